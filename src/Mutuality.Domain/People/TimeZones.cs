@@ -1,0 +1,58 @@
+namespace Mutuality.Domain.People;
+
+/// <summary>Rules about the IANA time-zone ids people choose.</summary>
+public static class TimeZones
+{
+    public const string Default = "UTC";
+
+    /// <summary>Finds an IANA zone by id; null when the id is unknown or not an IANA id.</summary>
+    public static TimeZoneInfo? Find(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 64)
+        {
+            return null;
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone))
+        {
+            return null;
+        }
+
+        // Accept only IANA ids (the ones browsers report), not Windows names.
+        return zone.HasIanaId || TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out _) ? zone : null;
+    }
+
+    /// <summary>The zone for an id, falling back to UTC for an unknown id.</summary>
+    public static TimeZoneInfo FindOrUtc(string? id) => Find(id) ?? TimeZoneInfo.Utc;
+
+    /// <summary>The local calendar day of an instant for a person in a zone.</summary>
+    public static DateOnly LocalDay(DateTime utcInstant, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utcInstant, DateTimeKind.Utc), zone);
+        return DateOnly.FromDateTime(local);
+    }
+
+    /// <summary>
+    /// The UTC instant of a local wall-clock time. A time that does not exist (skipped by a DST change)
+    /// moves forward by the gap; an ambiguous time (repeated) takes the earlier, daylight one.
+    /// </summary>
+    public static DateTime ToUtc(DateOnly day, TimeOnly time, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(local))
+        {
+            var adjustment = zone.GetAdjustmentRules()
+                .FirstOrDefault(r => r.DateStart <= local && r.DateEnd >= local);
+            local = local.Add(adjustment?.DaylightDelta ?? TimeSpan.FromHours(1));
+        }
+
+        if (zone.IsAmbiguousTime(local))
+        {
+            var offsets = zone.GetAmbiguousTimeOffsets(local);
+            var largest = offsets.Max();
+            return DateTime.SpecifyKind(local - largest, DateTimeKind.Utc);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(local, zone);
+    }
+}

@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Mutuality.Web.Data;
+using Mutuality.Web.Infrastructure.Hosting;
+
+namespace Mutuality.Web.Features.Account;
+
+[EnableRateLimiting(AppSetup.AuthRateLimit)]
+public sealed class ForgotPasswordModel(UserManager<AppUser> users, IEmailSender<AppUser> mailer, AccountLinks links) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "E-mail: please enter your e-mail address.")]
+    [EmailAddress(ErrorMessage = "E-mail: this doesn't look like an e-mail address (like name@example.org).")]
+    [StringLength(254, ErrorMessage = "E-mail: use at most 254 characters.")]
+    [Display(Name = "E-mail")]
+    public string Email { get; set; } = string.Empty;
+
+    public bool Sent { get; private set; }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Email.Trim());
+        if (user is not null && await users.IsEmailConfirmedAsync(user))
+        {
+            var code = AccountLinks.EncodeToken(await users.GeneratePasswordResetTokenAsync(user));
+            var link = links.Absolute(Request, $"/Account/ResetPassword?code={code}");
+            await mailer.SendPasswordResetLinkAsync(user, user.Email!, link);
+        }
+
+        // The same answer whether or not the address has an account.
+        Sent = true;
+        return Page();
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Mutuality.Web.Data;
+using Mutuality.Web.Features.Account;
+using Mutuality.Web.Infrastructure.Couples;
+using Mutuality.Web.Infrastructure.Hosting;
+
+namespace Mutuality.Web.Features.Couple;
+
+/// <summary>Our space: create it, invite the partner, see who is in it.</summary>
+public sealed class IndexModel(CallerContext callers, CoupleCommands commands, AppDbContext db, AccountLinks links) : PageModel
+{
+    public Caller Caller { get; private set; } = null!;
+
+    public NewInvitation? Invitation { get; private set; }
+
+    public string? InvitationLink { get; private set; }
+
+    public DateTime? OpenInvitationExpiresAtUtc { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostCreateAsync()
+    {
+        var caller = await callers.RequireAsync();
+        if (!caller.HasCouple)
+        {
+            await commands.CreateCoupleAsync(caller.UserId);
+        }
+
+        return RedirectToPage();
+    }
+
+    [EnableRateLimiting(AppSetup.AuthRateLimit)]
+    public async Task<IActionResult> OnPostInviteAsync()
+    {
+        var caller = await callers.RequireAsync();
+        var coupleId = caller.CoupleId ?? await commands.CreateCoupleAsync(caller.UserId);
+        var result = await commands.InviteAsync(caller.UserId, coupleId);
+        if (!result.IsSuccess)
+        {
+            Error = result.Error!.Message;
+        }
+        else
+        {
+            Invitation = result.Value;
+            InvitationLink = links.Absolute(Request, $"/Couple/Join/{Invitation.Token}");
+        }
+
+        // The caller changed (a couple may have been created): load afresh.
+        await LoadAsync(reload: true);
+        return Page();
+    }
+
+    private async Task LoadAsync(bool reload = false)
+    {
+        if (reload)
+        {
+            callers.Forget();
+        }
+
+        Caller = await callers.RequireAsync();
+        if (Caller.CoupleId is { } coupleId && !Caller.HasPartner)
+        {
+            OpenInvitationExpiresAtUtc = await db.Invitations.AsNoTracking()
+                .Where(i => i.CoupleId == coupleId && i.UsedAtUtc == null && i.RevokedAtUtc == null)
+                .OrderByDescending(i => i.CreatedAtUtc)
+                .Select(i => (DateTime?)i.ExpiresAtUtc)
+                .FirstOrDefaultAsync();
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Mutuality.Web.Features.Errors;
+
+[Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
+public sealed class StatusModel : PageModel
+{
+    public int Code { get; private set; }
+
+    public void OnGet(int code) => Code = code is >= 400 and <= 599 ? code : 500;
+
+    public void OnPost(int code) => OnGet(code);
+}

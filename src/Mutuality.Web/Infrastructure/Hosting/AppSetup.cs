@@ -1,0 +1,169 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Mutuality.Web.Data;
+using Mutuality.Web.Features.Account;
+using Mutuality.Web.Features.Couple;
+using Mutuality.Web.Features.Demo;
+using Mutuality.Web.Features.Help;
+using Mutuality.Web.Infrastructure.Couples;
+using Mutuality.Web.Infrastructure.Mail;
+using Mutuality.Web.Infrastructure.Security;
+
+namespace Mutuality.Web.Infrastructure.Hosting;
+
+public static class AppSetup
+{
+    public const string AuthRateLimit = "auth";
+
+    public static WebApplicationBuilder AddMutuality(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        if (!builder.Environment.IsDevelopment())
+        {
+            // Structured logs in production: one JSON object a line.
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddMutualityData(configuration, builder.Environment);
+
+        services.AddDataProtection()
+            .SetApplicationName("Mutuality")
+            .PersistKeysToDbContext<AppDbContext>();
+
+        services.AddIdentity<AppUser, Microsoft.AspNetCore.Identity.IdentityRole<Guid>>(o =>
+            {
+                o.SignIn.RequireConfirmedEmail = true;
+                o.SignIn.RequireConfirmedAccount = true;
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/Login";
+            o.Cookie.Name = "mutuality.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromDays(14);
+            o.SlidingExpiration = true;
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "RequestVerificationToken";
+            o.Cookie.Name = "mutuality.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddSingleton<MailKitSender>();
+        services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<MailKitSender>());
+        services.AddTransient<IEmailSender<AppUser>, IdentityMailer>();
+
+        services.AddScoped<CallerContext>();
+        services.AddSingleton<AccountLinks>();
+        services.AddScoped<CoupleCommands>();
+        services.Configure<HelpOptions>(configuration.GetSection(HelpOptions.Section));
+        services.AddScoped<CallerPageFilter>();
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToFolder("/Account");
+                o.Conventions.AuthorizeFolder("/Account/Manage");
+                o.Conventions.AllowAnonymousToPage("/Home/Index");
+                o.Conventions.AllowAnonymousToFolder("/Errors");
+                o.Conventions.AllowAnonymousToFolder("/Help");
+            })
+            .AddMvcOptions(o => o.Filters.AddService<CallerPageFilter>());
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AuthRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = configuration.GetValue("RateLimits:AuthPerMinute", 20),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
+
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        return builder;
+    }
+
+    public static async Task UseMutualityAsync(this WebApplication app)
+    {
+        await app.MigrateDatabaseAsync();
+
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Mutuality");
+        var dataFolder = app.Services.GetRequiredService<DataFolder>();
+        var mail = app.Services.GetRequiredService<IOptions<MailOptions>>().Value;
+        logger.LogInformation("Data folder: {DataFolder}", dataFolder.Path);
+        if (mail.Delivery == MailDelivery.Pickup)
+        {
+            logger.LogInformation("E-mails are written as .eml files to {PickupFolder}", app.Services.GetRequiredService<MailKitSender>().PickupFolder);
+            Console.WriteLine($"Mutuality: e-mails land in {app.Services.GetRequiredService<MailKitSender>().PickupFolder}");
+        }
+
+        if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
+        {
+            await DemoSeeder.SeedAsync(app.Services);
+        }
+
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseExceptionHandler("/Errors/500");
+        app.UseStatusCodePagesWithReExecute("/Errors/{0}");
+        app.UseMutualitySecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseMiddleware<RequestLogging>();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapHealthChecks("/healthz");
+    }
+}
+
+/// <summary>Healthy when the database answers.</summary>
+public sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        => await db.Database.CanConnectAsync(cancellationToken)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("The database does not answer.");
+}

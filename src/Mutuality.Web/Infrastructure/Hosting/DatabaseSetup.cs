@@ -1,0 +1,87 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Mutuality.Web.Data;
+
+namespace Mutuality.Web.Infrastructure.Hosting;
+
+public static class DatabaseSetup
+{
+    /// <summary>Registers <see cref="AppDbContext"/> for the configured provider.</summary>
+    public static IServiceCollection AddMutualityData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var dataFolder = ResolveDataFolder(options, environment);
+        services.AddSingleton(new DataFolder(dataFolder));
+
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is empty. Set Database__ConnectionString.");
+            }
+
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(
+                options.ConnectionString,
+                npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory")));
+        }
+        else
+        {
+            var connectionString = SqliteConnectionString(options, dataFolder);
+            services.AddSingleton<SqliteWriteGate>();
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
+                .UseSqlite(connectionString)
+                .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>()));
+        }
+
+        return services;
+    }
+
+    public static string SqliteConnectionString(DatabaseOptions options, string dataFolder)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return options.ConnectionString;
+        }
+
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataFolder, "mutuality.db"),
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    private static string ResolveDataFolder(DatabaseOptions options, IHostEnvironment environment)
+    {
+        var folder = Path.IsPathRooted(options.DataFolder)
+            ? options.DataFolder
+            : Path.Combine(environment.ContentRootPath, options.DataFolder);
+        Directory.CreateDirectory(folder);
+        return Path.GetFullPath(folder);
+    }
+
+    /// <summary>Applies the provider's migrations; on SQLite also turns on write-ahead logging.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            // WAL is a property of the database file: set once, it stays.
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        await db.Database.MigrateAsync();
+    }
+}
+
+/// <summary>The folder where this instance keeps its files.</summary>
+public sealed record DataFolder(string Path);
