@@ -10,8 +10,9 @@ public static class TimeZoneChoices
         [.. TimeZoneInfo.GetSystemTimeZones()
             .Select(z => z.HasIanaId ? z.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(z.Id, out var iana) ? iana : null)
             .OfType<string>()
-            .Where(id => id.Contains('/', StringComparison.Ordinal) || id == "UTC")
+            .Where(id => id.Contains('/', StringComparison.Ordinal))
             .Where(id => TimeZones.Find(id) is not null)
+            .Append(TimeZones.Default)
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)]);
 

@@ -64,6 +64,16 @@ public sealed class CoupleCommands(AppDbContext db, TimeProvider clock)
         return Result<NewInvitation>.Ok(new NewInvitation(token, code, invitation.ExpiresAtUtc));
     }
 
+    /// <summary>Withdraws an open invitation, only within the given couple. False when there is no such open invitation there.</summary>
+    public async Task<bool> RevokeAsync(Guid coupleId, Guid invitationId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = await db.Invitations
+            .Where(i => i.Id == invitationId && i.CoupleId == coupleId && i.UsedAtUtc == null && i.RevokedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAtUtc, now), ct);
+        return changed == 1;
+    }
+
     /// <summary>Finds an invitation by the token of a link or by a typed short code.</summary>
     public async Task<Invitation?> FindAsync(string? token, string? code, CancellationToken ct = default)
     {

@@ -20,7 +20,11 @@ public sealed class IndexModel(CallerContext callers, CoupleCommands commands, A
 
     public DateTime? OpenInvitationExpiresAtUtc { get; private set; }
 
+    public Guid? OpenInvitationId { get; private set; }
+
     public string? Error { get; private set; }
+
+    public string? Status => TempData["Status"] as string;
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -56,6 +60,19 @@ public sealed class IndexModel(CallerContext callers, CoupleCommands commands, A
         return Page();
     }
 
+    /// <summary>Withdraws an open invitation of the caller's own couple. Any other id is "not found".</summary>
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id)
+    {
+        var caller = await callers.RequireAsync();
+        if (caller.CoupleId is not { } coupleId || !await commands.RevokeAsync(coupleId, id))
+        {
+            return NotFound();
+        }
+
+        TempData["Status"] = "The invitation was withdrawn; its link and code no longer work.";
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync(bool reload = false)
     {
         if (reload)
@@ -66,11 +83,13 @@ public sealed class IndexModel(CallerContext callers, CoupleCommands commands, A
         Caller = await callers.RequireAsync();
         if (Caller.CoupleId is { } coupleId && !Caller.HasPartner)
         {
-            OpenInvitationExpiresAtUtc = await db.Invitations.AsNoTracking()
+            var open = await db.Invitations.AsNoTracking()
                 .Where(i => i.CoupleId == coupleId && i.UsedAtUtc == null && i.RevokedAtUtc == null)
                 .OrderByDescending(i => i.CreatedAtUtc)
-                .Select(i => (DateTime?)i.ExpiresAtUtc)
+                .Select(i => new { i.Id, i.ExpiresAtUtc })
                 .FirstOrDefaultAsync();
+            OpenInvitationId = open?.Id;
+            OpenInvitationExpiresAtUtc = open?.ExpiresAtUtc;
         }
     }
 }

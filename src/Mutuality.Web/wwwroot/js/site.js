@@ -17,10 +17,10 @@
   ready(function () {
     // Default a time-zone select to the browser's own zone, unless the person already chose one.
     document.querySelectorAll("select[data-browser-timezone]").forEach(function (select) {
-      if (select.dataset.touched) { return; }
+      if (select.getAttribute("data-browser-timezone") !== "default") { return; }
       try {
         var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-        if (zone && select.value === "UTC") {
+        if (zone) {
           for (var i = 0; i < select.options.length; i++) {
             if (select.options[i].value === zone) { select.value = zone; break; }
           }

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, domain, HTTP integration on SQLite and on PostgreSQL, and browser journeys.
+# Installs what it needs (Chromium, PostgreSQL, dotnet tools), starts a private PostgreSQL for the run,
+# and ends with one line: "N passed, N failed, N skipped". Exits non-zero on any failure or if no test ran.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+out="$root/.test-output"
+rm -rf "$out" && mkdir -p "$out"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+say() { printf '\n== %s\n' "$*"; }
+fail_setup() { echo "setup failed: $*" >&2; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+
+# --- what the tests need from the machine -------------------------------------------------------
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+if [ ${#need[@]} -gt 0 ]; then
+  say "installing ${need[*]}"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq >/dev/null || fail_setup "apt-get update"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null || fail_setup "apt-get install ${need[*]}"
+fi
+export MUTUALITY_CHROMIUM="${MUTUALITY_CHROMIUM:-$(command -v chromium)}"
+
+say "restoring"
+dotnet tool restore >/dev/null || fail_setup "dotnet tool restore"
+dotnet restore Mutuality.slnx >/dev/null || fail_setup "dotnet restore"
+
+# --- a private PostgreSQL for this run ------------------------------------------------------------
+pgbin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
+pgdir=$(mktemp -d /tmp/mutuality-pg.XXXXXX)
+pgport=${MUTUALITY_PG_PORT:-55432}
+while (exec 3<>/dev/tcp/127.0.0.1/$pgport) 2>/dev/null; do pgport=$((pgport + 1)); done
+as_pg() { if [ "$(id -u)" = 0 ]; then chown -R postgres "$pgdir"; runuser -u postgres -- "$@"; else "$@"; fi; }
+say "starting PostgreSQL on port $pgport"
+as_pg "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust --no-sync >"$out/pg-init.log" 2>&1 || fail_setup "initdb (see $out/pg-init.log)"
+as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -o "-p $pgport -k $pgdir -h 127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
+  || fail_setup "pg_ctl start (see $pgdir/server.log)"
+stop_pg() { as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pgdir"; }
+trap stop_pg EXIT
+export MUTUALITY_TEST_PG="Host=127.0.0.1;Port=$pgport;Username=postgres;Password=unused;Pooling=true;Maximum Pool Size=20"
+
+# --- build once, check formatting --------------------------------------------------------------
+say "building"
+dotnet build Mutuality.slnx --no-restore -v q -clp:ErrorsOnly >"$out/build.log" 2>&1 || { cat "$out/build.log"; fail_setup "build"; }
+
+passed=0; failed=0; skipped=0; ran=0; status=0
+count() { # parse "Passed!  - Failed: 0, Passed: 6, Skipped: 1, Total: 7" lines from a log
+  local f p s
+  while read -r line; do
+    f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line"); p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line"); s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")
+    failed=$((failed + f)); passed=$((passed + p)); skipped=$((skipped + s)); ran=$((ran + 1))
+  done < <(grep -E '^(Passed|Failed)! +- Failed: ' "$1")
+}
+
+say "format"
+if dotnet format whitespace Mutuality.slnx --verify-no-changes >"$out/format.log" 2>&1 \
+   && dotnet format style Mutuality.slnx --verify-no-changes --severity error --no-restore >>"$out/format.log" 2>&1; then
+  passed=$((passed + 1)); echo "formatting: clean"
+else
+  failed=$((failed + 1)); status=1; echo "formatting drift (run: dotnet format Mutuality.slnx):"; tail -20 "$out/format.log"
+fi
+
+run() { # run NAME PROJECT [ENV=VALUE...]
+  local name=$1 project=$2; shift 2
+  say "$name"
+  env "$@" dotnet test "$project" --no-build >"$out/$name.log" 2>&1
+  local code=$?
+  grep -E '^\s+(Failed|Skipped) |^(Passed|Failed)! ' "$out/$name.log" | tail -40
+  if ! grep -qE '^(Passed|Failed)! +- Failed: ' "$out/$name.log"; then
+    echo "no test summary for $name (exit $code):"; tail -30 "$out/$name.log"; failed=$((failed + 1)); status=1; return
+  fi
+  count "$out/$name.log"
+  [ $code -eq 0 ] || status=1
+}
+
+run domain tests/Mutuality.Domain.Tests
+run web-sqlite tests/Mutuality.Web.Tests MUTUALITY_TEST_PROVIDER=Sqlite
+run web-postgres tests/Mutuality.Web.Tests MUTUALITY_TEST_PROVIDER=Postgres
+run e2e tests/Mutuality.E2E
+
+if [ "$ran" -lt 4 ] || [ "$passed" -eq 0 ]; then status=1; fi
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status

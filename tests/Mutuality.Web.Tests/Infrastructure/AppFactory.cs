@@ -1,0 +1,172 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Mutuality.Web.Data;
+
+namespace Mutuality.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real database of its own: a temporary SQLite file by default, or a fresh PostgreSQL
+/// database when MUTUALITY_TEST_PROVIDER=Postgres (connection in MUTUALITY_TEST_PG). Time is a
+/// <see cref="FakeTimeProvider"/> the test can move. Each factory has its own data folder and mail pickup.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    public static string Provider => Environment.GetEnvironmentVariable("MUTUALITY_TEST_PROVIDER") is { Length: > 0 } p ? p : "Sqlite";
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "mutuality-tests", Guid.NewGuid().ToString("N"));
+
+    public string MailFolder => Path.Combine(DataFolder, "mail");
+
+    private readonly string? _postgresDatabase;
+
+    public AppFactory()
+    {
+        Directory.CreateDirectory(DataFolder);
+        if (Provider == "Postgres")
+        {
+            _postgresDatabase = "mut_" + Guid.NewGuid().ToString("N")[..20];
+        }
+    }
+
+    /// <summary>Extra settings a test class needs (e.g. a tight rate limit).</summary>
+    protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:DataFolder"] = DataFolder,
+            ["Mail:Delivery"] = "Pickup",
+            ["Mail:PickupFolder"] = MailFolder,
+            ["RateLimits:AuthPerMinute"] = "100000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        if (_postgresDatabase is not null)
+        {
+            var baseConnection = Environment.GetEnvironmentVariable("MUTUALITY_TEST_PG")
+                ?? throw new InvalidOperationException("MUTUALITY_TEST_PG must hold a PostgreSQL connection string when MUTUALITY_TEST_PROVIDER=Postgres.");
+            settings["Database:Provider"] = "Postgres";
+            settings["Database:ConnectionString"] = $"{baseConnection};Database={_postgresDatabase}";
+        }
+
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public T WithScope<T>(Func<IServiceProvider, T> work)
+    {
+        using var scope = Services.CreateScope();
+        return work(scope.ServiceProvider);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public Task WithDbAsync(Func<AppDbContext, Task> work)
+        => WithDbAsync(async db =>
+        {
+            await work(db);
+            return true;
+        });
+
+    /// <summary>Makes a confirmed account directly (for tests that are not about registering).</summary>
+    public async Task<TestPerson> CreatePersonAsync(string name, string zone = "Europe/London")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var email = $"{name.ToLowerInvariant()}-{Guid.NewGuid():N}@example.org";
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, TimeZoneId = zone, CreatedAtUtc = Clock.GetUtcNow().UtcDateTime };
+        var result = await users.CreateAsync(user, TestPerson.DefaultPassword);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        return new TestPerson(user.Id, name, email);
+    }
+
+    /// <summary>Makes two confirmed people linked in one couple, directly in the database.</summary>
+    public async Task<TestCouple> CreateCoupleAsync(string first = "Robin", string second = "Sam")
+    {
+        var a = await CreatePersonAsync(first);
+        var b = await CreatePersonAsync(second, "America/New_York");
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var couple = new Data.Couple { Id = Guid.CreateVersion7(), CreatedAtUtc = now };
+        couple.Members.Add(new CoupleMember { Id = Guid.CreateVersion7(), CoupleId = couple.Id, UserId = a.Id, JoinedAtUtc = now });
+        couple.Members.Add(new CoupleMember { Id = Guid.CreateVersion7(), CoupleId = couple.Id, UserId = b.Id, JoinedAtUtc = now });
+        await WithDbAsync(async db =>
+        {
+            db.Couples.Add(couple);
+            await db.SaveChangesAsync();
+        });
+        return new TestCouple(couple.Id, a, b);
+    }
+
+    /// <summary>A client that keeps cookies, does not follow redirects, and can post forms with the antiforgery token.</summary>
+    public TestClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>A client already signed in as the person.</summary>
+    public async Task<TestClient> SignedInAsync(TestPerson person)
+    {
+        var client = NewClient();
+        await client.SignInAsync(person.Email, TestPerson.DefaultPassword);
+        return client;
+    }
+
+    public string[] MailFiles() => Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder, "*.eml") : [];
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _postgresDatabase is not null)
+        {
+            try
+            {
+                using var scope = Services.CreateScope();
+                scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.EnsureDeleted();
+            }
+            catch (InvalidOperationException)
+            {
+                // The host never started; nothing to drop.
+            }
+        }
+
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(DataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
+
+public sealed record TestPerson(Guid Id, string Name, string Email)
+{
+    public const string DefaultPassword = "correct horse battery";
+}
+
+public sealed record TestCouple(Guid Id, TestPerson A, TestPerson B);
