@@ -7,9 +7,10 @@ namespace Mutuality.Web.Data;
 
 /// <summary>
 /// The one context. Each provider has a thin subclass so that each keeps its own migration set
-/// (see docs/adr/0002-two-migration-sets.md).
+/// (see docs/adr/0002-two-migration-sets.md). It is partial: each feature adds its DbSets in its own file
+/// (Features/<Feature>/Data/AppDbContext.<Feature>.cs) and its configurations are found by assembly scan.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options)
+public abstract partial class AppDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Couple> Couples => Set<Couple>();
