@@ -13,15 +13,8 @@ say() { printf '\n== %s\n' "$*"; }
 fail_setup() { echo "setup failed: $*" >&2; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
 # --- what the tests need from the machine -------------------------------------------------------
-need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
-if [ ${#need[@]} -gt 0 ]; then
-  say "installing ${need[*]}"
-  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq >/dev/null || fail_setup "apt-get update"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null || fail_setup "apt-get install ${need[*]}"
-fi
+. scripts/lib/pg.sh
+apt_ensure chromium postgresql || fail_setup "apt-get install chromium postgresql"
 export MUTUALITY_CHROMIUM="${MUTUALITY_CHROMIUM:-$(command -v chromium)}"
 
 say "restoring"
@@ -29,18 +22,10 @@ dotnet tool restore >/dev/null || fail_setup "dotnet tool restore"
 dotnet restore Mutuality.slnx >/dev/null || fail_setup "dotnet restore"
 
 # --- a private PostgreSQL for this run ------------------------------------------------------------
-pgbin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
-pgdir=$(mktemp -d /tmp/mutuality-pg.XXXXXX)
-pgport=${MUTUALITY_PG_PORT:-55432}
-while (exec 3<>/dev/tcp/127.0.0.1/$pgport) 2>/dev/null; do pgport=$((pgport + 1)); done
-as_pg() { if [ "$(id -u)" = 0 ]; then chown -R postgres "$pgdir"; runuser -u postgres -- "$@"; else "$@"; fi; }
-say "starting PostgreSQL on port $pgport"
-as_pg "$pgbin/initdb" -D "$pgdir/data" -U postgres -A trust --no-sync >"$out/pg-init.log" 2>&1 || fail_setup "initdb (see $out/pg-init.log)"
-as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -o "-p $pgport -k $pgdir -h 127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
-  || fail_setup "pg_ctl start (see $pgdir/server.log)"
-stop_pg() { as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pgdir"; }
-trap stop_pg EXIT
-export MUTUALITY_TEST_PG="Host=127.0.0.1;Port=$pgport;Username=postgres;Password=unused;Pooling=true;Maximum Pool Size=20"
+say "starting a private PostgreSQL"
+pg_start "$out" || fail_setup "PostgreSQL did not start (see $out/pg-init.log)"
+trap pg_stop EXIT
+export MUTUALITY_TEST_PG="$MUTUALITY_PG_BASE;Pooling=true;Maximum Pool Size=20"
 
 # --- build once, check formatting --------------------------------------------------------------
 say "building"

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Mutuality.Web.Infrastructure.Security;
 
 namespace Mutuality.Web.Data;
 
@@ -25,6 +26,7 @@ public abstract partial class AppDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        EncryptedTextModel.Apply(builder, this);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

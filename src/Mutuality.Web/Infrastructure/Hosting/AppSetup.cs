@@ -35,9 +35,22 @@ public static class AppSetup
         services.AddHttpContextAccessor();
         services.AddMutualityData(configuration, builder.Environment);
 
-        services.AddDataProtection()
-            .SetApplicationName("Mutuality")
-            .PersistKeysToDbContext<AppDbContext>();
+        // The key ring lives apart from the data (a folder beside the database by default), so a copy of the
+        // database or of its backups holds only ciphertext for the encrypted fields. Several nodes can share a
+        // folder, or keep keys in the database by choice (DataProtection:KeysInDatabase=true); see docs/operations.md.
+        var protection = services.AddDataProtection().SetApplicationName("Mutuality");
+        if (configuration.GetValue<bool>("DataProtection:KeysInDatabase"))
+        {
+            protection.PersistKeysToDbContext<AppDbContext>();
+        }
+        else
+        {
+            var dataFolder = DatabaseSetup.ResolveDataFolder(configuration, builder.Environment);
+            var keysFolder = configuration["DataProtection:KeysFolder"] is { Length: > 0 } configured
+                ? configured
+                : Path.Combine(dataFolder, "keys");
+            protection.PersistKeysToFileSystem(Directory.CreateDirectory(keysFolder));
+        }
 
         services.AddIdentity<AppUser, Microsoft.AspNetCore.Identity.IdentityRole<Guid>>(o =>
             {

@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Mutuality.Web.Data;
+using Mutuality.Web.Infrastructure.Security;
 
 namespace Mutuality.Web.Infrastructure.Hosting;
 
@@ -20,9 +22,9 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is empty. Set Database__ConnectionString.");
             }
 
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(
-                options.ConnectionString,
-                npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory")));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o
+                .UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+                .ReplaceService<IModelCacheKeyFactory, PerAppModelCacheKeyFactory>());
         }
         else
         {
@@ -30,6 +32,7 @@ public static class DatabaseSetup
             services.AddSingleton<SqliteWriteGate>();
             services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
+                .ReplaceService<IModelCacheKeyFactory, PerAppModelCacheKeyFactory>()
                 .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>()));
         }
 
@@ -50,6 +53,9 @@ public static class DatabaseSetup
             DefaultTimeout = 30,
         }.ToString();
     }
+
+    public static string ResolveDataFolder(IConfiguration configuration, IHostEnvironment environment)
+        => ResolveDataFolder(configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions(), environment);
 
     private static string ResolveDataFolder(DatabaseOptions options, IHostEnvironment environment)
     {
