@@ -90,6 +90,25 @@ public sealed class AccountTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Register_WithInvalidUtf8Bytes_IsHandledWithoutError_AndStoresNoBrokenText()
+    {
+        using var client = app.NewClient();
+        var token = await client.TokenAsync("/Account/Register");
+        var email = NewEmail();
+        var raw = $"Input.Email={Uri.EscapeDataString(email)}&Input.DisplayName=%FF%FE%C3&Input.TimeZoneId=Europe%2FLondon"
+            + $"&Input.Password=a+long+enough+secret&Input.ConfirmPassword=a+long+enough+secret&__RequestVerificationToken={Uri.EscapeDataString(token)}";
+        using var content = new StringContent(raw, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+        var response = await client.Http.PostAsync("/Account/Register", content);
+        Assert.True((int)response.StatusCode < 500, $"got {(int)response.StatusCode}");
+        var stored = await app.WithDbAsync(db => db.Users.AsNoTracking().Where(u => u.Email == email).Select(u => u.DisplayName).SingleOrDefaultAsync());
+        if (stored is not null)
+        {
+            // Undecodable bytes arrive as U+FFFD replacement characters: valid text, never broken bytes.
+            Assert.True(stored.All(c => !char.IsSurrogate(c)), "stored an unpaired surrogate");
+        }
+    }
+
+    [Fact]
     public async Task Register_WithHostileDisplayName_StoresItAsTextAndEncodesIt()
     {
         using var client = app.NewClient();
