@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Mutuality.Web.Data;
+using Mutuality.Web.Features.Account.Security;
 using Mutuality.Web.Infrastructure.Hosting;
 
 namespace Mutuality.Web.Features.Account;
 
 [EnableRateLimiting(AppSetup.AuthRateLimit)]
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, SecurityActivity activity) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -53,6 +54,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
         if (result.RequiresTwoFactor)
         {
             return RedirectToPage("LoginWith2fa", new { returnUrl = ReturnUrl, rememberMe = Input.RememberMe });
+        }
+
+        if ((result.IsLockedOut || !result.IsNotAllowed) && await users.FindByEmailAsync(Input.Email.Trim()) is { } known)
+        {
+            await activity.RecordAsync(known.Id, result.IsLockedOut ? SecurityEventKinds.LockedOut : SecurityEventKinds.SignInFailed, HttpContext);
         }
 
         if (result.IsLockedOut)

@@ -9,7 +9,7 @@ using Mutuality.Web.Infrastructure.Hosting;
 namespace Mutuality.Web.Features.Account;
 
 [EnableRateLimiting(AppSetup.AuthRateLimit)]
-public sealed class ResetPasswordModel(UserManager<AppUser> users) : PageModel
+public sealed class ResetPasswordModel(UserManager<AppUser> users, Security.SecurityActivity activity) : PageModel
 {
     [BindProperty]
     public ResetInput Input { get; set; } = new();
@@ -74,6 +74,7 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users) : PageModel
         }
 
         await users.ResetAccessFailedCountAsync(user);
+        await activity.RecordAsync(user.Id, Security.SecurityEventKinds.PasswordReset, HttpContext);
         Done = true;
         return Page();
     }

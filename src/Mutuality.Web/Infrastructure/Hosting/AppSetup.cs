@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Account;
+using Mutuality.Web.Features.Account.Security;
 using Mutuality.Web.Features.Couple;
 using Mutuality.Web.Features.Demo;
 using Mutuality.Web.Features.Help;
@@ -81,8 +82,14 @@ public static class AppSetup
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.SlidingExpiration = true;
+            SecurityActivity.Configure(o);
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            SecurityActivity.KeepSessionOnRefresh(o);
+        });
+        services.AddScoped<SecurityActivity>();
         services.AddAntiforgery(o =>
         {
             o.HeaderName = "RequestVerificationToken";

@@ -6,7 +6,7 @@ using Mutuality.Web.Data;
 
 namespace Mutuality.Web.Features.Account.Manage;
 
-public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Security.SecurityActivity activity) : PageModel
 {
     [BindProperty]
     public ChangeInput Input { get; set; } = new();
@@ -65,6 +65,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
         }
 
         await signIn.RefreshSignInAsync(user);
+        await activity.RecordAsync(user.Id, Security.SecurityEventKinds.PasswordChanged, HttpContext);
         Status = "Your password has been changed.";
         return RedirectToPage("Index");
     }

@@ -9,7 +9,7 @@ using QRCoder;
 namespace Mutuality.Web.Features.Account.Manage;
 
 /// <summary>Two-step sign-in with an authenticator app (TOTP) and one-time recovery codes, all through Identity.</summary>
-public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Security.SecurityActivity activity) : PageModel
 {
     public bool Enabled { get; private set; }
 
@@ -63,6 +63,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
+        await activity.RecordAsync(user.Id, Security.SecurityEventKinds.TwoFactorOn, HttpContext);
         NewRecoveryCodes = [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!];
         await signIn.RefreshSignInAsync(user);
         ModelState.Clear();
@@ -81,6 +82,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         ModelState.Clear();
         if (user.TwoFactorEnabled)
         {
+            await activity.RecordAsync(user.Id, Security.SecurityEventKinds.RecoveryCodesMade, HttpContext);
             NewRecoveryCodes = [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!];
         }
 
@@ -97,6 +99,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);
+        await activity.RecordAsync(user.Id, Security.SecurityEventKinds.TwoFactorOff, HttpContext);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
         ModelState.Clear();
