@@ -27,8 +27,11 @@ public sealed class CrashSafetyTests : IDisposable
         var token = page.QuerySelector("meta[name=request-verification-token]")!.GetAttribute("content")!;
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.Email"] = email, ["Input.DisplayName"] = "Crash", ["Input.TimeZoneId"] = "Europe/London",
-            ["Input.Password"] = "a long enough secret", ["Input.ConfirmPassword"] = "a long enough secret",
+            ["Input.Email"] = email,
+            ["Input.DisplayName"] = "Crash",
+            ["Input.TimeZoneId"] = "Europe/London",
+            ["Input.Password"] = "a long enough secret",
+            ["Input.ConfirmPassword"] = "a long enough secret",
             ["__RequestVerificationToken"] = token,
         });
         var response = await http.PostAsync("/Account/Register", form);

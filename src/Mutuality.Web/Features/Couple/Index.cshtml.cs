@@ -9,7 +9,8 @@ using Mutuality.Web.Infrastructure.Hosting;
 
 namespace Mutuality.Web.Features.Couple;
 
-/// <summary>Our space: create it, invite the partner, see who is in it.</summary>
+/// <summary>Our space: create it, invite the partner, see who is in it. Invitation attempts are rate limited.</summary>
+[EnableRateLimiting(AppSetup.AuthRateLimit)]
 public sealed class IndexModel(CallerContext callers, CoupleCommands commands, AppDbContext db, AccountLinks links) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
@@ -39,7 +40,6 @@ public sealed class IndexModel(CallerContext callers, CoupleCommands commands, A
         return RedirectToPage();
     }
 
-    [EnableRateLimiting(AppSetup.AuthRateLimit)]
     public async Task<IActionResult> OnPostInviteAsync()
     {
         var caller = await callers.RequireAsync();

@@ -7,7 +7,7 @@ public sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }
 
-    public void OnGet(int code) => Code = code is >= 400 and <= 599 ? code : 500;
+    public void OnGet([Microsoft.AspNetCore.Mvc.FromRoute] int code) => Code = code is >= 400 and <= 599 ? code : 500;
 
-    public void OnPost(int code) => OnGet(code);
+    public void OnPost([Microsoft.AspNetCore.Mvc.FromRoute] int code) => OnGet(code);
 }

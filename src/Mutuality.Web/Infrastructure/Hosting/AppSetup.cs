@@ -124,8 +124,12 @@ public static class AppSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(AuthRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            // Attempts (POSTs) to sign in, register, reset, confirm, invite or join: per client address and form.
+            // Reading the pages is never limited.
+            o.AddPolicy(AuthRateLimit, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                $"{http.Connection.RemoteIpAddress}|{http.Request.Path}",
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = configuration.GetValue("RateLimits:AuthPerMinute", 20),
