@@ -47,7 +47,7 @@ public class AppFactory : WebApplicationFactory<Program>
             ["Mail:Delivery"] = "Pickup",
             ["Mail:PickupFolder"] = MailFolder,
             ["RateLimits:AuthPerMinute"] = "100000",
-            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("MUTUALITY_TEST_LOGLEVEL") ?? "Warning",
         };
         if (_postgresDatabase is not null)
         {

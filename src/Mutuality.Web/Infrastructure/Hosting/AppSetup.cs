@@ -117,7 +117,11 @@ public static class AppSetup
                 o.Conventions.AllowAnonymousToFolder("/Errors");
                 o.Conventions.AllowAnonymousToFolder("/Help");
             })
-            .AddMvcOptions(o => o.Filters.AddService<CallerPageFilter>());
+            .AddMvcOptions(o =>
+            {
+                o.Filters.AddService<CallerPageFilter>();
+                o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
+            });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
