@@ -75,5 +75,5 @@ public sealed class IndexModel(CallerContext callers, MomentCommands commands, A
     }
 
     private async Task LoadAsync()
-        => Moments = await MomentQueries.Visible(db, Caller).OrderByDescending(m => m.OccurredAtUtc).Take(ListSize).ToListAsync();
+        => Moments = await MomentQueries.Visible(db, Caller).OrderByDescending(m => m.OccurredAtUtc).Take(ListSize).ToView(Caller).ToListAsync();
 }

@@ -40,10 +40,13 @@ public sealed record MomentView(
 /// <summary>Reads of moments: always the caller's couple, always "mine or shared".</summary>
 public static class MomentQueries
 {
-    public static IQueryable<MomentView> Visible(AppDbContext db, Caller caller)
+    /// <summary>The moments the caller may see: their couple's, and of those only their own or shared ones.</summary>
+    public static IQueryable<Data.SupportMoment> Visible(AppDbContext db, Caller caller)
         => db.SupportMoments.AsNoTracking()
-            .Where(m => m.CoupleId == caller.CoupleId && (m.AuthorId == caller.UserId || m.Visibility == Visibility.Shared))
-            .Select(m => new MomentView(
+            .Where(m => m.CoupleId == caller.CoupleId && (m.AuthorId == caller.UserId || m.Visibility == Visibility.Shared));
+
+    public static IQueryable<MomentView> ToView(this IQueryable<Data.SupportMoment> moments, Caller caller)
+        => moments.Select(m => new MomentView(
                 m.Id,
                 m.AuthorId == caller.UserId,
                 m.AuthorId == caller.UserId ? caller.DisplayName : (caller.PartnerName ?? "Your partner"),

@@ -67,7 +67,7 @@ public sealed class ViewModel(CallerContext callers, MomentCommands commands, Ap
             return false;
         }
 
-        var moment = await MomentQueries.Visible(db, Caller).SingleOrDefaultAsync(m => m.Id == id);
+        var moment = await MomentQueries.Visible(db, Caller).Where(m => m.Id == id).ToView(Caller).SingleOrDefaultAsync();
         if (moment is null)
         {
             return false;
