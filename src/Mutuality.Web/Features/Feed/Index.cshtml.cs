@@ -6,7 +6,7 @@ using Mutuality.Web.Infrastructure.Couples;
 namespace Mutuality.Web.Features.Feed;
 
 /// <summary>The couple feed: what the partner shared, pebbles, and the history of requests, newest first.</summary>
-public sealed class IndexModel(CallerContext callers, FeedQueries feed, FeedNotifier notifier) : PageModel
+public sealed class IndexModel(CallerContext callers, FeedQueries feed, FeedNotifier notifier, IHostApplicationLifetime lifetime) : PageModel
 {
     public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(20);
 
@@ -52,8 +52,11 @@ public sealed class IndexModel(CallerContext callers, FeedQueries feed, FeedNoti
     /// Server-sent events: "feed" with the unread count whenever something changes for the caller.
     /// The event carries a number only; the page fetches its own, scoped, view of the feed.
     /// </summary>
-    public async Task<IActionResult> OnGetStreamAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetStreamAsync(CancellationToken aborted)
     {
+        // Ends when the page goes away or the server stops, so shutdown never waits on an open stream.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, lifetime.ApplicationStopping);
+        var ct = linked.Token;
         Caller = await callers.RequireAsync(ct);
         if (!Caller.HasPartner)
         {

@@ -35,15 +35,19 @@
         .then(function () { refreshing = false; });
     }
 
+    // The first event on (re)connecting only reports the count; every later one means "something changed".
+    var first = true;
     var source = new EventSource(badge.getAttribute("data-feed-stream"));
     source.addEventListener("feed", function (event) {
       var count = parseInt(event.data, 10) || 0;
-      if (list) {
-        if (count > 0) { refreshList(); }
+      if (list && (!first || count > 0)) {
+        refreshList();
       } else {
         setBadge(badge, count);
       }
+      first = false;
     });
+    source.addEventListener("error", function () { first = true; });
     window.addEventListener("pagehide", function () { source.close(); });
   });
 })();
