@@ -112,7 +112,7 @@ public sealed class FeedQueries(AppDbContext db, TimeProvider clock)
             .Select(m => new { m.Id, m.Type, m.ResponseKind, m.ResponseRating, m.ResponseNote, At = m.RespondedAtUtc!.Value })
             .ToListAsync(ct);
         var reactions = await db.SupportMoments.AsNoTracking()
-            .Where(m => m.CoupleId == coupleId && m.AuthorId == caller.UserId && m.Kind == MomentKind.Pebble && m.ReactedAtUtc != null)
+            .Where(m => m.CoupleId == coupleId && m.AuthorId == caller.UserId && m.Kind == MomentKind.Pebble && m.Reaction != null && m.ReactedAtUtc != null)
             .OrderByDescending(m => m.ReactedAtUtc).Take(take)
             .Select(m => new { m.Note, m.Reaction, At = m.ReactedAtUtc!.Value })
             .ToListAsync(ct);

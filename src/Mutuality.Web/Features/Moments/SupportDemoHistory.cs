@@ -94,6 +94,7 @@ public sealed class SupportDemoHistory(AppDbContext db) : IDemoHistory
                 }
 
                 var fromRobin = (week + p) % 2 == 0;
+                PebbleReaction? reaction = random.Next(3) == 0 ? null : (PebbleReaction)random.Next(1, 5);
                 db.SupportMoments.Add(new SupportMoment
                 {
                     Id = Guid.CreateVersion7(),
@@ -107,8 +108,8 @@ public sealed class SupportDemoHistory(AppDbContext db) : IDemoHistory
                     CreatedAtUtc = at,
                     AuthorTimeZoneId = fromRobin ? Robin : Sam,
                     Visibility = Visibility.Shared,
-                    Reaction = random.Next(3) == 0 ? null : (PebbleReaction)random.Next(1, 5),
-                    ReactedAtUtc = at.AddHours(2),
+                    Reaction = reaction,
+                    ReactedAtUtc = reaction is null ? null : at.AddHours(2),
                 });
             }
 
