@@ -153,6 +153,7 @@ public sealed class SupportPrivacyTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Requests/New", ("Input.Need", "x"), ("Input.Type", "Practical"), ("Input.Urgency", "Today"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Feed?handler=Stream")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Requests/Email")).StatusCode);
         await AssertUnchangedAsync(ids);
     }
 

@@ -14,6 +14,7 @@ public static class SupportSetup
         services.AddScoped<MomentCommands>();
         services.AddScoped<RequestCommands>();
         services.AddScoped<RequestMail>();
+        services.AddHostedService<RequestMailJob>();
         services.AddScoped<FeedQueries>();
         services.AddScoped<IDemoHistory, SupportDemoHistory>();
         return services;

@@ -26,7 +26,7 @@ public sealed class RequestInput
 }
 
 /// <summary>The writes of requests: load, ask the state machine, then a conditional update on the version.</summary>
-public sealed class RequestCommands(AppDbContext db, TimeProvider clock, FeedNotifier notifier, RequestMail mail)
+public sealed class RequestCommands(AppDbContext db, TimeProvider clock, FeedNotifier notifier, RequestMail mail, ILogger<RequestCommands> logger)
 {
     public static readonly DomainError NotFound = MomentCommands.NotFound;
 
@@ -114,7 +114,15 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, FeedNot
         db.RequestEvents.Add(new RequestEvent { Id = Guid.CreateVersion7(), CoupleId = coupleId, RequestId = request.Id, ActorId = caller.UserId, Kind = RequestEventKind.Asked, AtUtc = now });
         await db.SaveChangesAsync(ct);
         notifier.Notify(partnerId);
-        await mail.NewRequestAsync(request.Id, ct);
+        try
+        {
+            await mail.NewRequestAsync(request.Id, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The request is saved either way; a mail server problem must not turn into an error page.
+            logger.LogWarning(e, "Could not send the new-request e-mail.");
+        }
         return Result<Guid>.Ok(request.Id);
     }
 

@@ -476,6 +476,25 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.ToTable("RequestEvents");
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Features.Requests.Data.RequestMailPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("EmailNewRequests")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("QuietFromHour")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("QuietToHour")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("RequestMailPreferences");
+                });
+
             modelBuilder.Entity("Mutuality.Web.Features.Requests.Data.SupportRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -660,6 +679,15 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.HasOne("Mutuality.Web.Features.Requests.Data.SupportRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Requests.Data.RequestMailPreference", b =>
+                {
+                    b.HasOne("Mutuality.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -465,6 +465,25 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.ToTable("RequestEvents");
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Features.Requests.Data.RequestMailPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailNewRequests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuietFromHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuietToHour")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("RequestMailPreferences");
+                });
+
             modelBuilder.Entity("Mutuality.Web.Features.Requests.Data.SupportRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -649,6 +668,15 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.HasOne("Mutuality.Web.Features.Requests.Data.SupportRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Requests.Data.RequestMailPreference", b =>
+                {
+                    b.HasOne("Mutuality.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -8,4 +8,6 @@ public abstract partial class AppDbContext
     public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
 
     public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
+
+    public DbSet<RequestMailPreference> RequestMailPreferences => Set<RequestMailPreference>();
 }

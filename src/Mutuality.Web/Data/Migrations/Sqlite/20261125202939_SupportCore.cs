@@ -30,6 +30,26 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RequestMailPreferences",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmailNewRequests = table.Column<bool>(type: "INTEGER", nullable: false),
+                    QuietFromHour = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuietToHour = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestMailPreferences", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_RequestMailPreferences_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SupportMoments",
                 columns: table => new
                 {
@@ -162,6 +182,9 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RequestEvents");
+
+            migrationBuilder.DropTable(
+                name: "RequestMailPreferences");
 
             migrationBuilder.DropTable(
                 name: "SupportMoments");
