@@ -105,6 +105,7 @@ public static class AppSetup
         services.AddScoped<CallerContext>();
         services.AddSingleton<AccountLinks>();
         services.AddScoped<CoupleCommands>();
+        Features.Moments.SupportSetup.AddSupportFeatures(services);
         services.Configure<HelpOptions>(configuration.GetSection(HelpOptions.Section));
         services.AddScoped<CallerPageFilter>();
         services.AddRazorPages(o =>

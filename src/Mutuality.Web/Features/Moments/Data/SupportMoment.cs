@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutuality.Domain.Support;
+
+namespace Mutuality.Web.Features.Moments.Data;
+
+/// <summary>
+/// A moment of support (or a pebble) written by one partner. Private ones are seen by their author only:
+/// every query filters <c>AuthorId == caller || Visibility == Shared</c> next to the couple scope.
+/// The receiver's response (or, for a pebble, reaction) lives on the same row: there is at most one.
+/// </summary>
+public sealed class SupportMoment
+{
+    public Guid Id { get; set; }
+
+    public Guid CoupleId { get; set; }
+
+    public Guid AuthorId { get; set; }
+
+    public MomentKind Kind { get; set; }
+
+    public MomentDirection Direction { get; set; }
+
+    public SupportType Type { get; set; }
+
+    public string Note { get; set; } = string.Empty;
+
+    public string? Link { get; set; }
+
+    public DateTime OccurredAtUtc { get; set; }
+
+    /// <summary>The author's zone when they wrote it, so "when" can be shown as they meant it.</summary>
+    public string AuthorTimeZoneId { get; set; } = "UTC";
+
+    public Visibility Visibility { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public DateTime? UpdatedAtUtc { get; set; }
+
+    public MomentResponseKind? ResponseKind { get; set; }
+
+    public int? ResponseRating { get; set; }
+
+    public string? ResponseNote { get; set; }
+
+    public DateTime? RespondedAtUtc { get; set; }
+
+    public PebbleReaction? Reaction { get; set; }
+
+    public DateTime? ReactedAtUtc { get; set; }
+}
+
+internal sealed class SupportMomentConfiguration : IEntityTypeConfiguration<SupportMoment>
+{
+    public void Configure(EntityTypeBuilder<SupportMoment> builder)
+    {
+        builder.Property(m => m.Note).HasMaxLength(MomentRules.NoteMaxLength).IsRequired();
+        builder.Property(m => m.Link).HasMaxLength(MomentRules.LinkMaxLength);
+        builder.Property(m => m.AuthorTimeZoneId).HasMaxLength(64).IsRequired();
+        builder.Property(m => m.ResponseNote).HasMaxLength(MomentRules.ResponseNoteMaxLength);
+        builder.HasIndex(m => new { m.CoupleId, m.CreatedAtUtc });
+        builder.HasIndex(m => new { m.CoupleId, m.OccurredAtUtc });
+        builder.HasOne<Web.Data.Couple>().WithMany().HasForeignKey(m => m.CoupleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mutuality.Domain.Support;
+using Mutuality.Web.Infrastructure.Couples;
+
+namespace Mutuality.Web.Features.Moments;
+
+/// <summary>Send a pebble (one tap, or a few words or a link), and react to one from the partner.</summary>
+public sealed class PebbleModel(CallerContext callers, MomentCommands commands) : PageModel
+{
+    [BindProperty]
+    public string? Text { get; set; }
+
+    [BindProperty]
+    public string? Link { get; set; }
+
+    public Caller Caller { get; private set; } = null!;
+
+    [TempData]
+    public string? Status { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Caller = await callers.RequireAsync();
+        return Caller.HasPartner ? Page() : RedirectToPage("/Couple/Index");
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Caller = await callers.RequireAsync();
+        if (!Caller.HasPartner)
+        {
+            return RedirectToPage("/Couple/Index");
+        }
+
+        ModelState.Clear();
+        var sent = await commands.SendPebbleAsync(Caller, Text, Link);
+        if (!sent.IsSuccess)
+        {
+            this.AddErrors([sent.Error!], prefix: string.Empty);
+            return Page();
+        }
+
+        Status = $"Your pebble is on its way to {Caller.PartnerName}.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostReactAsync(Guid id, PebbleReaction? reaction)
+    {
+        Caller = await callers.RequireAsync();
+        if (Caller.CoupleId is null)
+        {
+            return NotFound();
+        }
+
+        var result = await commands.ReactAsync(Caller, id, reaction ?? 0);
+        if (!result.IsSuccess && result.Error == MomentCommands.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (!result.IsSuccess)
+        {
+            return BadRequest();
+        }
+
+        TempData["Status"] = "Reaction sent.";
+        return Redirect("/Feed");
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mutuality.Web.Features.Moments;
+using Mutuality.Web.Infrastructure.Couples;
+
+namespace Mutuality.Web.Features.Requests;
+
+/// <summary>Turn a need into a request: how I feel, what I need, the kind of support, and how soon.</summary>
+public sealed class NewModel(CallerContext callers, RequestCommands commands) : PageModel
+{
+    [BindProperty]
+    public RequestInput Input { get; set; } = new() { Urgency = Domain.Support.Urgency.Today };
+
+    public Caller Caller { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Caller = await callers.RequireAsync();
+        return Caller.HasPartner ? Page() : RedirectToPage("/Couple/Index");
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Caller = await callers.RequireAsync();
+        if (!Caller.HasPartner)
+        {
+            return RedirectToPage("/Couple/Index");
+        }
+
+        ModelState.Clear();
+        commands.Check(Caller, Input, out var errors);
+        if (errors.Count > 0)
+        {
+            this.AddErrors(errors);
+            return Page();
+        }
+
+        var made = await commands.CreateAsync(Caller, Input);
+        if (!made.IsSuccess)
+        {
+            this.AddErrors([made.Error!]);
+            return Page();
+        }
+
+        TempData["Status"] = $"Your request is with {Caller.PartnerName}.";
+        return RedirectToPage("/Requests/View", new { id = made.Value });
+    }
+}

@@ -1,0 +1,53 @@
+// The couple feed, live: a server-sent event says "something changed" with the unread count only;
+// the feed page then fetches its own list. No inline scripts, so the strict CSP holds.
+(function () {
+  "use strict";
+
+  function ready(fn) {
+    if (document.readyState !== "loading") { fn(); } else { document.addEventListener("DOMContentLoaded", fn); }
+  }
+
+  function setBadge(badge, count) {
+    var number = badge.firstChild;
+    if (number && number.nodeType === Node.TEXT_NODE) { number.nodeValue = String(count); }
+    badge.hidden = count <= 0;
+  }
+
+  ready(function () {
+    var badge = document.getElementById("feed-unread");
+    if (!badge || !window.EventSource) { return; }
+    var list = document.getElementById("feed-items");
+    var refreshing = false;
+
+    function refreshList() {
+      if (!list || refreshing) { return; }
+      refreshing = true;
+      fetch(list.getAttribute("data-refresh-url"), { credentials: "same-origin", headers: { "Accept": "text/html" } })
+        .then(function (response) { return response.ok ? response.text() : null; })
+        .then(function (html) {
+          if (html !== null) {
+            var doc = new DOMParser().parseFromString(html, "text/html");
+            list.replaceChildren.apply(list, Array.prototype.slice.call(doc.body.childNodes));
+            setBadge(badge, 0);
+          }
+        })
+        .catch(function () { /* try again on the next event */ })
+        .then(function () { refreshing = false; });
+    }
+
+    // The first event on (re)connecting only reports the count; every later one means "something changed".
+    var first = true;
+    var source = new EventSource(badge.getAttribute("data-feed-stream"));
+    source.addEventListener("feed", function (event) {
+      var count = parseInt(event.data, 10) || 0;
+      if (list && (!first || count > 0)) {
+        refreshList();
+      } else {
+        setBadge(badge, count);
+      }
+      first = false;
+    });
+    source.addEventListener("error", function () { first = true; });
+    window.addEventListener("pagehide", function () { source.close(); });
+  });
+})();
