@@ -19,9 +19,9 @@ public enum ImpactTone
 }
 
 /// <summary>A free-text answer and who may see it.</summary>
-public sealed record Shared(string Text, Visibility Visibility)
+public sealed record SharedText(string Text, Visibility Visibility)
 {
-    public static Shared Empty(Visibility visibility) => new(string.Empty, visibility);
+    public static SharedText Empty(Visibility visibility) => new(string.Empty, visibility);
 
     public bool IsEmpty => Text.Length == 0;
 }
@@ -42,24 +42,24 @@ public sealed record Ratings(int? Supported, int? AbleToGive, int? Stress)
 /// Used for "Me" and, as a guess, for "You, as I see you". Feelings and ratings are what the reveal compares, so
 /// they are always shown to the partner at the reveal; each free-text field has its own visibility.
 /// </summary>
-public sealed record StateReport(IReadOnlyList<FeelingChoice> Feelings, Shared Desires, Shared GoalsNow, Shared GoalsLater, Ratings Ratings)
+public sealed record StateReport(IReadOnlyList<FeelingChoice> Feelings, SharedText Desires, SharedText GoalsNow, SharedText GoalsLater, Ratings Ratings)
 {
-    public static StateReport Empty { get; } = new([], Shared.Empty(Visibility.Partner), Shared.Empty(Visibility.Partner), Shared.Empty(Visibility.Partner), Ratings.None);
+    public static StateReport Empty { get; } = new([], SharedText.Empty(Visibility.Partner), SharedText.Empty(Visibility.Partner), SharedText.Empty(Visibility.Partner), Ratings.None);
 }
 
 /// <summary>Part 3, my impact on you: what I did or said, how I think it landed, and a question I'd like to ask.</summary>
-public sealed record MyImpact(Shared WhatIDid, Shared HowItLanded, Shared Question)
+public sealed record MyImpact(SharedText WhatIDid, SharedText HowItLanded, SharedText Question)
 {
-    public static MyImpact Empty { get; } = new(Shared.Empty(Visibility.Partner), Shared.Empty(Visibility.Partner), Shared.Empty(Visibility.Partner));
+    public static MyImpact Empty { get; } = new(SharedText.Empty(Visibility.Partner), SharedText.Empty(Visibility.Partner), SharedText.Empty(Visibility.Partner));
 }
 
 /// <summary>
 /// Part 4, your impact on me: what you did, how it landed (positive / negative / mixed), and whether it might be my
 /// own old association. Private by default; the tone and the association flag share the visibility of the text.
 /// </summary>
-public sealed record YourImpact(Shared WhatYouDid, ImpactTone Tone, bool MightBeOldAssociation)
+public sealed record YourImpact(SharedText WhatYouDid, ImpactTone Tone, bool MightBeOldAssociation)
 {
-    public static YourImpact Empty { get; } = new(Shared.Empty(Visibility.Private), ImpactTone.None, false);
+    public static YourImpact Empty { get; } = new(SharedText.Empty(Visibility.Private), ImpactTone.None, false);
 }
 
 /// <summary>The four parts of a check-in.</summary>
@@ -222,7 +222,7 @@ public static class CheckInRules
         return chosen;
     }
 
-    private static Shared Text(string? raw, Visibility visibility, string field, string label, List<DomainError> errors)
+    private static SharedText Text(string? raw, Visibility visibility, string field, string label, List<DomainError> errors)
     {
         if (!Enum.IsDefined(visibility))
         {
@@ -234,10 +234,10 @@ public static class CheckInRules
         if (!result.IsSuccess)
         {
             errors.Add(result.Error!);
-            return Shared.Empty(visibility);
+            return SharedText.Empty(visibility);
         }
 
-        return new Shared(result.Value, visibility);
+        return new SharedText(result.Value, visibility);
     }
 
     private static int? Rating(int? value, string field, string label, List<DomainError> errors)

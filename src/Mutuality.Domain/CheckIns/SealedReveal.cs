@@ -53,7 +53,7 @@ public static class SealedReveal
     /// <summary>The content with every private field blanked (text emptied, tone and association cleared).</summary>
     public static CheckInContent PartnerVisible(CheckInContent content)
     {
-        static Shared Keep(Shared s) => s.Visibility == Visibility.Partner ? s : Shared.Empty(Visibility.Private);
+        static SharedText Keep(SharedText s) => s.Visibility == Visibility.Partner ? s : SharedText.Empty(Visibility.Private);
         static StateReport Report(StateReport r) => r with { Desires = Keep(r.Desires), GoalsNow = Keep(r.GoalsNow), GoalsLater = Keep(r.GoalsLater) };
 
         var yourImpact = content.YourImpact.WhatYouDid.Visibility == Visibility.Partner

@@ -122,31 +122,35 @@ public static class TruthAndBias
     }
 
     /// <summary>
-    /// A plain reading of the estimates, e.g. "Your guesses follow their real state closely, and lean a little
-    /// toward how you feel yourself." An estimate within two standard errors of zero is read as "no clear sign".
+    /// A plain reading of the estimates, e.g. "Your guesses follow Robin's real state closely, and lean a little
+    /// toward your own state." An estimate within two standard errors of zero is read as "no clear sign".
     /// </summary>
-    public static string Reading(TruthAndBiasResult r, string partnerName)
+    /// <param name="r">The estimates.</param>
+    /// <param name="guesserPossessive">"Your" or "Sam's".</param>
+    /// <param name="targetPossessive">"Robin's" or "your".</param>
+    /// <param name="guesserGuesses">"you guess" or "Sam guesses".</param>
+    public static string Reading(TruthAndBiasResult r, string guesserPossessive, string targetPossessive, string guesserGuesses)
     {
+        var guesserOwn = guesserPossessive == "Your" ? "your" : guesserPossessive;
         var truth = r.TruthForce.Value;
         var clearTruth = Math.Abs(truth) > 2 * r.TruthForce.StandardError;
-        var follow = !clearTruth ? $"Your guesses don't yet clearly follow how {partnerName} really feels"
-            : truth >= 0.5 ? $"Your guesses follow how {partnerName} really feels closely"
-            : truth >= 0.2 ? $"Your guesses follow how {partnerName} really feels somewhat"
-            : truth > 0 ? $"Your guesses follow how {partnerName} really feels only a little"
-            : $"Your guesses tend to move against how {partnerName} really feels";
+        var follow = !clearTruth ? $"{guesserPossessive} guesses don't yet clearly follow {targetPossessive} real state"
+            : truth >= 0.5 ? $"{guesserPossessive} guesses follow {targetPossessive} real state closely"
+            : truth >= 0.2 ? $"{guesserPossessive} guesses follow {targetPossessive} real state somewhat"
+            : truth > 0 ? $"{guesserPossessive} guesses follow {targetPossessive} real state only a little"
+            : $"{guesserPossessive} guesses tend to move against {targetPossessive} real state";
 
         var sim = r.AssumedSimilarity.Value;
         var clearSim = Math.Abs(sim) > 2 * r.AssumedSimilarity.StandardError;
-        var lean = !clearSim || Math.Abs(sim) < 0.1 ? "and they don't clearly lean toward how you feel yourself"
-            : sim >= 0.4 ? "and they lean a lot toward how you feel yourself"
-            : sim > 0 ? "and they lean a little toward how you feel yourself"
-            : "and they lean away from how you feel yourself";
+        var lean = !clearSim || Math.Abs(sim) < 0.1 ? $"and they don't clearly lean toward {guesserOwn} own state"
+            : sim >= 0.4 ? $"and they lean a lot toward {guesserOwn} own state"
+            : sim > 0 ? $"and they lean a little toward {guesserOwn} own state"
+            : $"and they lean away from {guesserOwn} own state";
 
         var bias = r.DirectionalBias.Value;
         var clearBias = Math.Abs(bias) > 2 * r.DirectionalBias.StandardError && Math.Abs(bias) >= 0.25;
-        var level = !clearBias ? "On average you guess neither too high nor too low."
-            : bias > 0 ? $"On average you guess about {Math.Abs(bias):0.0} points higher than {partnerName}'s own answers."
-            : $"On average you guess about {Math.Abs(bias):0.0} points lower than {partnerName}'s own answers.";
+        var level = !clearBias ? $"On average {guesserGuesses} neither too high nor too low."
+            : $"On average {guesserGuesses} about {Math.Abs(bias):0.0} points {(bias > 0 ? "higher" : "lower")} than {targetPossessive} own answers.";
         return $"{follow}, {lean}. {level}";
     }
 }

@@ -89,11 +89,11 @@ public sealed class SealedRevealTests
         {
             Feelings = [new("anxious", 3)],
             Ratings = new Ratings(3, 4, 6),
-            Desires = new Shared("more quiet evenings", Visibility.Partner),
-            GoalsNow = new Shared("private goal", Visibility.Private),
+            Desires = new SharedText("more quiet evenings", Visibility.Partner),
+            GoalsNow = new SharedText("private goal", Visibility.Private),
         },
-        MyImpact = new MyImpact(new Shared("I snapped", Visibility.Partner), new Shared("badly, private", Visibility.Private), new Shared("was it ok?", Visibility.Partner)),
-        YourImpact = new YourImpact(new Shared("you were late", Visibility.Private), ImpactTone.Negative, true),
+        MyImpact = new MyImpact(new SharedText("I snapped", Visibility.Partner), new SharedText("badly, private", Visibility.Private), new SharedText("was it ok?", Visibility.Partner)),
+        YourImpact = new YourImpact(new SharedText("you were late", Visibility.Private), ImpactTone.Negative, true),
     };
 
     public static TheoryData<string, bool?, bool?, RevealStage> Stages() => new()

@@ -143,20 +143,29 @@ public sealed class TruthAndBiasTests
     public void Reading_DescribesStrongTruthAndSomeProjection_InPlainWords()
     {
         var r = new TruthAndBiasResult(20, 60, new Estimate(0.05, 0.1), new Estimate(0.7, 0.08), new Estimate(0.25, 0.08), 0.5);
-        var text = TruthAndBias.Reading(r, "Robin");
-        Assert.Contains("follow how Robin really feels closely", text);
-        Assert.Contains("lean a little toward how you feel yourself", text);
-        Assert.Contains("neither too high nor too low", text);
+        var text = TruthAndBias.Reading(r, "Your", "Robin's", "you guess");
+        Assert.Contains("Your guesses follow Robin's real state closely", text);
+        Assert.Contains("lean a little toward your own state", text);
+        Assert.Contains("On average you guess neither too high nor too low", text);
     }
 
     [Fact]
     public void Reading_UncertainEstimates_AreNotOverclaimed()
     {
         var r = new TruthAndBiasResult(8, 24, new Estimate(0.6, 0.4), new Estimate(0.3, 0.3), new Estimate(0.3, 0.3), 1.2);
-        var text = TruthAndBias.Reading(r, "Sam");
-        Assert.Contains("don't yet clearly follow", text);
-        Assert.Contains("don't clearly lean", text);
-        Assert.Contains("neither too high nor too low", text);
+        var text = TruthAndBias.Reading(r, "Sam's", "your", "Sam guesses");
+        Assert.Contains("Sam's guesses don't yet clearly follow your real state", text);
+        Assert.Contains("don't clearly lean toward Sam's own state", text);
+        Assert.Contains("On average Sam guesses neither too high nor too low", text);
+    }
+
+    [Fact]
+    public void Reading_ClearBias_SaysWhichWayInRatingPoints()
+    {
+        var r = new TruthAndBiasResult(20, 60, new Estimate(-0.6, 0.1), new Estimate(0.7, 0.08), new Estimate(0.5, 0.08), 0.5);
+        var text = TruthAndBias.Reading(r, "Your", "Robin's", "you guess");
+        Assert.Contains("lean a lot toward your own state", text);
+        Assert.Contains("about 0.6 points lower than Robin's own answers", text);
     }
 
     [Fact]

@@ -85,6 +85,7 @@ public static class AppSetup
         services.AddScoped<CallerContext>();
         services.AddSingleton<AccountLinks>();
         services.AddScoped<CoupleCommands>();
+        Mutuality.Web.Features.CheckIns.CheckInsSetup.AddCheckInsFeature(services);
         services.Configure<HelpOptions>(configuration.GetSection(HelpOptions.Section));
         services.AddScoped<CallerPageFilter>();
         services.AddRazorPages(o =>
