@@ -369,4 +369,19 @@ public sealed partial class CheckInsHttpTests(AppFactory app) : IClassFixture<Ap
         Assert.Contains("Not enough data yet — 7 more check-ins together", text);
         Assert.Contains(Today, text);
     }
+
+    [Fact]
+    public async Task EveryForm_CarriesTheAntiforgeryToken_SoABrowserPostWorks()
+    {
+        var couple = await app.CreateCoupleAsync();
+        using var robin = await app.SignedInAsync(couple.A);
+        using var sam = await app.SignedInAsync(couple.B);
+        var formPage = await robin.GetPageAsync("/CheckIns/Form");
+        await SubmitAsync(robin, Complete("af1"));
+        await SubmitAsync(sam, Complete("af2"));
+        var pages = new[] { formPage, await robin.GetPageAsync($"/CheckIns/Reveal/{Today}"), await robin.GetPageAsync("/CheckIns/Settings") };
+        var forms = pages.SelectMany(p => p.QuerySelectorAll("main form[method=post]")).ToList();
+        Assert.True(forms.Count >= 5, $"expected the check-in, thanks, answer, cadence and reminder forms, found {forms.Count}");
+        Assert.All(forms, f => Assert.NotNull(f.QuerySelector("input[name=__RequestVerificationToken]")));
+    }
 }
