@@ -9,6 +9,7 @@ public static class CheckInsSetup
         services.AddScoped<CheckInService>();
         services.AddScoped<CheckInSettingsService>();
         services.AddScoped<CheckInStatusQuery>();
+        services.AddScoped<CheckInCalendar>();
         services.AddScoped<IDemoHistory, CheckInDemoHistory>();
         return services;
     }

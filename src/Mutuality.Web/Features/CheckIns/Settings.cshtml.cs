@@ -7,7 +7,7 @@ using Mutuality.Web.Infrastructure.Couples;
 namespace Mutuality.Web.Features.CheckIns;
 
 /// <summary>How often we check in (one proposes, the other agrees) and my own reminder time.</summary>
-public sealed class SettingsModel(CallerContext callers, CheckInSettingsService settings) : PageModel
+public sealed class SettingsModel(CallerContext callers, CheckInSettingsService settings, CheckInCalendar calendar, Account.AccountLinks links) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 
@@ -16,6 +16,11 @@ public sealed class SettingsModel(CallerContext callers, CheckInSettingsService 
     public TimeOnly? Reminder { get; private set; }
 
     public string? Error { get; private set; }
+
+    public bool HasFeed { get; private set; }
+
+    /// <summary>A new calendar link, shown once right after it is made.</summary>
+    public string? NewFeedLink { get; private set; }
 
     public string? Status => TempData["Status"] as string;
 
@@ -84,6 +89,31 @@ public sealed class SettingsModel(CallerContext callers, CheckInSettingsService 
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostFeedAsync()
+    {
+        if (await LoadAsync() is { } early)
+        {
+            return early;
+        }
+
+        var token = await calendar.NewTokenAsync(Caller);
+        NewFeedLink = links.Absolute(Request, $"/CheckIns/Calendar/{token}");
+        HasFeed = true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeFeedAsync()
+    {
+        if (await LoadAsync() is { } early)
+        {
+            return early;
+        }
+
+        await calendar.RevokeAsync(Caller);
+        TempData["Status"] = "Your calendar link is turned off; calendars using it will stop updating.";
+        return RedirectToPage();
+    }
+
     public static string Word(Domain.CheckIns.Cadence c) => c == Domain.CheckIns.Cadence.Weekly ? "weekly" : "daily";
 
     private async Task<IActionResult?> LoadAsync()
@@ -97,6 +127,7 @@ public sealed class SettingsModel(CallerContext callers, CheckInSettingsService 
         Cadence = await settings.CadenceAsync(Caller);
         Reminder = await settings.ReminderAsync(Caller);
         ReminderTime ??= Reminder?.ToString("HH:mm", CultureInfo.InvariantCulture);
+        HasFeed = await calendar.HasFeedAsync(Caller);
         return null;
     }
 }
