@@ -384,4 +384,22 @@ public sealed partial class CheckInsHttpTests(AppFactory app) : IClassFixture<Ap
         Assert.True(forms.Count >= 5, $"expected the check-in, thanks, answer, cadence and reminder forms, found {forms.Count}");
         Assert.All(forms, f => Assert.NotNull(f.QuerySelector("input[name=__RequestVerificationToken]")));
     }
+
+    [Fact]
+    public async Task Submit_TwiceAtTheSameMoment_StoresExactlyOne()
+    {
+        var couple = await app.CreateCoupleAsync();
+        using var robin = await app.SignedInAsync(couple.A);
+        var token = await robin.TokenAsync();
+        async Task<HttpStatusCode> Post(string marker)
+        {
+            using var content = new FormUrlEncodedContent(Complete(marker).Append(new("__RequestVerificationToken", token)));
+            using var response = await robin.Http.PostAsync($"/CheckIns/Form/{Today}?handler=Submit", content);
+            return response.StatusCode;
+        }
+
+        var results = await Task.WhenAll(Post("race1"), Post("race2"));
+        Assert.Single(results, s => s == HttpStatusCode.Redirect);
+        Assert.Equal(1, await CountCheckInsAsync(couple.A.Id));
+    }
 }
