@@ -106,6 +106,7 @@ public static class AppSetup
         services.AddSingleton<AccountLinks>();
         services.AddScoped<CoupleCommands>();
         Features.Moments.SupportSetup.AddSupportFeatures(services);
+        Mutuality.Web.Features.CheckIns.CheckInsSetup.AddCheckInsFeature(services);
         services.Configure<HelpOptions>(configuration.GetSection(HelpOptions.Section));
         services.AddScoped<CallerPageFilter>();
         services.AddRazorPages(o =>

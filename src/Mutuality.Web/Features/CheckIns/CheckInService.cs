@@ -1,0 +1,286 @@
+using Microsoft.EntityFrameworkCore;
+using Mutuality.Domain.CheckIns;
+using Mutuality.Domain.Common;
+using Mutuality.Domain.People;
+using Mutuality.Web.Data;
+using Mutuality.Web.Features.CheckIns.Data;
+using Mutuality.Web.Infrastructure.Couples;
+
+namespace Mutuality.Web.Features.CheckIns;
+
+/// <summary>The caller's own check-in for a period (null when they have not started it).</summary>
+public sealed record OwnCheckIn(Guid Id, CheckInPeriod Period, bool Submitted, CheckInContent Content, DateTime UpdatedAtUtc);
+
+/// <summary>A reveal both partners can see: my check-in, what I may see of theirs, and the replies on both.</summary>
+public sealed record RevealView(OwnCheckIn Mine, PartnerView Partner, Guid? PartnerCheckInId, IReadOnlyList<CheckInReply> Replies);
+
+/// <summary>
+/// Reads and writes check-ins. Every read of a partner's check-in goes through <see cref="PartnerViewAsync"/>,
+/// which asks the domain's <see cref="SealedReveal"/> rule: this is the one place the seal is enforced.
+/// </summary>
+public sealed class CheckInService(AppDbContext db, TimeProvider clock)
+{
+    public const int MaxReplyLength = 500;
+
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<Cadence> CadenceAsync(Guid coupleId, CancellationToken ct = default)
+    {
+        var value = await db.CheckInCoupleSettings.AsNoTracking().Where(s => s.CoupleId == coupleId).Select(s => (int?)s.Cadence).SingleOrDefaultAsync(ct);
+        return value is 2 ? Cadence.Weekly : Cadence.Daily;
+    }
+
+    public async Task<CheckInPeriod> CurrentPeriodAsync(Caller caller, CancellationToken ct = default)
+        => Periods.Current(await CadenceAsync(caller.CoupleId!.Value, ct), Now, TimeZones.FindOrUtc(caller.TimeZoneId));
+
+    /// <summary>The caller's own check-in for a period, within their couple.</summary>
+    public async Task<OwnCheckIn?> OwnAsync(Caller caller, CheckInPeriod period, CancellationToken ct = default)
+    {
+        var entry = await db.CheckIns.AsNoTracking()
+            .Where(c => c.CoupleId == caller.CoupleId && c.AuthorId == caller.UserId && c.Cadence == (int)period.Cadence && c.PeriodStart == period.Start)
+            .SingleOrDefaultAsync(ct);
+        return entry is null ? null : ToOwn(entry);
+    }
+
+    /// <summary>
+    /// What the caller may see of their partner's check-in for a period — THE query behind every page that shows
+    /// anything of it. Loads both check-ins within the caller's couple and returns only what <see cref="SealedReveal"/> allows.
+    /// </summary>
+    public async Task<(PartnerView View, Guid? PartnerCheckInId)> PartnerViewAsync(Caller caller, CheckInPeriod period, CancellationToken ct = default)
+    {
+        if (caller.CoupleId is null || caller.PartnerId is null)
+        {
+            return (new PartnerView(RevealStage.SealedUntilYouCheckIn, null), null);
+        }
+
+        var entries = await db.CheckIns.AsNoTracking()
+            .Where(c => c.CoupleId == caller.CoupleId && c.Cadence == (int)period.Cadence && c.PeriodStart == period.Start
+                && (c.AuthorId == caller.UserId || c.AuthorId == caller.PartnerId))
+            .ToListAsync(ct);
+        var mine = entries.SingleOrDefault(e => e.AuthorId == caller.UserId);
+        var theirs = entries.SingleOrDefault(e => e.AuthorId == caller.PartnerId);
+        var view = SealedReveal.See(caller.UserId, ToState(mine), ToState(theirs));
+        return (view, view.IsRevealed ? theirs!.Id : null);
+    }
+
+    public async Task<RevealView?> RevealAsync(Caller caller, CheckInPeriod period, CancellationToken ct = default)
+    {
+        var mine = await OwnAsync(caller, period, ct);
+        if (mine is null || !mine.Submitted)
+        {
+            return null;
+        }
+
+        var (view, partnerId) = await PartnerViewAsync(caller, period, ct);
+        IReadOnlyList<CheckInReply> replies = [];
+        if (view.IsRevealed)
+        {
+            var ids = new[] { mine.Id, partnerId!.Value };
+            replies = await db.CheckInReplies.AsNoTracking()
+                .Where(r => r.CoupleId == caller.CoupleId && ids.Contains(r.CheckInId))
+                .OrderBy(r => r.CreatedAtUtc)
+                .ToListAsync(ct);
+        }
+
+        return new RevealView(mine, view, partnerId, replies);
+    }
+
+    /// <summary>The caller's own sent check-ins, oldest first.</summary>
+    public async Task<IReadOnlyList<OwnCheckIn>> OwnSubmittedAsync(Caller caller, CancellationToken ct = default)
+    {
+        var entries = await db.CheckIns.AsNoTracking()
+            .Where(c => c.CoupleId == caller.CoupleId && c.AuthorId == caller.UserId && c.SubmittedAtUtc != null)
+            .OrderBy(c => c.PeriodStart)
+            .ToListAsync(ct);
+        return entries.Select(ToOwn).ToList();
+    }
+
+    /// <summary>Every period in which both partners sent a check-in, oldest first, with what the caller may see.</summary>
+    public async Task<IReadOnlyList<(OwnCheckIn Mine, CheckInContent Theirs)>> RevealsAsync(Caller caller, CancellationToken ct = default)
+    {
+        if (caller.CoupleId is null || caller.PartnerId is null)
+        {
+            return [];
+        }
+
+        var entries = await db.CheckIns.AsNoTracking()
+            .Where(c => c.CoupleId == caller.CoupleId && c.SubmittedAtUtc != null && (c.AuthorId == caller.UserId || c.AuthorId == caller.PartnerId))
+            .ToListAsync(ct);
+        var result = new List<(OwnCheckIn, CheckInContent)>();
+        foreach (var group in entries.GroupBy(e => (e.Cadence, e.PeriodStart)).OrderBy(g => g.Key.PeriodStart))
+        {
+            var mine = group.SingleOrDefault(e => e.AuthorId == caller.UserId);
+            var theirs = group.SingleOrDefault(e => e.AuthorId == caller.PartnerId);
+            var view = SealedReveal.See(caller.UserId, ToState(mine), ToState(theirs));
+            if (view.IsRevealed)
+            {
+                result.Add((ToOwn(mine!), view.Content!));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Saves a draft. Failed checks store nothing; a sent check-in cannot be changed.</summary>
+    public async Task<Result<OwnCheckIn>> SaveDraftAsync(Caller caller, CheckInPeriod period, CheckInInput input, CancellationToken ct = default)
+    {
+        var checkedPeriod = CheckPeriod(caller, period);
+        if (checkedPeriod is not null)
+        {
+            return checkedPeriod;
+        }
+
+        var result = CheckInRules.Validate(input, submitting: false, out _);
+        if (!result.IsSuccess)
+        {
+            return result.Error!;
+        }
+
+        var now = Now;
+        var json = CheckInJson.Write(result.Value);
+        var updated = await db.CheckIns
+            .Where(c => c.CoupleId == caller.CoupleId && c.AuthorId == caller.UserId && c.Cadence == (int)period.Cadence && c.PeriodStart == period.Start && c.SubmittedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ContentJson, json).SetProperty(c => c.UpdatedAtUtc, now), ct);
+        if (updated == 0)
+        {
+            var existing = await OwnAsync(caller, period, ct);
+            if (existing is not null)
+            {
+                return CheckInRules.AlreadySubmitted;
+            }
+
+            if (!await InsertAsync(caller, period, json, submittedAt: null, ct))
+            {
+                return CheckInRules.AlreadySubmitted;
+            }
+        }
+
+        return Result<OwnCheckIn>.Ok((await OwnAsync(caller, period, ct))!);
+    }
+
+    /// <summary>Sends the check-in for the period, once. All problems are returned; failed checks store nothing.</summary>
+    public async Task<(Result<OwnCheckIn> Result, IReadOnlyList<DomainError> Errors)> SubmitAsync(Caller caller, CheckInPeriod period, CheckInInput input, CancellationToken ct = default)
+    {
+        if (CheckPeriod(caller, period) is { } periodError)
+        {
+            return (periodError, [periodError]);
+        }
+
+        var result = CheckInRules.Validate(input, submitting: true, out var errors);
+        if (!result.IsSuccess)
+        {
+            return (result.Error!, errors);
+        }
+
+        var now = Now;
+        var json = CheckInJson.Write(result.Value);
+
+        // Single submission is enforced by the database: only a row still unsent can become sent.
+        var updated = await db.CheckIns
+            .Where(c => c.CoupleId == caller.CoupleId && c.AuthorId == caller.UserId && c.Cadence == (int)period.Cadence && c.PeriodStart == period.Start && c.SubmittedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ContentJson, json).SetProperty(c => c.UpdatedAtUtc, now).SetProperty(c => c.SubmittedAtUtc, now), ct);
+        if (updated == 0)
+        {
+            var existing = await OwnAsync(caller, period, ct);
+            if (existing is not null || !await InsertAsync(caller, period, json, now, ct))
+            {
+                return (CheckInRules.AlreadySubmitted, [CheckInRules.AlreadySubmitted]);
+            }
+        }
+
+        return (Result<OwnCheckIn>.Ok((await OwnAsync(caller, period, ct))!), []);
+    }
+
+    public static readonly DomainError NothingToReply = new("reply.nothing", "There is nothing here to reply to.");
+
+    /// <summary>Thanks the partner for an impact they shared, or answers their question: only after the reveal, once each.</summary>
+    public async Task<Result<bool>> ReplyAsync(Caller caller, CheckInPeriod period, int kind, string? text, CancellationToken ct = default)
+    {
+        var label = kind == 1 ? "Your reply" : "Your answer";
+        var cleaned = kind == 1
+            ? TextRules.Optional(text, MaxReplyLength, "Reply", label)
+            : TextRules.Required(text, MaxReplyLength, "Reply", label);
+        if (!cleaned.IsSuccess)
+        {
+            return cleaned.Error!;
+        }
+
+        var (view, partnerCheckInId) = await PartnerViewAsync(caller, period, ct);
+        if (!view.IsRevealed)
+        {
+            return NothingToReply;
+        }
+
+        var content = view.Content!;
+        var allowed = kind switch
+        {
+            1 => !content.YourImpact.WhatYouDid.IsEmpty || !content.MyImpact.WhatIDid.IsEmpty,
+            2 => !content.MyImpact.Question.IsEmpty,
+            _ => false,
+        };
+        if (!allowed)
+        {
+            return NothingToReply;
+        }
+
+        db.CheckInReplies.Add(new CheckInReply
+        {
+            Id = Guid.CreateVersion7(),
+            CoupleId = caller.CoupleId!.Value,
+            CheckInId = partnerCheckInId!.Value,
+            AuthorId = caller.UserId,
+            Kind = kind,
+            Text = cleaned.Value,
+            CreatedAtUtc = Now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return new DomainError("reply.already", kind == 1 ? "You have already thanked them for this." : "You have already answered this question.");
+        }
+
+        return Result<bool>.Ok(true);
+    }
+
+    private DomainError? CheckPeriod(Caller caller, CheckInPeriod period)
+        => Periods.CanCheckIn(period, Now, TimeZones.FindOrUtc(caller.TimeZoneId));
+
+    private async Task<bool> InsertAsync(Caller caller, CheckInPeriod period, string json, DateTime? submittedAt, CancellationToken ct)
+    {
+        var now = Now;
+        db.CheckIns.Add(new CheckInEntry
+        {
+            Id = Guid.CreateVersion7(),
+            CoupleId = caller.CoupleId!.Value,
+            AuthorId = caller.UserId,
+            Cadence = (int)period.Cadence,
+            PeriodStart = period.Start,
+            PeriodLabel = period.Label,
+            ContentJson = json,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+            SubmittedAtUtc = submittedAt,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (author, period) index: another request made it a moment ago.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private static CheckInState? ToState(CheckInEntry? e)
+        => e is null ? null : new CheckInState(e.AuthorId, new CheckInPeriod((Cadence)e.Cadence, e.PeriodStart), e.SubmittedAtUtc is not null, CheckInJson.Read(e.ContentJson));
+
+    private static OwnCheckIn ToOwn(CheckInEntry e)
+        => new(e.Id, new CheckInPeriod((Cadence)e.Cadence, e.PeriodStart), e.SubmittedAtUtc is not null, CheckInJson.Read(e.ContentJson), e.UpdatedAtUtc);
+}

@@ -1,0 +1,16 @@
+using Mutuality.Web.Features.Demo;
+
+namespace Mutuality.Web.Features.CheckIns;
+
+public static class CheckInsSetup
+{
+    public static IServiceCollection AddCheckInsFeature(this IServiceCollection services)
+    {
+        services.AddScoped<CheckInService>();
+        services.AddScoped<CheckInSettingsService>();
+        services.AddScoped<CheckInStatusQuery>();
+        services.AddScoped<CheckInCalendar>();
+        services.AddScoped<IDemoHistory, CheckInDemoHistory>();
+        return services;
+    }
+}

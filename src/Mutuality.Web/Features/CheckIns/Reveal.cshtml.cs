@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mutuality.Domain.CheckIns;
+using Mutuality.Web.Infrastructure.Couples;
+
+namespace Mutuality.Web.Features.CheckIns;
+
+/// <summary>The sealed reveal for one period: waiting, or side by side with the agreement, and replies.</summary>
+public sealed class RevealModel(CallerContext callers, CheckInService checkIns) : PageModel
+{
+    public Caller Caller { get; private set; } = null!;
+
+    public CheckInPeriod Period { get; private set; }
+
+    public RevealView View { get; private set; } = null!;
+
+    public AgreementResult? Agreement { get; private set; }
+
+    /// <summary>How the partner read the caller (their guess vs the caller's own report).</summary>
+    public AgreementResult? TheirAgreement { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public string? Status => TempData["Status"] as string;
+
+    [BindProperty]
+    public string? ReplyText { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string period) => await LoadAsync(period) ?? Page();
+
+    public Task<IActionResult> OnPostThankAsync(string period) => ReplyAsync(period, 1);
+
+    public Task<IActionResult> OnPostAnswerAsync(string period) => ReplyAsync(period, 2);
+
+    private async Task<IActionResult> ReplyAsync(string period, int kind)
+    {
+        if (await LoadAsync(period) is { } early)
+        {
+            return early;
+        }
+
+        var result = await checkIns.ReplyAsync(Caller, Period, kind, ReplyText);
+        if (!result.IsSuccess)
+        {
+            if (result.Error == CheckInService.NothingToReply)
+            {
+                return NotFound();
+            }
+
+            Error = result.Error!.Message;
+            return Page();
+        }
+
+        TempData["Status"] = kind == 1 ? "Your thanks was sent." : "Your answer was sent.";
+        return Redirect($"/CheckIns/Reveal/{Period.Label}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string? period)
+    {
+        Caller = await callers.RequireAsync();
+        if (!Caller.HasPartner)
+        {
+            return Redirect("/Couple");
+        }
+
+        if ((Periods.Parse(Cadence.Daily, period) ?? Periods.Parse(Cadence.Weekly, period)) is not { } parsed)
+        {
+            return NotFound();
+        }
+
+        Period = parsed;
+        var view = await checkIns.RevealAsync(Caller, Period);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        if (view.Partner.IsRevealed)
+        {
+            Agreement = Domain.CheckIns.Agreement.Compute(view.Mine.Content.Guess, view.Partner.Content!.Me);
+            TheirAgreement = Domain.CheckIns.Agreement.Compute(view.Partner.Content!.Guess, view.Mine.Content.Me);
+        }
+
+        return null;
+    }
+}

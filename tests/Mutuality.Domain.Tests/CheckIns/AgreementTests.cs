@@ -1,0 +1,95 @@
+using Mutuality.Domain.CheckIns;
+
+namespace Mutuality.Domain.Tests.CheckIns;
+
+public sealed class AgreementTests
+{
+    private static List<FeelingChoice> F(params (string Word, int Intensity)[] words) => words.Select(w => new FeelingChoice(w.Word, w.Intensity)).ToList();
+
+    [Fact]
+    public void Feelings_IdenticalAnswers_Are100Percent()
+        => Assert.Equal(1.0, Agreement.Feelings(F(("anxious", 2), ("tired", 3)), F(("anxious", 2), ("tired", 3))).Score);
+
+    [Fact]
+    public void Feelings_DisjointFamilies_Are0Percent()
+        => Assert.Equal(0.0, Agreement.Feelings(F(("calm", 2), ("happy", 1)), F(("anxious", 2), ("angry", 3))).Score);
+
+    [Fact]
+    public void Feelings_SameFamilyWrongWord_EarnsHalfCredit()
+    {
+        var result = Agreement.Feelings(F(("calm", 2)), F(("content", 2)));
+        Assert.Equal(0.5, result.Score);
+        Assert.Equal(FeelingMatchKind.SameFamily, Assert.Single(result.Matches).Kind);
+    }
+
+    [Theory]
+    // Right word, intensity 1 guessed for 3 reported: min/max = 1/3.
+    [InlineData("anxious", 1, "anxious", 3, 1.0 / 3)]
+    [InlineData("anxious", 3, "anxious", 2, 2.0 / 3)]
+    // Same family, wrong word, different intensities: 0.5·min/max = 0.5·1/3.
+    [InlineData("worried", 1, "anxious", 3, 0.5 / 3)]
+    // Hurt counts in both Sad and Scared.
+    [InlineData("hurt", 2, "anxious", 2, 0.5)]
+    [InlineData("insecure", 2, "lonely", 2, 0.5)]
+    // Sad and Scared are otherwise different families.
+    [InlineData("sad", 2, "anxious", 2, 0.0)]
+    public void Feelings_OneWordEach_MatchesHandComputation(string guess, int gi, string actual, int ai, double expected)
+        => Assert.Equal(expected, Agreement.Feelings(F((guess, gi)), F((actual, ai))).Score!.Value, 10);
+
+    [Fact]
+    public void Feelings_MixedExample_MatchesHandComputation()
+    {
+        // Reported: anxious 3, tired 2, hopeful 1. Guessed: worried 2, tired 2, calm 1.
+        // tired exact: min 2 / max 2. worried~anxious same family: 0.5·min(2,3)=1 / max 3.
+        // calm missed: 0 / 1. hopeful unguessed: 0 / 1. Total (2 + 1) / (2 + 3 + 1 + 1) = 3/7.
+        var result = Agreement.Feelings(F(("worried", 2), ("tired", 2), ("calm", 1)), F(("anxious", 3), ("tired", 2), ("hopeful", 1)));
+        Assert.Equal(3.0 / 7, result.Score!.Value, 10);
+        Assert.Equal(4, result.Matches.Count);
+    }
+
+    [Fact]
+    public void Feelings_ExactMatchIsPreferredOverFamilyPairing()
+    {
+        // Guess anxious+worried, actual anxious only: anxious exact (2/2), worried missed (0/2) => 2/4.
+        var result = Agreement.Feelings(F(("anxious", 2), ("worried", 2)), F(("anxious", 2)));
+        Assert.Equal(0.5, result.Score);
+    }
+
+    [Fact]
+    public void Feelings_NothingOnEitherSide_HasNoScore() => Assert.Null(Agreement.Feelings([], []).Score);
+
+    [Fact]
+    public void Feelings_GuessedNothing_ButTheyFeltSomething_Is0Percent() => Assert.Equal(0.0, Agreement.Feelings([], F(("sad", 1))).Score);
+
+    [Theory]
+    [InlineData(4, 4, 1.0)]
+    [InlineData(1, 7, 0.0)]
+    [InlineData(7, 1, 0.0)]
+    [InlineData(3, 5, 4.0 / 6)]
+    [InlineData(6, 5, 5.0 / 6)]
+    public void Rating_IsOneMinusDistanceOverSix(int guess, int actual, double expected)
+        => Assert.Equal(expected, Agreement.Rating(guess, actual)!.Value, 10);
+
+    [Fact]
+    public void Compute_ReportsEachPartAndOverall()
+    {
+        var guess = StateReport.Empty with { Feelings = F(("calm", 2)), Ratings = new Ratings(5, 4, 2) };
+        var actual = StateReport.Empty with { Feelings = F(("content", 2)), Ratings = new Ratings(5, 6, 5) };
+        var result = Agreement.Compute(guess, actual);
+        Assert.Equal(0.5, result.Feelings.Score);
+        Assert.Equal(1.0, result.Supported!.Value, 10);
+        Assert.Equal(4.0 / 6, result.AbleToGive!.Value, 10);
+        Assert.Equal(0.5, result.Stress!.Value, 10);
+        var ratings = (1.0 + (4.0 / 6) + 0.5) / 3;
+        Assert.Equal(ratings, result.Ratings!.Value, 10);
+        Assert.Equal((0.5 + ratings) / 2, result.Overall!.Value, 10);
+    }
+
+    [Fact]
+    public void Vocabulary_HasAbout30UniqueWordsInEightFamilies()
+    {
+        Assert.Equal(30, FeelingVocabulary.All.Count);
+        Assert.Equal(30, FeelingVocabulary.All.Select(w => w.Word).Distinct().Count());
+        Assert.Equal(8, FeelingVocabulary.All.Select(w => w.Family).Distinct().Count());
+    }
+}
