@@ -1,11 +1,19 @@
+using Mutuality.Web.Features.Phrasing;
 using Mutuality.Web.Infrastructure.Hosting;
 
-var builder = WebApplication.CreateBuilder(StartupArguments.Normalise(args));
+if (PhrasingCli.IsRequested(args))
+{
+    // A command-line tool, not the web app: nothing is built or started, and only results go to standard output.
+    return await PhrasingCli.RunAsync(Console.In, Console.Out);
+}
+
+var builder = WebApplication.CreateBuilder(StartupArguments.Options(args));
 builder.AddMutuality();
 
 var app = builder.Build();
 await app.UseMutualityAsync();
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;
