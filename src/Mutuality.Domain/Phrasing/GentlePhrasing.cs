@@ -89,56 +89,69 @@ public static class GentlePhrasing
 
         try
         {
-            var source = text.Length > MaxCheckedLength ? text[..MaxCheckedLength] : text;
-            var analysis = Prepare(source);
-            var findings = new List<PhrasingFinding>();
-            var hits = new List<(Rule Rule, Match Match, int Offset)>();
-            var sentenceOf = new Dictionary<PhrasingFinding, int>(ReferenceEqualityComparer.Instance);
-            foreach (var (start, length) in Sentences(analysis))
-            {
-                var sentence = analysis.Substring(start, length);
-                foreach (var rule in Rules)
-                {
-                    for (var m = rule.Regex().Match(sentence); m.Success; m = m.NextMatch())
-                    {
-                        if (m.Length == 0 || !Counts(rule.Kind, sentence, m))
-                        {
-                            continue;
-                        }
-
-                        var rest = m.Groups["rest"];
-                        var (s, l) = Trimmed(sentence, m.Index, rest.Success && rest.Length > 0 ? rest.Index - m.Index : m.Length);
-                        var absolute = start + s;
-                        if (findings.Any(f => f.Pattern == rule.Pattern && Overlaps(f.Start, f.Length, absolute, l)))
-                        {
-                            continue;
-                        }
-
-                        var finding = new PhrasingFinding(rule.Pattern, absolute, l, source.Substring(absolute, l), PhrasingPatterns.Reason(rule.Pattern));
-                        findings.Add(finding);
-                        sentenceOf[finding] = start;
-                        hits.Add((rule, m, start));
-                    }
-                }
-            }
-
-            // A blame opener in a sentence that a more specific pattern already explains is not reported twice.
-            findings.RemoveAll(f => f.Pattern == PhrasingPatterns.BlameOpener
-                && findings.Any(o => sentenceOf[o] == sentenceOf[f] && o.Pattern is PhrasingPatterns.Absolute or PhrasingPatterns.Label or PhrasingPatterns.Diagnosis));
-            findings.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : PhrasingPatterns.Order(a.Pattern).CompareTo(PhrasingPatterns.Order(b.Pattern)));
-            var looksEnglish = LooksEnglish(analysis);
-            var rewrite = findings.Count == 0 ? null : PhrasingRewrite.Build(analysis, hits.Select(h => (h.Rule.Pattern, h.Match)).ToList());
-            return new PhrasingCheck(findings, rewrite, looksEnglish);
+            return Run(text);
         }
         catch (RegexMatchTimeoutException)
         {
-            return PhrasingCheck.Empty;
+            // Only plausible on the very first call on an overloaded machine (compilation counts): try once more.
+            try
+            {
+                return Run(text);
+            }
+            catch (Exception)
+            {
+                return PhrasingCheck.Empty;
+            }
         }
         catch (Exception)
         {
             // The helper is advice only: whatever goes wrong, it must never stop someone from writing.
             return PhrasingCheck.Empty;
         }
+    }
+
+    private static PhrasingCheck Run(string text)
+    {
+        var source = text.Length > MaxCheckedLength ? text[..MaxCheckedLength] : text;
+        var analysis = Prepare(source);
+        var findings = new List<PhrasingFinding>();
+        var hits = new List<(Rule Rule, Match Match, int Offset)>();
+        var sentenceOf = new Dictionary<PhrasingFinding, int>(ReferenceEqualityComparer.Instance);
+        foreach (var (start, length) in Sentences(analysis))
+        {
+            var sentence = analysis.Substring(start, length);
+            foreach (var rule in Rules)
+            {
+                for (var m = rule.Regex().Match(sentence); m.Success; m = m.NextMatch())
+                {
+                    if (m.Length == 0 || !Counts(rule.Kind, sentence, m))
+                    {
+                        continue;
+                    }
+
+                    var rest = m.Groups["rest"];
+                    var (s, l) = Trimmed(sentence, m.Index, rest.Success && rest.Length > 0 ? rest.Index - m.Index : m.Length);
+                    var absolute = start + s;
+                    if (findings.Any(f => f.Pattern == rule.Pattern && Overlaps(f.Start, f.Length, absolute, l)))
+                    {
+                        continue;
+                    }
+
+                    var finding = new PhrasingFinding(rule.Pattern, absolute, l, source.Substring(absolute, l), PhrasingPatterns.Reason(rule.Pattern));
+                    findings.Add(finding);
+                    sentenceOf[finding] = start;
+                    hits.Add((rule, m, start));
+                }
+            }
+        }
+
+        // A blame opener in a sentence that a more specific pattern already explains is not reported twice.
+        findings.RemoveAll(f => f.Pattern == PhrasingPatterns.BlameOpener
+            && findings.Any(o => sentenceOf[o] == sentenceOf[f] && o.Pattern is PhrasingPatterns.Absolute or PhrasingPatterns.Label or PhrasingPatterns.Diagnosis));
+        findings.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : PhrasingPatterns.Order(a.Pattern).CompareTo(PhrasingPatterns.Order(b.Pattern)));
+        var looksEnglish = LooksEnglish(analysis);
+        var rewrite = findings.Count == 0 ? null : PhrasingRewrite.Build(analysis, hits.Select(h => (h.Rule.Pattern, h.Match)).ToList());
+        return new PhrasingCheck(findings, rewrite, looksEnglish);
     }
 
     private static bool Counts(Kind kind, string sentence, Match m)

@@ -11,7 +11,9 @@ namespace Mutuality.Domain.Phrasing;
 internal static class PhrasingRules
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
-    private const int TimeoutMs = 2000;
+    // Generous: the first match of a compiled expression includes its JIT compilation, which can take a second or
+    // more on a busy machine. Sentences are at most 600 characters, so no rule can run long on real input.
+    private const int TimeoutMs = 10_000;
 
     // "you" and its texting shorthand.
     private const string You = @"(?:you|u)";
