@@ -9,6 +9,7 @@ using Mutuality.Web.Features.Account;
 using Mutuality.Web.Features.Couple;
 using Mutuality.Web.Features.Demo;
 using Mutuality.Web.Features.Help;
+using Mutuality.Web.Features.Pulse;
 using Mutuality.Web.Infrastructure.Couples;
 using Mutuality.Web.Infrastructure.Mail;
 using Mutuality.Web.Infrastructure.Security;
@@ -87,6 +88,7 @@ public static class AppSetup
         services.AddScoped<CoupleCommands>();
         services.Configure<HelpOptions>(configuration.GetSection(HelpOptions.Section));
         services.AddScoped<CallerPageFilter>();
+        services.AddPulseFeature();
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";

@@ -345,6 +345,42 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Features.Pulse.Data.PulseAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId");
+
+                    b.HasIndex("CoupleId", "AuthorId", "Month", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("PulseAnswers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -414,6 +450,15 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Mutuality.Web.Data.Invitation", b =>
+                {
+                    b.HasOne("Mutuality.Web.Data.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Pulse.Data.PulseAnswer", b =>
                 {
                     b.HasOne("Mutuality.Web.Data.Couple", null)
                         .WithMany()

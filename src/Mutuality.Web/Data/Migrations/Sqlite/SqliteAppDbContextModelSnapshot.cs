@@ -334,6 +334,42 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Features.Pulse.Data.PulseAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId");
+
+                    b.HasIndex("CoupleId", "AuthorId", "Month", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("PulseAnswers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -403,6 +439,15 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Mutuality.Web.Data.Invitation", b =>
+                {
+                    b.HasOne("Mutuality.Web.Data.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Pulse.Data.PulseAnswer", b =>
                 {
                     b.HasOne("Mutuality.Web.Data.Couple", null)
                         .WithMany()
