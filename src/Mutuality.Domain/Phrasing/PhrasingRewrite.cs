@@ -39,11 +39,32 @@ internal static class PhrasingRewrite
 
     private static readonly Dictionary<string, string> Participles = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["came"] = "come", ["did"] = "done", ["took"] = "taken", ["gave"] = "given", ["went"] = "gone",
-        ["wrote"] = "written", ["ate"] = "eaten", ["saw"] = "seen", ["forgot"] = "forgotten", ["told"] = "told",
-        ["said"] = "said", ["made"] = "made", ["thought"] = "thought", ["bought"] = "bought", ["brought"] = "brought",
-        ["spoke"] = "spoken", ["knew"] = "known", ["was"] = "been", ["were"] = "been", ["got"] = "got",
-        ["paid"] = "paid", ["kept"] = "kept", ["left"] = "left", ["met"] = "met", ["sent"] = "sent", ["stood"] = "stood",
+        ["came"] = "come",
+        ["did"] = "done",
+        ["took"] = "taken",
+        ["gave"] = "given",
+        ["went"] = "gone",
+        ["wrote"] = "written",
+        ["ate"] = "eaten",
+        ["saw"] = "seen",
+        ["forgot"] = "forgotten",
+        ["told"] = "told",
+        ["said"] = "said",
+        ["made"] = "made",
+        ["thought"] = "thought",
+        ["bought"] = "bought",
+        ["brought"] = "brought",
+        ["spoke"] = "spoken",
+        ["knew"] = "known",
+        ["was"] = "been",
+        ["were"] = "been",
+        ["got"] = "got",
+        ["paid"] = "paid",
+        ["kept"] = "kept",
+        ["left"] = "left",
+        ["met"] = "met",
+        ["sent"] = "sent",
+        ["stood"] = "stood",
     };
 
     internal static string Build(string analysis, IReadOnlyList<(string Pattern, Match Match)> hits)
