@@ -1,11 +1,18 @@
+using Mutuality.Web.Features.Phrasing;
 using Mutuality.Web.Infrastructure.Hosting;
+
+if (PhrasingCli.IsRequested(args))
+{
+    // A command-line tool, not the web app: nothing is built or started, and only results go to standard output.
+    return await PhrasingCli.RunAsync(Console.In, Console.Out);
+}
 
 if (Maintenance.Handles(args))
 {
     return Maintenance.Run(args, Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(StartupArguments.Normalise(args));
+var builder = WebApplication.CreateBuilder(StartupArguments.Options(args));
 builder.AddMutuality();
 
 var app = builder.Build();

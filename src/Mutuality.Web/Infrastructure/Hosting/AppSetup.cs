@@ -10,6 +10,7 @@ using Mutuality.Web.Features.Account.Security;
 using Mutuality.Web.Features.Couple;
 using Mutuality.Web.Features.Demo;
 using Mutuality.Web.Features.Help;
+using Mutuality.Web.Features.Pulse;
 using Mutuality.Web.Infrastructure.Couples;
 using Mutuality.Web.Infrastructure.Mail;
 using Mutuality.Web.Infrastructure.Security;
@@ -109,6 +110,7 @@ public static class AppSetup
         Mutuality.Web.Features.CheckIns.CheckInsSetup.AddCheckInsFeature(services);
         services.Configure<HelpOptions>(configuration.GetSection(HelpOptions.Section));
         services.AddScoped<CallerPageFilter>();
+        services.AddPulseFeature();
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using Mutuality.Domain.Phrasing;
+
+// Times GentlePhrasing.Check on a 500-character text.
+//   dotnet run -c Release --project bench/phrasing            quick Stopwatch figures (a few seconds)
+//   dotnet run -c Release --project bench/phrasing -- --bdn   the same with BenchmarkDotNet (a few minutes)
+if (args.Contains("--bdn"))
+{
+    BenchmarkRunner.Run<PhrasingBenchmarks>(args: [.. args.Where(a => a != "--bdn")]);
+    return;
+}
+
+var inv = CultureInfo.InvariantCulture;
+foreach (var (name, text) in PhrasingBenchmarks.Texts)
+{
+    // Warm up long enough for the JIT to finish optimising the generated regular expressions.
+    var warm = Stopwatch.StartNew();
+    while (warm.Elapsed < TimeSpan.FromSeconds(2))
+    {
+        GentlePhrasing.Check(text);
+    }
+
+    var rounds = new List<double>();
+    var cpuRounds = new List<double>();
+    using var process = Process.GetCurrentProcess();
+    for (var round = 0; round < 20; round++)
+    {
+        const int runs = 200;
+        process.Refresh();
+        var cpuBefore = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < runs; i++)
+        {
+            GentlePhrasing.Check(text);
+        }
+
+        rounds.Add(clock.Elapsed.TotalMicroseconds / runs);
+        process.Refresh();
+        cpuRounds.Add((process.TotalProcessorTime - cpuBefore).TotalMicroseconds / runs);
+    }
+
+    rounds.Sort();
+    cpuRounds.Sort();
+
+    // Wall time suffers when the machine is busy; CPU time shows the work itself.
+    Console.WriteLine(string.Create(inv, $"{name}: {text.Length} characters; per check: wall best {rounds[0]:0.0} µs, median {rounds[rounds.Count / 2]:0.0} µs; CPU median {cpuRounds[cpuRounds.Count / 2]:0.0} µs ({Environment.ProcessorCount} cores, load {LoadAverage()})"));
+}
+
+static string LoadAverage()
+{
+    try
+    {
+        return System.IO.File.ReadAllText("/proc/loadavg").Split(' ')[0];
+    }
+    catch (IOException)
+    {
+        return "unknown";
+    }
+    catch (UnauthorizedAccessException)
+    {
+        return "unknown";
+    }
+}
+
+[MemoryDiagnoser]
+public class PhrasingBenchmarks
+{
+    public static readonly (string Name, string Text)[] Texts =
+    [
+        ("mixed 500", "I wanted to talk about last weekend. When we planned the trip I felt excited, and then on Saturday morning you " +
+            "changed everything at the last minute. You never ask me before you decide, and honestly you're so selfish with " +
+            "our free time. Oh great, I thought, another weekend of doing what you want. I know you were tired after work and " +
+            "I'm not saying you're lazy. I need us to plan together. Could we sit down on Sunday evening, look at the month, " +
+            "and each pick one thing we really want to do? That would help me."),
+        ("gentle 500", "I have been thinking about how we spend our evenings. Most nights we both look at our phones after dinner, " +
+            "and I miss talking with you. I feel lonely when the evening goes by without a proper conversation, even though " +
+            "I know we are both tired. Could we try something small this week: the first twenty minutes after dinner without " +
+            "phones, maybe a walk around the block or a cup of tea on the step? I would love to hear about your day, and I'd " +
+            "like to tell you about mine. Let's see how it feels by Sunday."),
+    ];
+
+    [ParamsSource(nameof(Names))]
+    public string Name { get; set; } = "mixed 500";
+
+    public static IEnumerable<string> Names => Texts.Select(t => t.Name);
+
+    [Benchmark]
+    public PhrasingCheck Check() => GentlePhrasing.Check(Texts.First(t => t.Name == Name).Text);
+}

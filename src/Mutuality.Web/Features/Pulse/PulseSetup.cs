@@ -1,0 +1,54 @@
+using Mutuality.Domain.People;
+using Mutuality.Web.Data;
+using Mutuality.Web.Features.Demo;
+using Mutuality.Web.Features.Pulse.Data;
+using PulseRules = Mutuality.Domain.Rituals.Pulse;
+
+namespace Mutuality.Web.Features.Pulse;
+
+public static class PulseSetup
+{
+    public static IServiceCollection AddPulseFeature(this IServiceCollection services)
+        => services.AddScoped<IDemoHistory, PulseDemoHistory>();
+}
+
+/// <summary>Six months of pulses for Robin and Sam; this month only Robin has answered, so Sam's page shows the form.</summary>
+public sealed class PulseDemoHistory(AppDbContext db) : IDemoHistory
+{
+    public async Task SeedAsync(DemoCouple couple, CancellationToken ct)
+    {
+        var random = new Random(42);
+        foreach (var (person, zone, lean) in new[] { (couple.RobinId, "Europe/London", 0), (couple.SamId, "America/New_York", -1) })
+        {
+            var thisMonth = PulseRules.MonthOf(couple.NowUtc, TimeZones.FindOrUtc(zone));
+            for (var back = 5; back >= 0; back--)
+            {
+                if (back == 0 && person == couple.SamId)
+                {
+                    continue;
+                }
+
+                var month = thisMonth.AddMonths(-back);
+
+                // A dip two and three months ago (a hard stretch at work), then a recovery.
+                var dip = back is 2 or 3 ? -1 : 0;
+                foreach (var item in PulseRules.Items)
+                {
+                    var value = Math.Clamp(4 + lean + dip + random.Next(-1, 2), PulseRules.Min, PulseRules.Max);
+                    db.PulseAnswers.Add(new PulseAnswer
+                    {
+                        Id = Guid.CreateVersion7(),
+                        CoupleId = couple.CoupleId,
+                        AuthorId = person,
+                        Month = month,
+                        ItemId = item.Id,
+                        Value = value,
+                        CreatedAtUtc = couple.NowUtc.AddDays(-30 * back),
+                    });
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}
