@@ -98,6 +98,7 @@ public static class AppSetup
         services.AddScoped<CallerContext>();
         services.AddSingleton<AccountLinks>();
         services.AddScoped<CoupleCommands>();
+        Features.Repair.RitualsSetup.AddRitualsFeature(services);
         services.Configure<HelpOptions>(configuration.GetSection(HelpOptions.Section));
         services.AddScoped<CallerPageFilter>();
         services.AddRazorPages(o =>
