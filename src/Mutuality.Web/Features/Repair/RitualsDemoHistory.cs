@@ -49,8 +49,14 @@ public sealed class RitualsDemoHistory(AppDbContext db) : IDemoHistory
             var starter = i % 2 == 0 ? couple.RobinId : couple.SamId;
             var checkIn = new MonthlyCheckIn
             {
-                Id = Guid.CreateVersion7(), CoupleId = couple.CoupleId, Month = month, CreatedAtUtc = at.AddDays(-2),
-                StarterId = starter, TalkStartedAtUtc = at, TopicIndex = TalkMode.Topics.Count - 1, Speaker = TalkSpeaker.Other,
+                Id = Guid.CreateVersion7(),
+                CoupleId = couple.CoupleId,
+                Month = month,
+                CreatedAtUtc = at.AddDays(-2),
+                StarterId = starter,
+                TalkStartedAtUtc = at,
+                TopicIndex = TalkMode.Topics.Count - 1,
+                Speaker = TalkSpeaker.Other,
                 FinishedAtUtc = at.AddMinutes(50 + random.Next(30)),
             };
             db.MonthlyCheckIns.Add(checkIn);
@@ -58,12 +64,16 @@ public sealed class RitualsDemoHistory(AppDbContext db) : IDemoHistory
             {
                 db.MonthlyPreparations.Add(new MonthlyPreparation
                 {
-                    Id = Guid.CreateVersion7(), CheckInId = checkIn.Id, CoupleId = couple.CoupleId, AuthorId = author,
+                    Id = Guid.CreateVersion7(),
+                    CheckInId = checkIn.Id,
+                    CoupleId = couple.CoupleId,
+                    AuthorId = author,
                     Appreciations = Appreciations[i][index],
                     WentWell = index == 0 ? "Our Friday dinners felt like a real date." : "We handled the visa paperwork as a team.",
                     HardThing = index == 0 ? "The week the time difference meant we barely talked." : "Feeling left out when plans were made without me.",
                     NeedNextMonth = index == 0 ? "One unhurried call at the weekend." : "To be asked before plans are fixed.",
-                    UpdatedAtUtc = at.AddDays(-1), SharedAtUtc = at.AddHours(-3),
+                    UpdatedAtUtc = at.AddDays(-1),
+                    SharedAtUtc = at.AddHours(-3),
                 });
             }
 
@@ -102,37 +112,61 @@ public sealed class RitualsDemoHistory(AppDbContext db) : IDemoHistory
         var opened = couple.NowUtc.AddDays(-70);
         var conflict = new ConflictRecord
         {
-            Id = Guid.CreateVersion7(), CoupleId = couple.CoupleId, OpenedById = couple.SamId, Title = "The missed call on Sunday",
-            OpenedAtUtc = opened, Status = ConflictStatus.Resolved, ResolvedAtUtc = opened.AddDays(2), ResolvedById = couple.RobinId,
+            Id = Guid.CreateVersion7(),
+            CoupleId = couple.CoupleId,
+            OpenedById = couple.SamId,
+            Title = "The missed call on Sunday",
+            OpenedAtUtc = opened,
+            Status = ConflictStatus.Resolved,
+            ResolvedAtUtc = opened.AddDays(2),
+            ResolvedById = couple.RobinId,
         };
         db.ConflictRecords.Add(conflict);
         db.ConflictSides.Add(new ConflictSide
         {
-            Id = Guid.CreateVersion7(), ConflictId = conflict.Id, CoupleId = couple.CoupleId, AuthorId = couple.SamId,
+            Id = Guid.CreateVersion7(),
+            ConflictId = conflict.Id,
+            CoupleId = couple.CoupleId,
+            AuthorId = couple.SamId,
             FeelingsAndNeeds = "I felt forgotten and a bit foolish waiting by the laptop. I need to know our calls matter to you.",
             HowYouSawIt = "I think you were caught up with friends and didn't notice the time, and then felt told off.",
             MyImpactOnYou = "My short message afterwards probably felt cold and like an accusation.",
             YourImpactOnMe = "Waiting with no word stung more than it needed to — being left waiting is an old sore spot for me.",
-            UpdatedAtUtc = opened.AddHours(5), SharedAtUtc = opened.AddHours(6),
+            UpdatedAtUtc = opened.AddHours(5),
+            SharedAtUtc = opened.AddHours(6),
         });
         db.ConflictSides.Add(new ConflictSide
         {
-            Id = Guid.CreateVersion7(), ConflictId = conflict.Id, CoupleId = couple.CoupleId, AuthorId = couple.RobinId,
+            Id = Guid.CreateVersion7(),
+            ConflictId = conflict.Id,
+            CoupleId = couple.CoupleId,
+            AuthorId = couple.RobinId,
             FeelingsAndNeeds = "I felt embarrassed, then defensive. I need us to have a way to move a call without it feeling like a crisis.",
             HowYouSawIt = "You waited for an hour and it looked like you weren't a priority.",
             MyImpactOnYou = "Not sending a message left you waiting and wondering.",
             YourImpactOnMe = "Your message made me feel like I'd failed, and I went quiet instead of saying sorry.",
-            UpdatedAtUtc = opened.AddDays(1), SharedAtUtc = opened.AddDays(1).AddHours(1),
+            UpdatedAtUtc = opened.AddDays(1),
+            SharedAtUtc = opened.AddDays(1).AddHours(1),
         });
         db.RepairAttempts.Add(new RepairAttempt
         {
-            Id = Guid.CreateVersion7(), ConflictId = conflict.Id, CoupleId = couple.CoupleId, AuthorId = couple.RobinId, Kind = RepairKind.Apology,
-            Text = "I'm sorry I left you waiting without a word. Our calls do matter to me.", SentAtUtc = opened.AddDays(1).AddHours(2),
+            Id = Guid.CreateVersion7(),
+            ConflictId = conflict.Id,
+            CoupleId = couple.CoupleId,
+            AuthorId = couple.RobinId,
+            Kind = RepairKind.Apology,
+            Text = "I'm sorry I left you waiting without a word. Our calls do matter to me.",
+            SentAtUtc = opened.AddDays(1).AddHours(2),
         });
         db.RepairAttempts.Add(new RepairAttempt
         {
-            Id = Guid.CreateVersion7(), ConflictId = conflict.Id, CoupleId = couple.CoupleId, AuthorId = couple.SamId, Kind = RepairKind.TryAgain,
-            Text = string.Empty, SentAtUtc = opened.AddDays(1).AddHours(3),
+            Id = Guid.CreateVersion7(),
+            ConflictId = conflict.Id,
+            CoupleId = couple.CoupleId,
+            AuthorId = couple.SamId,
+            Kind = RepairKind.TryAgain,
+            Text = string.Empty,
+            SentAtUtc = opened.AddDays(1).AddHours(3),
         });
         var agreement = Agreement(couple, couple.RobinId, couple.RobinId, "If I can't make a call, I'll message before it starts", null, opened.AddDays(2));
         agreement.ConflictId = conflict.Id;
@@ -145,6 +179,12 @@ public sealed class RitualsDemoHistory(AppDbContext db) : IDemoHistory
 
     private static RitualAgreement Agreement(DemoCouple couple, Guid createdBy, Guid? owner, string what, Guid? checkInId, DateTime at) => new()
     {
-        Id = Guid.CreateVersion7(), CoupleId = couple.CoupleId, CreatedById = createdBy, OwnerId = owner, What = what, CheckInId = checkInId, CreatedAtUtc = at,
+        Id = Guid.CreateVersion7(),
+        CoupleId = couple.CoupleId,
+        CreatedById = createdBy,
+        OwnerId = owner,
+        What = what,
+        CheckInId = checkInId,
+        CreatedAtUtc = at,
     };
 }
