@@ -347,4 +347,56 @@ public sealed class MonthlyCheckInTests(AppFactory app) : IClassFixture<AppFacto
         var response = await client.PostFormAsync($"/Monthly/Talk?handler=Review&id={Guid.NewGuid()}", [new("outcome", "Kept")]);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task TalkPosition_ChangesWhenThePartnerMovesOn_AndCarriesNoText()
+    {
+        var couple = await app.CreateCoupleAsync();
+        using var robin = await app.SignedInAsync(couple.A);
+        using var sam = await app.SignedInAsync(couple.B);
+        var secret = Marker("notes");
+        await robin.PostFormAsync("/Monthly/Prepare?handler=Share", [new("Input.Appreciations", secret)], "/Monthly/Prepare");
+        await robin.PostFormAsync("/Monthly/Talk?handler=Start", [], "/Monthly/Talk");
+
+        var page = await sam.GetPageAsync("/Monthly/Talk");
+        var shown = page.QuerySelector("[data-talk-position]")!.GetAttribute("data-talk-position");
+        var before = await (await sam.GetAsync("/Monthly/Talk?handler=Position")).Content.ReadAsStringAsync();
+        Assert.Contains($"\"{shown}\"", before, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, before, StringComparison.Ordinal);
+
+        await robin.PostFormAsync("/Monthly/Talk?handler=Next", [new("topic", "0"), new("speaker", "Starter"), new("finished", "false")], "/Monthly/Talk");
+        var after = await (await sam.GetAsync("/Monthly/Talk?handler=Position")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain($"\"{shown}\"", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TalkPosition_WithoutAPartner_Returns404()
+    {
+        var loner = await app.CreatePersonAsync("Loner");
+        using var client = await app.SignedInAsync(loner);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Monthly/Talk?handler=Position")).StatusCode);
+    }
+
+    [Fact]
+    public async Task MonthlyPages_HaveNoInlineScriptsStylesOrHandlers_EvenShowingErrors()
+    {
+        var couple = await app.CreateCoupleAsync();
+        using var robin = await app.SignedInAsync(couple.A);
+        await robin.PostFormAsync("/Monthly/Talk?handler=Start", [], "/Monthly/Talk");
+        await robin.PostFormAsync("/Monthly/Talk?handler=Pause", [], "/Monthly/Talk");
+        var pages = new List<AngleSharp.Html.Dom.IHtmlDocument>();
+        foreach (var url in new[] { "/", "/Monthly", "/Monthly/Prepare", "/Monthly/Talk" })
+        {
+            pages.Add(await robin.GetPageAsync(url));
+        }
+
+        pages.Add(await TestClient.ParseAsync(await robin.PostFormAsync("/Monthly?handler=Day", [new("Input.DayOfMonth", "40")], "/Monthly")));
+        foreach (var page in pages)
+        {
+            Assert.All(page.QuerySelectorAll("script"), s => Assert.False(string.IsNullOrEmpty(s.GetAttribute("src")), "inline <script> found"));
+            Assert.Empty(page.QuerySelectorAll("style"));
+            Assert.Empty(page.QuerySelectorAll("[style]"));
+            Assert.DoesNotContain(page.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)));
+        }
+    }
 }

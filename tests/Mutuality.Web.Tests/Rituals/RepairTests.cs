@@ -325,4 +325,41 @@ public sealed class RepairTests(AppFactory app) : IClassFixture<AppFactory>
         var page = await client.GetPageAsync("/Repair/Guide/rebuilding-trust");
         Assert.Contains("are you afraid of your partner", page.QuerySelector(".safety-check")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RepairPages_HaveNoInlineScriptsStylesOrHandlers_EvenShowingErrors()
+    {
+        var couple = await app.CreateCoupleAsync();
+        using var robin = await app.SignedInAsync(couple.A);
+        var id = await OpenAsync(robin);
+        await robin.PostFormAsync($"/Repair/Conflict/{id}?handler=Attempt", [new("Attempt.Kind", "BreakRequest")], "/Repair");
+        var pages = new List<AngleSharp.Html.Dom.IHtmlDocument>();
+        foreach (var url in new[] { "/Repair", $"/Repair/Conflict/{id}", "/Repair/Guide/rebuilding-trust", "/Repair/Guide/old-beliefs" })
+        {
+            pages.Add(await robin.GetPageAsync(url));
+        }
+
+        pages.Add(await TestClient.ParseAsync(await robin.PostFormAsync($"/Repair/Conflict/{id}?handler=Resolve", [new("Resolve.What", "x")], "/Repair")));
+        pages.Add(await TestClient.ParseAsync(await robin.PostFormAsync("/Repair", [new("Input.Title", "")], "/Repair")));
+        Assert.Contains(pages[^2].FieldErrors(), e => e.Contains("once you've both shared", StringComparison.Ordinal));
+        foreach (var page in pages)
+        {
+            Assert.All(page.QuerySelectorAll("script"), s => Assert.False(string.IsNullOrEmpty(s.GetAttribute("src")), "inline <script> found"));
+            Assert.Empty(page.QuerySelectorAll("style"));
+            Assert.Empty(page.QuerySelectorAll("[style]"));
+            Assert.DoesNotContain(page.All, e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
+    public async Task RitualPages_WhenAnonymous_RedirectToSignIn()
+    {
+        using var client = app.NewClient();
+        foreach (var url in new[] { "/Monthly", "/Monthly/Prepare", "/Monthly/Talk", "/Repair", $"/Repair/Conflict/{Guid.NewGuid()}", "/Repair/Guide/old-beliefs" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
 }

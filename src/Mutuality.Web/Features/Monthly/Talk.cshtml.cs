@@ -59,6 +59,24 @@ public sealed class TalkModel(CallerContext callers, MonthlyCommands commands, M
         return Page();
     }
 
+    /// <summary>
+    /// A short fingerprint of where the talk stands (turn, break, agreements), so a second phone can notice that
+    /// its partner moved on and offer to refresh. It carries no text.
+    /// </summary>
+    public string PositionKey => CheckIn?.StarterId is null
+        ? "none"
+        : $"{Position.TopicIndex}-{Position.Speaker}-{Position.Finished}-{BreakEndsAtUtc is not null}-{MadeThisMonth.Count}-{ToReview.Count}";
+
+    public async Task<IActionResult> OnGetPositionAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        return new JsonResult(new { position = PositionKey });
+    }
+
     public Task<IActionResult> OnPostStartAsync() => Act(async c =>
     {
         await commands.StartTalkAsync(c);
