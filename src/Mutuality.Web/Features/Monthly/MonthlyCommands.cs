@@ -13,6 +13,8 @@ public sealed class MonthlyCommands(AppDbContext db, TimeProvider clock)
 {
     public static readonly DomainError Moved = new("talk.moved", "Your partner moved the conversation on a moment ago — here's where you are now.");
 
+    public static readonly DomainError SavedTwice = new("save.conflict", "This was saved twice at the same moment. Please check it and save again.");
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public DateOnly CurrentMonth(Caller caller) => MonthlyRhythm.MonthOf(Now, TimeZones.FindOrUtc(caller.TimeZoneId));
@@ -101,7 +103,17 @@ public sealed class MonthlyCommands(AppDbContext db, TimeProvider clock)
             prep.SharedAtUtc ??= Now;
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same person saved twice at the same moment (one row per person per check-in).
+            db.ChangeTracker.Clear();
+            return [SavedTwice];
+        }
+
         return [];
     }
 

@@ -98,7 +98,17 @@ public sealed class RepairCommands(AppDbContext db, TimeProvider clock)
             side.SharedAtUtc = Now;
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same person saved their side twice at the same moment (one side per person per conflict).
+            db.ChangeTracker.Clear();
+            return [Monthly.MonthlyCommands.SavedTwice];
+        }
+
         return [];
     }
 
