@@ -108,6 +108,7 @@ public static class AppSetup
         services.AddScoped<CoupleCommands>();
         Features.Moments.SupportSetup.AddSupportFeatures(services);
         Mutuality.Web.Features.CheckIns.CheckInsSetup.AddCheckInsFeature(services);
+        Features.Repair.RitualsSetup.AddRitualsFeature(services);
         services.Configure<HelpOptions>(configuration.GetSection(HelpOptions.Section));
         services.AddScoped<CallerPageFilter>();
         services.AddPulseFeature();

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using Mutuality.Web.Infrastructure.Couples;
+
+namespace Mutuality.Web.Features.Monthly;
+
+/// <summary>Private preparation for this month's check-in. Only its author sees it until they share it.</summary>
+public sealed class PrepareModel(CallerContext callers, MonthlyCommands commands, MonthlyQueries queries) : RitualPageModel
+{
+    [BindProperty]
+    public PrepInput Input { get; set; } = new();
+
+    public sealed class PrepInput
+    {
+        public string? Appreciations { get; set; }
+
+        public string? WentWell { get; set; }
+
+        public string? HardThing { get; set; }
+
+        public string? NeedNextMonth { get; set; }
+    }
+
+    public bool Shared { get; private set; }
+
+    public DateOnly Month { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Caller = await callers.RequireAsync();
+        if (!Caller.HasPartner)
+        {
+            return RedirectToPage("/Couple/Index");
+        }
+
+        await LoadAsync(fillInput: true);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync() => SaveAsync(share: false);
+
+    public Task<IActionResult> OnPostShareAsync() => SaveAsync(share: true);
+
+    private async Task<IActionResult> SaveAsync(bool share)
+    {
+        Caller = await callers.RequireAsync();
+        if (!Caller.HasPartner)
+        {
+            return RedirectToPage("/Couple/Index");
+        }
+
+        var errors = await commands.SavePreparationAsync(Caller, Input.Appreciations, Input.WentWell, Input.HardThing, Input.NeedNextMonth, share);
+        if (errors.Count > 0)
+        {
+            AddErrors(errors);
+            await LoadAsync(fillInput: false);
+            return Page();
+        }
+
+        TempData["Status"] = share
+            ? $"Saved and shared. {Caller.PartnerName} can see your preparation in talk mode."
+            : $"Saved privately. Only you can see this until you share it.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(bool fillInput)
+    {
+        Month = commands.CurrentMonth(Caller);
+        var checkIn = await queries.CheckInAsync(Caller, Month);
+        var mine = checkIn is null ? null : (await queries.VisiblePreparationsAsync(Caller, checkIn.Id)).SingleOrDefault(p => p.AuthorId == Caller.UserId);
+        Shared = mine?.Shared == true;
+        if (fillInput && mine is not null)
+        {
+            Input = new PrepInput { Appreciations = mine.Appreciations, WentWell = mine.WentWell, HardThing = mine.HardThing, NeedNextMonth = mine.NeedNextMonth };
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mutuality.Domain.Common;
+using Mutuality.Web.Infrastructure.Couples;
+
+namespace Mutuality.Web.Features.Monthly;
+
+/// <summary>Small helpers shared by the monthly check-in and repair pages.</summary>
+public abstract class RitualPageModel : PageModel
+{
+    public Caller Caller { get; protected set; } = null!;
+
+    public string? Status => TempData["Status"] as string;
+
+    /// <summary>Puts domain errors on the form: field errors beside their field, the rest at the top.</summary>
+    protected void AddErrors(IEnumerable<DomainError> errors, string prefix = "Input")
+    {
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError(error.Field is null ? string.Empty : $"{prefix}.{error.Field}", error.Message);
+        }
+    }
+
+    /// <summary>Replaces a framework binding message (e.g. an unreadable date) with our own plain words.</summary>
+    protected void ReplaceBindingError(string key, string message)
+    {
+        if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+        {
+            entry.Errors.Clear();
+            entry.Errors.Add(message);
+        }
+    }
+
+    public static string Who(Guid? ownerId, Caller viewer)
+        => ownerId is null ? "Both of you" : ownerId == viewer.UserId ? "You" : viewer.PartnerName ?? "Your partner";
+
+    public static string Day(DateOnly day) => day.ToString("ddd d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+
+    public static string MonthName(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+}

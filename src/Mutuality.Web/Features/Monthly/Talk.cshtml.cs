@@ -1,0 +1,213 @@
+using Microsoft.AspNetCore.Mvc;
+using Mutuality.Domain.Common;
+using Mutuality.Domain.Rituals;
+using Mutuality.Web.Features.Monthly.Data;
+using Mutuality.Web.Infrastructure.Couples;
+
+namespace Mutuality.Web.Features.Monthly;
+
+/// <summary>
+/// Talk mode: one topic at a time, whose turn it is, a prompt for the listener, a break with a timer, and the
+/// agreements. The position is stored with the check-in, so two phones show the same turn.
+/// </summary>
+public sealed class TalkModel(CallerContext callers, MonthlyCommands commands, MonthlyQueries queries, TimeProvider clock) : RitualPageModel
+{
+    [BindProperty]
+    public AgreementInput Agreement { get; set; } = new();
+
+    public sealed class AgreementInput
+    {
+        public string? Who { get; set; }
+
+        public string? What { get; set; }
+
+        public DateOnly? DueOn { get; set; }
+    }
+
+    public MonthlyCheckIn? CheckIn { get; private set; }
+
+    public TalkPosition Position { get; private set; } = TalkPosition.Start;
+
+    public TalkTopicInfo Topic => TalkMode.Current(Position);
+
+    public string SpeakerName { get; private set; } = string.Empty;
+
+    public string ListenerName { get; private set; } = string.Empty;
+
+    public bool IAmSpeaking { get; private set; }
+
+    /// <summary>The speaker's notes for this topic: shared ones, or the caller's own private ones on their own screen.</summary>
+    public string? SpeakerNotes { get; private set; }
+
+    public bool SpeakerNotesArePrivate { get; private set; }
+
+    public DateTime? BreakEndsAtUtc { get; private set; }
+
+    public List<RitualAgreement> ToReview { get; private set; } = [];
+
+    public List<RitualAgreement> MadeThisMonth { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return RedirectToPage("/Couple/Index");
+        }
+
+        return Page();
+    }
+
+    /// <summary>
+    /// A short fingerprint of where the talk stands (turn, break, agreements), so a second phone can notice that
+    /// its partner moved on and offer to refresh. It carries no text.
+    /// </summary>
+    public string PositionKey => CheckIn?.StarterId is null
+        ? "none"
+        : $"{Position.TopicIndex}-{Position.Speaker}-{Position.Finished}-{BreakEndsAtUtc is not null}-{MadeThisMonth.Count}-{ToReview.Count}";
+
+    public async Task<IActionResult> OnGetPositionAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        return new JsonResult(new { position = PositionKey });
+    }
+
+    public Task<IActionResult> OnPostStartAsync() => Act(async c =>
+    {
+        await commands.StartTalkAsync(c);
+        return null;
+    });
+
+    public Task<IActionResult> OnPostNextAsync(int topic, TalkSpeaker speaker, bool finished)
+        => Act(c => commands.MoveAsync(c, forward: true, topic, speaker, finished));
+
+    public Task<IActionResult> OnPostBackAsync(int topic, TalkSpeaker speaker, bool finished)
+        => Act(c => commands.MoveAsync(c, forward: false, topic, speaker, finished));
+
+    public Task<IActionResult> OnPostPauseAsync() => Act(c => commands.PauseAsync(c));
+
+    public Task<IActionResult> OnPostResumeAsync() => Act(async c =>
+    {
+        await commands.ResumeAsync(c);
+        return null;
+    });
+
+    public async Task<IActionResult> OnPostAgreementAsync()
+    {
+        Caller = await callers.RequireAsync();
+        if (!Caller.HasPartner)
+        {
+            return RedirectToPage("/Couple/Index");
+        }
+
+        ReplaceBindingError("Agreement.DueOn", "By when: use a date like 2026-04-30, or leave it empty.");
+        if (ModelState.IsValid)
+        {
+            var checkIn = await commands.CurrentCheckInAsync(Caller);
+            AddErrors(await commands.AddAgreementAsync(Caller, Agreement.Who, Agreement.What, Agreement.DueOn, checkIn.Id, null), "Agreement");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        TempData["Status"] = "Agreement saved. It will come back at your next check-in.";
+        return RedirectToPage(null, null, "agreements");
+    }
+
+    public async Task<IActionResult> OnPostReviewAsync(Guid id, string? outcome, bool carryOn)
+    {
+        Caller = await callers.RequireAsync();
+        if (!Caller.HasPartner)
+        {
+            return NotFound();
+        }
+
+        var result = await commands.ReviewAsync(Caller, id, outcome, carryOn);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (!result.Value.IsSuccess)
+        {
+            ModelState.Clear();
+            AddErrors([result.Value.Error! with { Field = null }]);
+            await LoadAsync();
+            return Page();
+        }
+
+        TempData["Status"] = carryOn ? "Thanks for looking back on it. It carries on into next month." : "Thanks for looking back on it.";
+        return RedirectToPage(null, null, "review");
+    }
+
+    private async Task<IActionResult> Act(Func<Caller, Task<DomainError?>> action)
+    {
+        Caller = await callers.RequireAsync();
+        if (!Caller.HasPartner)
+        {
+            return RedirectToPage("/Couple/Index");
+        }
+
+        if (await action(Caller) is { } error)
+        {
+            TempData["Status"] = error.Message;
+        }
+
+        return RedirectToPage();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        Caller = await callers.RequireAsync();
+        if (!Caller.HasPartner)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        Today = commands.Today(Caller);
+        CheckIn = await queries.CheckInAsync(Caller, commands.CurrentMonth(Caller));
+        if (CheckIn?.StarterId is not { } starterId)
+        {
+            return true;
+        }
+
+        Position = MonthlyCommands.Position(CheckIn);
+        var otherId = starterId == Caller.UserId ? Caller.PartnerId!.Value : Caller.UserId;
+        var speakerId = TalkMode.SpeakerId(Position, starterId, otherId);
+        IAmSpeaking = speakerId == Caller.UserId;
+        SpeakerName = IAmSpeaking ? Caller.DisplayName : Caller.PartnerName!;
+        ListenerName = IAmSpeaking ? Caller.PartnerName! : Caller.DisplayName;
+        BreakEndsAtUtc = CheckIn.BreakEndsAtUtc is { } end && end > now ? end : null;
+
+        var notes = (await queries.VisiblePreparationsAsync(Caller, CheckIn.Id)).SingleOrDefault(p => p.AuthorId == speakerId);
+        if (notes is not null)
+        {
+            SpeakerNotes = Topic.Topic switch
+            {
+                TalkTopic.Appreciations => notes.Appreciations,
+                TalkTopic.WentWell => notes.WentWell,
+                TalkTopic.HardThing => notes.HardThing,
+                TalkTopic.NeedNextMonth => notes.NeedNextMonth,
+                _ => null,
+            };
+            SpeakerNotesArePrivate = !notes.Shared;
+            if (string.IsNullOrEmpty(SpeakerNotes))
+            {
+                SpeakerNotes = null;
+            }
+        }
+
+        ToReview = await queries.DueForReviewAsync(Caller, CheckIn.Id);
+        MadeThisMonth = await queries.MadeAtAsync(Caller, CheckIn.Id);
+        return true;
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Mutuality.Domain.Rituals;
+using Mutuality.Web.Data;
+using Mutuality.Web.Features.Monthly;
+using Mutuality.Web.Infrastructure.Couples;
+
+namespace Mutuality.Web.Features.Repair;
+
+/// <summary>Repair after conflict: the couple's conflict records, and a way to open a new one with a neutral title.</summary>
+public sealed class IndexModel(CallerContext callers, RepairCommands commands, AppDbContext db) : RitualPageModel
+{
+    [BindProperty]
+    public OpenInput Input { get; set; } = new();
+
+    public sealed class OpenInput
+    {
+        public string? Title { get; set; }
+    }
+
+    public sealed record Row(Guid Id, string Title, DateTime OpenedAtUtc, ConflictStatus Status, DateTime? ResolvedAtUtc);
+
+    public List<Row> Records { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Caller = await callers.RequireAsync();
+        if (!Caller.HasPartner)
+        {
+            return RedirectToPage("/Couple/Index");
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        Caller = await callers.RequireAsync();
+        if (!Caller.HasPartner)
+        {
+            return RedirectToPage("/Couple/Index");
+        }
+
+        var opened = await commands.OpenAsync(Caller, Input.Title);
+        if (!opened.IsSuccess)
+        {
+            AddErrors([opened.Error!]);
+            await LoadAsync();
+            return Page();
+        }
+
+        return RedirectToPage("/Repair/Conflict", new { id = opened.Value });
+    }
+
+    private async Task LoadAsync()
+        => Records = await db.ConflictRecords.AsNoTracking()
+            .Where(c => c.CoupleId == Caller.CoupleId)
+            .OrderByDescending(c => c.OpenedAtUtc)
+            .Select(c => new Row(c.Id, c.Title, c.OpenedAtUtc, c.Status, c.ResolvedAtUtc))
+            .ToListAsync();
+}

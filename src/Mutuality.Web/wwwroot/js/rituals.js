@@ -1,0 +1,56 @@
+// Rituals: the break timer. The end time is rendered by the server, so the page works without this script;
+// with it, a countdown shows how long is left.
+(function () {
+  "use strict";
+
+  function pad(n) { return n < 10 ? "0" + n : String(n); }
+
+  function start(el) {
+    var end = Date.parse(el.getAttribute("data-countdown-until"));
+    if (isNaN(end)) { return; }
+    function tick() {
+      var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+      el.textContent = left > 0
+        ? pad(Math.floor(left / 60)) + ":" + pad(left % 60) + " left"
+        : "The break is over. Come back together when you're both ready.";
+      if (left > 0) { window.setTimeout(tick, 1000); }
+    }
+    tick();
+  }
+
+  function ready(fn) {
+    if (document.readyState !== "loading") { fn(); } else { document.addEventListener("DOMContentLoaded", fn); }
+  }
+
+  ready(function () {
+    document.querySelectorAll("[data-countdown-until]").forEach(start);
+  });
+})();
+
+// Talk mode on two phones: every few seconds, ask where the talk stands; when the partner has moved it on,
+// show a notice with a link to refresh (never reload by itself, so nothing half-typed is lost).
+(function () {
+  "use strict";
+
+  function ready(fn) {
+    if (document.readyState !== "loading") { fn(); } else { document.addEventListener("DOMContentLoaded", fn); }
+  }
+
+  ready(function () {
+    var talk = document.querySelector("[data-talk-poll]");
+    if (!talk || !window.fetch) { return; }
+    var shown = talk.getAttribute("data-talk-position");
+    var notice = talk.querySelector(".talk-moved");
+    var timer = window.setInterval(function () {
+      window.fetch(talk.getAttribute("data-talk-poll"), { credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) {
+          if (data && data.position !== shown && notice) {
+            notice.hidden = false;
+            window.clearInterval(timer);
+          }
+        })
+        .catch(function () { /* offline for a moment: try again next time */ });
+    }, 5000);
+  });
+})();
