@@ -100,6 +100,14 @@ public sealed class PlatformTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task BenchmarkBaseline_IsNotServedByANormalStart()
+    {
+        using var client = app.NewClient();
+        var response = await client.PostFormWithoutTokenAsync("/bench/bare-moment");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task UnknownPage_Gives404WithAFriendlyPage()
     {
         using var client = app.NewClient();

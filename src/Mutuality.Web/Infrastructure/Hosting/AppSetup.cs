@@ -189,6 +189,7 @@ public static class AppSetup
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapHealthChecks("/healthz");
+        Features.Moments.BenchEndpoints.MapBenchEndpoints(app);
     }
 }
 

@@ -27,17 +27,16 @@ public static class EncryptedTextModel
         => context.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
             .GetService(typeof(IDataProtectionProvider)) as IDataProtectionProvider;
 
-    /// <summary>Puts the converter on every string property marked <see cref="EncryptedAttribute"/>.</summary>
+    /// <summary>
+    /// Puts the converter on every string property marked <see cref="EncryptedAttribute"/>, and lifts its column
+    /// length limit (ciphertext is longer than the text; the length rule lives in the domain's validation).
+    /// </summary>
     public static void Apply(ModelBuilder builder, DbContext context)
     {
         var provider = ProviderOf(context);
-        if (provider is null)
-        {
-            // Design time (dotnet ef): the column shape is the same either way.
-            return;
-        }
-
-        var converter = new ProtectedTextConverter(provider.CreateProtector(ProtectedTextConverter.Purpose));
+        var converter = provider is null
+            ? null // design time (dotnet ef): only the column shape matters
+            : new ProtectedTextConverter(provider.CreateProtector(ProtectedTextConverter.Purpose));
         foreach (var entity in builder.Model.GetEntityTypes())
         {
             foreach (var property in entity.GetProperties())
@@ -45,7 +44,11 @@ public static class EncryptedTextModel
                 if (property.ClrType == typeof(string)
                     && property.PropertyInfo?.GetCustomAttributes(typeof(EncryptedAttribute), inherit: true).Length > 0)
                 {
-                    property.SetValueConverter(converter);
+                    property.SetMaxLength(null);
+                    if (converter is not null)
+                    {
+                        property.SetValueConverter(converter);
+                    }
                 }
             }
         }

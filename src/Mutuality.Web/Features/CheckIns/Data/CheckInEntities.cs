@@ -22,6 +22,7 @@ public sealed class CheckInEntry
     public string PeriodLabel { get; set; } = "";
 
     /// <summary>The four parts as JSON (see <see cref="CheckInJson"/>).</summary>
+    [Mutuality.Web.Infrastructure.Security.Encrypted]
     public string ContentJson { get; set; } = "{}";
 
     public DateTime CreatedAtUtc { get; set; }
@@ -47,6 +48,7 @@ public sealed class CheckInReply
     /// <summary>1 = thanks for an impact the partner shared; 2 = an answer to the partner's question.</summary>
     public int Kind { get; set; }
 
+    [Mutuality.Web.Infrastructure.Security.Encrypted]
     public string Text { get; set; } = "";
 
     public DateTime CreatedAtUtc { get; set; }

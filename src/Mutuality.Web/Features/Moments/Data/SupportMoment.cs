@@ -23,8 +23,10 @@ public sealed class SupportMoment
 
     public SupportType Type { get; set; }
 
+    [Mutuality.Web.Infrastructure.Security.Encrypted]
     public string Note { get; set; } = string.Empty;
 
+    [Mutuality.Web.Infrastructure.Security.Encrypted]
     public string? Link { get; set; }
 
     public DateTime OccurredAtUtc { get; set; }
@@ -42,6 +44,7 @@ public sealed class SupportMoment
 
     public int? ResponseRating { get; set; }
 
+    [Mutuality.Web.Infrastructure.Security.Encrypted]
     public string? ResponseNote { get; set; }
 
     public DateTime? RespondedAtUtc { get; set; }

@@ -19,8 +19,10 @@ public sealed class SupportRequest
 
     public Guid PartnerId { get; set; }
 
+    [Mutuality.Web.Infrastructure.Security.Encrypted]
     public string Feeling { get; set; } = string.Empty;
 
+    [Mutuality.Web.Infrastructure.Security.Encrypted]
     public string Need { get; set; } = string.Empty;
 
     public SupportType AskedType { get; set; }
@@ -37,6 +39,7 @@ public sealed class SupportRequest
 
     public DateTime? ProposedAtUtc { get; set; }
 
+    [Mutuality.Web.Infrastructure.Security.Encrypted]
     public string? Alternative { get; set; }
 
     public SupportType? GivenType { get; set; }
@@ -45,6 +48,7 @@ public sealed class SupportRequest
 
     public RequestOutcome? Outcome { get; set; }
 
+    [Mutuality.Web.Infrastructure.Security.Encrypted]
     public string? ThankYou { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
@@ -71,6 +75,7 @@ public sealed class RequestEvent
 
     public RequestEventKind Kind { get; set; }
 
+    [Mutuality.Web.Infrastructure.Security.Encrypted]
     public string? Text { get; set; }
 
     public DateTime? ProposedAtUtc { get; set; }
