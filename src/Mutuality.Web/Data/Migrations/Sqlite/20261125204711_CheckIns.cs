@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Mutuality.Web.Data.Migrations.Postgres
+namespace Mutuality.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class CheckIns : Migration
@@ -15,11 +15,11 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                 name: "CheckInCoupleSettings",
                 columns: table => new
                 {
-                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Cadence = table.Column<int>(type: "integer", nullable: false),
-                    ProposedCadence = table.Column<int>(type: "integer", nullable: true),
-                    ProposedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Cadence = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProposedCadence = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProposedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -30,11 +30,13 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                 name: "CheckInPersonSettings",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReminderTime = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
-                    FeedTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReminderTime = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    EmailReminders = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LastEmailReminderDay = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FeedTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -45,13 +47,13 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                 name: "CheckInReplies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CheckInId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CheckInId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -62,16 +64,16 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                 name: "CheckIns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Cadence = table.Column<int>(type: "integer", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
-                    PeriodLabel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    ContentJson = table.Column<string>(type: "text", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Cadence = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PeriodLabel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ContentJson = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

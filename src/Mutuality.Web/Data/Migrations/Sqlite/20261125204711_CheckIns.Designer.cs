@@ -11,7 +11,7 @@ using Mutuality.Web.Data;
 namespace Mutuality.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261125195936_CheckIns")]
+    [Migration("20261125204711_CheckIns")]
     partial class CheckIns
     {
         /// <inheritdoc />
@@ -417,8 +417,14 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("CoupleId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("EmailReminders")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FeedTokenHash")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastEmailReminderDay")
                         .HasColumnType("TEXT");
 
                     b.Property<TimeOnly?>("ReminderTime")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Mutuality.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261125200037_CheckIns")]
+    [Migration("20261125204813_CheckIns")]
     partial class CheckIns
     {
         /// <inheritdoc />
@@ -428,9 +428,15 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.Property<Guid>("CoupleId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("EmailReminders")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("FeedTokenHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("LastEmailReminderDay")
+                        .HasColumnType("date");
 
                     b.Property<TimeOnly?>("ReminderTime")
                         .HasColumnType("time without time zone");
