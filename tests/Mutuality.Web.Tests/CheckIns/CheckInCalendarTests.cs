@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Mutuality.Domain.CheckIns;
 using Mutuality.Domain.People;
 using Mutuality.Web.Features.CheckIns;
@@ -87,5 +88,70 @@ public sealed class CheckInCalendarTests(AppFactory app) : IClassFixture<AppFact
         var weekly = CheckInCalendar.Upcoming(Cadence.Weekly, new TimeOnly(21, 0), newYork, new DateTime(2026, 10, 20, 12, 0, 0, DateTimeKind.Utc));
         Assert.Equal(new DateTime(2026, 10, 26, 1, 0, 0, DateTimeKind.Utc), weekly[0]); // Sun 25 Oct 21:00 EDT
         Assert.Equal(new DateTime(2026, 11, 2, 2, 0, 0, DateTimeKind.Utc), weekly[1]); // Sun 1 Nov 21:00 EST
+    }
+}
+
+public sealed class CheckInReminderMailTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private async Task<int> SendDueAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CheckInReminderMailer>().SendDueAsync();
+    }
+
+    [Fact]
+    public async Task EmailReminder_GoesOutOnceAtThePersonsLocalTime_OnlyIfOptedIn_AndSaysNothingAboutThePartner()
+    {
+        var couple = await app.CreateCoupleAsync();
+        using var robin = await app.SignedInAsync(couple.A);
+        using var sam = await app.SignedInAsync(couple.B);
+
+        // It is 09:00 in London and 04:00 in New York. Robin opts in at 08:30; Sam at 08:30 (not yet due); a third only in-app.
+        await robin.PostFormAsync("/CheckIns/Settings?handler=Reminder", ("ReminderTime", "08:30"), ("EmailReminders", "true"));
+        await sam.PostFormAsync("/CheckIns/Settings?handler=Reminder", ("ReminderTime", "08:30"), ("EmailReminders", "true"));
+        await sam.PostFormAsync("/CheckIns/Form?handler=Draft", ("Input.MeDesires", "SAM-DRAFT"));
+        var other = await app.CreateCoupleAsync("Alex", "Kim");
+        using var alex = await app.SignedInAsync(other.A);
+        await alex.PostFormAsync("/CheckIns/Settings?handler=Reminder", ("ReminderTime", "08:30"), ("EmailReminders", "false"));
+
+        await SendDueAsync();
+        await SendDueAsync();
+
+        var mails = Mailbox.To(app, couple.A.Email).Where(m => m.Subject == "Your check-in time").ToList();
+        var mail = Assert.Single(mails);
+        Assert.DoesNotContain("SAM-DRAFT", mail.TextBody);
+        Assert.DoesNotContain("Sam", mail.TextBody);
+        Assert.DoesNotContain(Mailbox.To(app, couple.B.Email), m => m.Subject == "Your check-in time");
+        Assert.DoesNotContain(Mailbox.To(app, other.A.Email), m => m.Subject == "Your check-in time");
+        Assert.Contains("checked", (await robin.GetPageAsync("/CheckIns/Settings")).QuerySelector("#email-reminders")!.OuterHtml);
+    }
+
+    [Fact]
+    public async Task EmailReminder_IsNotSentToSomeoneWhoAlreadyCheckedIn()
+    {
+        var couple = await app.CreateCoupleAsync();
+        using var robin = await app.SignedInAsync(couple.A);
+        await robin.PostFormAsync("/CheckIns/Settings?handler=Reminder", ("ReminderTime", "08:45"), ("EmailReminders", "true"));
+        var fields = new (string, string)[]
+        {
+            ("Input.MeFeelings[calm]", "1"), ("Input.MeSupported", "4"), ("Input.MeAbleToGive", "4"), ("Input.MeStress", "4"),
+            ("Input.GuessFeelings[calm]", "1"), ("Input.GuessSupported", "4"), ("Input.GuessAbleToGive", "4"), ("Input.GuessStress", "4"),
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await robin.PostFormAsync("/CheckIns/Form?handler=Submit", fields)).StatusCode);
+        await SendDueAsync();
+        Assert.DoesNotContain(Mailbox.To(app, couple.A.Email), m => m.Subject == "Your check-in time");
+    }
+
+    [Fact]
+    public async Task ClearingTheReminderTime_TurnsRemindersOff()
+    {
+        var couple = await app.CreateCoupleAsync();
+        using var robin = await app.SignedInAsync(couple.A);
+        await robin.PostFormAsync("/CheckIns/Settings?handler=Reminder", ("ReminderTime", "07:00"), ("EmailReminders", "true"));
+        await robin.PostFormAsync("/CheckIns/Settings?handler=Reminder", ("ReminderTime", ""), ("EmailReminders", "true"));
+        var page = await robin.GetPageAsync("/CheckIns/Settings");
+        Assert.Equal("", page.QuerySelector("#reminder-time")!.GetAttribute("value") ?? "");
+        await SendDueAsync();
+        Assert.DoesNotContain(Mailbox.To(app, couple.A.Email), m => m.Subject == "Your check-in time");
     }
 }

@@ -166,7 +166,7 @@ public sealed partial class CheckInsHttpTests(AppFactory app) : IClassFixture<Ap
         Assert.NotNull(page.QuerySelector("#agreement-overall"));
 
         var afterReveal = await SnapshotAsync(robin);
-        AssertNoneContain(afterReveal, "PRIVATE-GOAL-sam3", "PRIVATE-LANDED-sam3", "PRIVATE-YOURIMPACT-sam3", "old association of theirs", "painfully");
+        AssertNoneContain(afterReveal, "PRIVATE-GOAL-sam3", "PRIVATE-LANDED-sam3", "PRIVATE-YOURIMPACT-sam3", "old association of theirs", "it felt negative");
 
         // Sam sees Robin's shared side; Robin's private fields stay Robin's.
         var samView = await SnapshotAsync(sam);
@@ -401,5 +401,19 @@ public sealed partial class CheckInsHttpTests(AppFactory app) : IClassFixture<Ap
         var results = await Task.WhenAll(Post("race1"), Post("race2"));
         Assert.Single(results, s => s == HttpStatusCode.Redirect);
         Assert.Equal(1, await CountCheckInsAsync(couple.A.Id));
+    }
+
+    [Fact]
+    public async Task Reveal_YourImpactSharedOnPurpose_ShowsItsToneAndTheOldAssociationNote()
+    {
+        var couple = await app.CreateCoupleAsync();
+        using var robin = await app.SignedInAsync(couple.A);
+        using var sam = await app.SignedInAsync(couple.B);
+        await SubmitAsync(robin, Complete("r6"));
+        await SubmitAsync(sam, With(Complete("s6"), "Input.ShareYourImpact", "true"));
+        var text = (await robin.GetPageAsync($"/CheckIns/Reveal/{Today}")).MainText();
+        Assert.Contains("PRIVATE-YOURIMPACT-s6", text); // its visibility was switched to "share"
+        Assert.Contains("it felt negative", text);
+        Assert.Contains("old association of theirs", text);
     }
 }

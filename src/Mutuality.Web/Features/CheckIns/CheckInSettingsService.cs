@@ -60,7 +60,10 @@ public sealed class CheckInSettingsService(AppDbContext db, TimeProvider clock)
     public async Task<TimeOnly?> ReminderAsync(Caller caller, CancellationToken ct = default)
         => await db.CheckInPersonSettings.AsNoTracking().Where(s => s.UserId == caller.UserId && s.CoupleId == caller.CoupleId).Select(s => s.ReminderTime).SingleOrDefaultAsync(ct);
 
-    public async Task SetReminderAsync(Caller caller, TimeOnly? time, CancellationToken ct = default)
+    public async Task<bool> EmailRemindersAsync(Caller caller, CancellationToken ct = default)
+        => await db.CheckInPersonSettings.AsNoTracking().AnyAsync(s => s.UserId == caller.UserId && s.CoupleId == caller.CoupleId && s.EmailReminders, ct);
+
+    public async Task SetReminderAsync(Caller caller, TimeOnly? time, bool email = false, CancellationToken ct = default)
     {
         var s = await db.CheckInPersonSettings.SingleOrDefaultAsync(x => x.UserId == caller.UserId, ct);
         if (s is null)
@@ -71,6 +74,7 @@ public sealed class CheckInSettingsService(AppDbContext db, TimeProvider clock)
 
         s.CoupleId = caller.CoupleId!.Value;
         s.ReminderTime = time;
+        s.EmailReminders = email && time is not null;
         s.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
     }

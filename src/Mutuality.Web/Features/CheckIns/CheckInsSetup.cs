@@ -10,6 +10,8 @@ public static class CheckInsSetup
         services.AddScoped<CheckInSettingsService>();
         services.AddScoped<CheckInStatusQuery>();
         services.AddScoped<CheckInCalendar>();
+        services.AddScoped<CheckInReminderMailer>();
+        services.AddHostedService<CheckInReminderWorker>();
         services.AddScoped<IDemoHistory, CheckInDemoHistory>();
         return services;
     }

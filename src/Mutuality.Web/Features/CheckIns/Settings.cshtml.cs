@@ -27,6 +27,9 @@ public sealed class SettingsModel(CallerContext callers, CheckInSettingsService 
     [BindProperty]
     public string? ReminderTime { get; set; }
 
+    [BindProperty]
+    public bool EmailReminders { get; set; }
+
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
 
     public async Task<IActionResult> OnPostProposeAsync(Domain.CheckIns.Cadence cadence)
@@ -84,8 +87,8 @@ public sealed class SettingsModel(CallerContext callers, CheckInSettingsService 
             time = parsed;
         }
 
-        await settings.SetReminderAsync(Caller, time);
-        TempData["Status"] = time is null ? "Reminder turned off." : $"We'll remind you at {time:HH:mm} your time.";
+        await settings.SetReminderAsync(Caller, time, EmailReminders);
+        TempData["Status"] = time is null ? "Reminder turned off." : $"We'll remind you at {time:HH:mm} your time{(EmailReminders ? ", here and by e-mail" : "")}.";
         return RedirectToPage();
     }
 
@@ -126,7 +129,12 @@ public sealed class SettingsModel(CallerContext callers, CheckInSettingsService 
 
         Cadence = await settings.CadenceAsync(Caller);
         Reminder = await settings.ReminderAsync(Caller);
-        ReminderTime ??= Reminder?.ToString("HH:mm", CultureInfo.InvariantCulture);
+        if (HttpMethods.IsGet(Request.Method))
+        {
+            ReminderTime = Reminder?.ToString("HH:mm", CultureInfo.InvariantCulture);
+            EmailReminders = await settings.EmailRemindersAsync(Caller);
+        }
+
         HasFeed = await calendar.HasFeedAsync(Caller);
         return null;
     }

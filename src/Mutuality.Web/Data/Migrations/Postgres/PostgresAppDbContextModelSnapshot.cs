@@ -484,9 +484,15 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.Property<Guid>("CoupleId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("EmailReminders")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("FeedTokenHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("LastEmailReminderDay")
+                        .HasColumnType("date");
 
                     b.Property<TimeOnly?>("ReminderTime")
                         .HasColumnType("time without time zone");

@@ -473,8 +473,14 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("CoupleId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("EmailReminders")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FeedTokenHash")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastEmailReminderDay")
                         .HasColumnType("TEXT");
 
                     b.Property<TimeOnly?>("ReminderTime")

@@ -77,6 +77,12 @@ public sealed class CheckInPersonSettings
 
     public TimeOnly? ReminderTime { get; set; }
 
+    /// <summary>Opt-in: also send the reminder by e-mail.</summary>
+    public bool EmailReminders { get; set; }
+
+    /// <summary>The local day the last reminder e-mail was sent for, so each day gets at most one.</summary>
+    public DateOnly? LastEmailReminderDay { get; set; }
+
     /// <summary>SHA-256 of the secret calendar-feed token; null when no feed is active.</summary>
     public string? FeedTokenHash { get; set; }
 
