@@ -9,6 +9,7 @@ using Mutuality.Web.Features.Account;
 using Mutuality.Web.Features.Couple;
 using Mutuality.Web.Features.Demo;
 using Mutuality.Web.Features.Help;
+using Mutuality.Web.Features.Intimacy;
 using Mutuality.Web.Features.Pulse;
 using Mutuality.Web.Infrastructure.Couples;
 using Mutuality.Web.Infrastructure.Mail;
@@ -89,6 +90,7 @@ public static class AppSetup
         services.Configure<HelpOptions>(configuration.GetSection(HelpOptions.Section));
         services.AddScoped<CallerPageFilter>();
         services.AddPulseFeature();
+        services.AddIntimacyFeature();
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
