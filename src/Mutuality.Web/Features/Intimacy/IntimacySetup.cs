@@ -20,14 +20,24 @@ public sealed class IntimacyDemoHistory(AppDbContext db) : IDemoHistory
 {
     private static readonly Dictionary<string, (int Fulfilment, int Importance)> Robin = new()
     {
-        ["physical"] = (7, 8), ["emotional"] = (6, 8), ["intellectual"] = (8, 6), ["spiritual"] = (5, 4),
-        ["playful"] = (3, 8), ["aesthetic"] = (6, 6), ["future"] = (6, 7),
+        ["physical"] = (7, 8),
+        ["emotional"] = (6, 8),
+        ["intellectual"] = (8, 6),
+        ["spiritual"] = (5, 4),
+        ["playful"] = (3, 8),
+        ["aesthetic"] = (6, 6),
+        ["future"] = (6, 7),
     };
 
     private static readonly Dictionary<string, (int Fulfilment, int Importance)> Sam = new()
     {
-        ["physical"] = (6, 7), ["emotional"] = (4, 9), ["intellectual"] = (7, 7), ["spiritual"] = (6, 6),
-        ["playful"] = (6, 7), ["aesthetic"] = (7, 5), ["future"] = (5, 8),
+        ["physical"] = (6, 7),
+        ["emotional"] = (4, 9),
+        ["intellectual"] = (7, 7),
+        ["spiritual"] = (6, 6),
+        ["playful"] = (6, 7),
+        ["aesthetic"] = (7, 5),
+        ["future"] = (5, 8),
     };
 
     public async Task SeedAsync(DemoCouple couple, CancellationToken ct)
