@@ -18,7 +18,7 @@ public sealed class PulseDemoHistory(AppDbContext db) : IDemoHistory
     public async Task SeedAsync(DemoCouple couple, CancellationToken ct)
     {
         var random = new Random(42);
-        foreach (var (person, zone, lean) in new[] { (couple.RobinId, "Europe/London", 0), (couple.SamId, "America/New_York", -1) })
+        foreach (var (person, zone, lean) in new[] { (couple.RobinId, "Europe/London", 0), (couple.SamId, "America/New_York", 0) })
         {
             var thisMonth = PulseRules.MonthOf(couple.NowUtc, TimeZones.FindOrUtc(zone));
             for (var back = 5; back >= 0; back--)

@@ -10,6 +10,7 @@ using Mutuality.Web.Features.Account.Security;
 using Mutuality.Web.Features.Couple;
 using Mutuality.Web.Features.Demo;
 using Mutuality.Web.Features.Help;
+using Mutuality.Web.Features.Intimacy;
 using Mutuality.Web.Features.Pulse;
 using Mutuality.Web.Infrastructure.Couples;
 using Mutuality.Web.Infrastructure.Mail;
@@ -112,6 +113,7 @@ public static class AppSetup
         services.Configure<HelpOptions>(configuration.GetSection(HelpOptions.Section));
         services.AddScoped<CallerPageFilter>();
         services.AddPulseFeature();
+        services.AddIntimacyFeature();
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";

@@ -1,0 +1,67 @@
+using Microsoft.Playwright;
+using Mutuality.Web.Tests.Infrastructure;
+using IntimacyRules = Mutuality.Domain.Rituals.Intimacy;
+using PulseRules = Mutuality.Domain.Rituals.Pulse;
+
+namespace Mutuality.E2E;
+
+public sealed class RitualsJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    private static async Task SignInAsync(IPage page, TestPerson person)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail").FillAsync(person.Email);
+        await page.GetByLabel("Password").FillAsync(TestPerson.DefaultPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = $"Hello, {person.Name}" }).WaitForAsync();
+    }
+
+    [Fact]
+    public async Task BothPartners_MakeTheirIntimacyMapAndPulse_AndSeeEachOthersOnlyAfterBoth()
+    {
+        var couple = await browser.App.CreateCoupleAsync();
+        var robin = await browser.NewPageAsync("Europe/London");
+        var sam = await browser.NewPageAsync("America/New_York", width: 360);
+        await SignInAsync(robin, couple.A);
+        await SignInAsync(sam, couple.B);
+
+        foreach (var (page, fulfilment) in new[] { (robin, "3"), (sam, "8") })
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "Intimacy map" }).ClickAsync();
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Our intimacy map" }).WaitForAsync();
+            await BrowserApp.AssertAccessibleAsync(page);
+            await BrowserApp.AssertNoHorizontalScrollAsync(page);
+            foreach (var kind in IntimacyRules.Kinds)
+            {
+                var group = page.GetByRole(AriaRole.Group, new() { Name = kind.Name, Exact = true });
+                await group.GetByLabel("How fulfilled it feels now (0–10)").FillAsync(fulfilment);
+                await group.GetByLabel("How much it matters to me (0–10)").FillAsync("9");
+            }
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save my map" }).ClickAsync();
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Where the biggest gaps are" }).WaitForAsync();
+            await page.Locator("canvas#intimacy-chart").WaitForAsync();
+            await BrowserApp.AssertAccessibleAsync(page);
+            await BrowserApp.AssertNoHorizontalScrollAsync(page);
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Our pulse" }).ClickAsync();
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Our pulse" }).WaitForAsync();
+            await BrowserApp.AssertAccessibleAsync(page);
+            foreach (var item in PulseRules.Items)
+            {
+                await page.GetByRole(AriaRole.Group, new() { Name = item.Statement }).GetByLabel("Mostly").CheckAsync();
+            }
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save my answers" }).ClickAsync();
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Month by month" }).WaitForAsync();
+            await BrowserApp.AssertAccessibleAsync(page);
+            await BrowserApp.AssertNoHorizontalScrollAsync(page);
+        }
+
+        // Both have rated: Robin now sees Sam's numbers beside their own.
+        await robin.GotoAsync("/Intimacy");
+        Assert.Equal(14, await robin.Locator("td[data-partner]").CountAsync());
+        Assert.Equal("8", (await robin.Locator("td[data-partner]").First.TextContentAsync())!.Trim());
+        await BrowserApp.AssertAccessibleAsync(robin);
+    }
+}
