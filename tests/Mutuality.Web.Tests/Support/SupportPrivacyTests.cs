@@ -58,6 +58,7 @@ public sealed class SupportPrivacyTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Contains(ids.PebbleText, feed, StringComparison.Ordinal);
         Assert.Contains(ids.NeedText, feed, StringComparison.Ordinal);
         Assert.Contains(ids.SharedText, (await sam.GetPageAsync("/Moments")).MainText(), StringComparison.Ordinal);
+        Assert.Contains(ids.PebbleText, (await sam.GetPageAsync("/")).MainText(), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NotFound, (await sam.GetAsync($"/Moments/View/{ids.PrivateMoment}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await sam.GetAsync($"/Moments/Edit/{ids.PrivateMoment}")).StatusCode);

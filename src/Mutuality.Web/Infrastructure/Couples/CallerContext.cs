@@ -40,26 +40,32 @@ public sealed class CallerContext(IHttpContextAccessor accessor, AppDbContext db
             return null;
         }
 
-        var me = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new { u.DisplayName, u.TimeZoneId })
-            .SingleOrDefaultAsync(cancellationToken);
+        // One round trip (left joins): the person, their active couple and their partner. Every page and write resolves it.
+        var me = await (
+                from u in db.Users.AsNoTracking()
+                where u.Id == userId
+                join m in db.CoupleMembers.AsNoTracking().Where(m => m.LeftAtUtc == null) on u.Id equals m.UserId into memberships
+                from m in memberships.DefaultIfEmpty()
+                join o in db.CoupleMembers.AsNoTracking().Where(o => o.LeftAtUtc == null && o.UserId != userId) on m.CoupleId equals o.CoupleId into partners
+                from o in partners.DefaultIfEmpty()
+                join pu in db.Users.AsNoTracking() on o.UserId equals pu.Id into partnerUsers
+                from pu in partnerUsers.DefaultIfEmpty()
+                select new
+                {
+                    u.DisplayName,
+                    u.TimeZoneId,
+                    CoupleId = m == null ? (Guid?)null : m.CoupleId,
+                    PartnerId = o == null ? (Guid?)null : o.UserId,
+                    PartnerName = pu == null ? null : pu.DisplayName,
+                })
+            .FirstOrDefaultAsync(cancellationToken);
         if (me is null)
         {
             return null;
         }
 
-        var coupleId = await db.CoupleMembers.AsNoTracking()
-            .Where(m => m.UserId == userId && m.LeftAtUtc == null)
-            .Select(m => (Guid?)m.CoupleId)
-            .SingleOrDefaultAsync(cancellationToken);
-
-        var partner = coupleId is null
-            ? null
-            : await db.CoupleMembers.AsNoTracking()
-                .Where(m => m.CoupleId == coupleId && m.UserId != userId && m.LeftAtUtc == null)
-                .Select(m => new { m.UserId, m.User!.DisplayName })
-                .SingleOrDefaultAsync(cancellationToken);
+        var coupleId = me.CoupleId;
+        var partner = me.PartnerId is { } partnerId ? new { UserId = partnerId, DisplayName = me.PartnerName ?? string.Empty } : null;
 
         _caller = new Caller(userId.Value, me.DisplayName, me.TimeZoneId, coupleId, partner?.UserId, partner?.DisplayName);
         return _caller;
