@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Mutuality.Web.Data.Migrations.Sqlite
+namespace Mutuality.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +16,10 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,24 +30,24 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,11 +58,11 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "CheckInCoupleSettings",
                 columns: table => new
                 {
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Cadence = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProposedCadence = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProposedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Cadence = table.Column<int>(type: "integer", nullable: false),
+                    ProposedCadence = table.Column<int>(type: "integer", nullable: true),
+                    ProposedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -72,11 +73,13 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "CheckInPersonSettings",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReminderTime = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    FeedTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReminderTime = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    EmailReminders = table.Column<bool>(type: "boolean", nullable: false),
+                    LastEmailReminderDay = table.Column<DateOnly>(type: "date", nullable: true),
+                    FeedTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -87,13 +90,13 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "CheckInReplies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CheckInId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CheckInId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -104,16 +107,16 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "CheckIns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Cadence = table.Column<int>(type: "INTEGER", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodLabel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    ContentJson = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Cadence = table.Column<int>(type: "integer", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodLabel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ContentJson = table.Column<string>(type: "text", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -124,9 +127,9 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "Couples",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EndedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -137,10 +140,10 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -151,11 +154,11 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -172,11 +175,11 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -193,10 +196,10 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -213,8 +216,8 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -237,10 +240,10 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -257,8 +260,8 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "FeedCursors",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SeenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SeenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -275,12 +278,12 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "GuideReflections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Guide = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    PromptKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Guide = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PromptKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -297,10 +300,10 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "RequestMailPreferences",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EmailNewRequests = table.Column<bool>(type: "INTEGER", nullable: false),
-                    QuietFromHour = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuietToHour = table.Column<int>(type: "INTEGER", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmailNewRequests = table.Column<bool>(type: "boolean", nullable: false),
+                    QuietFromHour = table.Column<int>(type: "integer", nullable: false),
+                    QuietToHour = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -317,11 +320,11 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "SecurityEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Device = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Device = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -338,12 +341,12 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "UserSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastSeenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Device = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Device = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -360,15 +363,15 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "ConflictRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OpenedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", nullable: false),
-                    OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResolvedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ResolvedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    BreakEndsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpenedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "text", nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolvedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    BreakEndsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -385,11 +388,11 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "CoupleMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    JoinedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LeftAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JoinedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LeftAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -409,19 +412,43 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "IntimacyEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Fulfilment = table.Column<int>(type: "integer", nullable: false),
+                    Importance = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IntimacyEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IntimacyEntries_Couples_CoupleId",
+                        column: x => x.CoupleId,
+                        principalTable: "Couples",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    InvitedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UsedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UsedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InvitedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UsedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UsedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -438,16 +465,16 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "MonthlyCheckIns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    StarterId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TalkStartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    TopicIndex = table.Column<int>(type: "INTEGER", nullable: false),
-                    Speaker = table.Column<int>(type: "INTEGER", nullable: false),
-                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    BreakEndsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StarterId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TalkStartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    TopicIndex = table.Column<int>(type: "integer", nullable: false),
+                    Speaker = table.Column<int>(type: "integer", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    BreakEndsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -464,10 +491,10 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "MonthlyRhythms",
                 columns: table => new
                 {
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DayOfMonth = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChosenById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DayOfMonth = table.Column<int>(type: "integer", nullable: false),
+                    ChosenById = table.Column<Guid>(type: "uuid", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -484,13 +511,13 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "PulseAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ItemId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Value = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    ItemId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Value = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -507,20 +534,20 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "RitualAgreements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    What = table.Column<string>(type: "TEXT", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CheckInId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ConflictId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CarriedOnFromId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Outcome = table.Column<int>(type: "INTEGER", nullable: true),
-                    CarriedOn = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReviewedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReviewedById = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    What = table.Column<string>(type: "text", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CheckInId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConflictId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CarriedOnFromId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: true),
+                    CarriedOn = table.Column<bool>(type: "boolean", nullable: false),
+                    ReviewedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReviewedById = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -537,25 +564,25 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "SupportMoments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Direction = table.Column<int>(type: "INTEGER", nullable: false),
-                    Type = table.Column<int>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    OccurredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AuthorTimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Visibility = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ResponseKind = table.Column<int>(type: "INTEGER", nullable: true),
-                    ResponseRating = table.Column<int>(type: "INTEGER", nullable: true),
-                    ResponseNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RespondedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Reaction = table.Column<int>(type: "INTEGER", nullable: true),
-                    ReactedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Direction = table.Column<int>(type: "integer", nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: false),
+                    Link = table.Column<string>(type: "text", nullable: true),
+                    OccurredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AuthorTimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Visibility = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResponseKind = table.Column<int>(type: "integer", nullable: true),
+                    ResponseRating = table.Column<int>(type: "integer", nullable: true),
+                    ResponseNote = table.Column<string>(type: "text", nullable: true),
+                    RespondedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Reaction = table.Column<int>(type: "integer", nullable: true),
+                    ReactedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -572,28 +599,28 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "SupportRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequesterId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PartnerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Feeling = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Need = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    AskedType = table.Column<int>(type: "INTEGER", nullable: false),
-                    Urgency = table.Column<int>(type: "INTEGER", nullable: false),
-                    WindowEndsUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RequesterTimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    State = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstAnsweredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ProposedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Alternative = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    GivenType = table.Column<int>(type: "INTEGER", nullable: true),
-                    DoneAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Outcome = table.Column<int>(type: "INTEGER", nullable: true),
-                    ThankYou = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    EmailedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequesterId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Feeling = table.Column<string>(type: "text", nullable: false),
+                    Need = table.Column<string>(type: "text", nullable: false),
+                    AskedType = table.Column<int>(type: "integer", nullable: false),
+                    Urgency = table.Column<int>(type: "integer", nullable: false),
+                    WindowEndsUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RequesterTimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    FirstAnsweredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ProposedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Alternative = table.Column<string>(type: "text", nullable: true),
+                    GivenType = table.Column<int>(type: "integer", nullable: true),
+                    DoneAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: true),
+                    ThankYou = table.Column<string>(type: "text", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    EmailedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -610,16 +637,16 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "ConflictSides",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConflictId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FeelingsAndNeeds = table.Column<string>(type: "TEXT", nullable: false),
-                    HowYouSawIt = table.Column<string>(type: "TEXT", nullable: false),
-                    MyImpactOnYou = table.Column<string>(type: "TEXT", nullable: false),
-                    YourImpactOnMe = table.Column<string>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SharedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConflictId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FeelingsAndNeeds = table.Column<string>(type: "text", nullable: false),
+                    HowYouSawIt = table.Column<string>(type: "text", nullable: false),
+                    MyImpactOnYou = table.Column<string>(type: "text", nullable: false),
+                    YourImpactOnMe = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SharedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -636,14 +663,14 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "RepairAttempts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConflictId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    BreakEndsAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConflictId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    BreakEndsAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -660,16 +687,16 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "MonthlyPreparations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CheckInId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Appreciations = table.Column<string>(type: "TEXT", nullable: false),
-                    WentWell = table.Column<string>(type: "TEXT", nullable: false),
-                    HardThing = table.Column<string>(type: "TEXT", nullable: false),
-                    NeedNextMonth = table.Column<string>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SharedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CheckInId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Appreciations = table.Column<string>(type: "text", nullable: false),
+                    WentWell = table.Column<string>(type: "text", nullable: false),
+                    HardThing = table.Column<string>(type: "text", nullable: false),
+                    NeedNextMonth = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SharedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -686,16 +713,16 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "RequestEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CoupleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ActorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ProposedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    GivenType = table.Column<int>(type: "INTEGER", nullable: true),
-                    Outcome = table.Column<int>(type: "INTEGER", nullable: true),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoupleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: true),
+                    ProposedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    GivenType = table.Column<int>(type: "integer", nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: true),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -815,6 +842,17 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 name: "IX_GuideReflections_AuthorId_Guide_PromptKey",
                 table: "GuideReflections",
                 columns: new[] { "AuthorId", "Guide", "PromptKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IntimacyEntries_CoupleId",
+                table: "IntimacyEntries",
+                column: "CoupleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IntimacyEntries_CoupleId_AuthorId_Month_Kind",
+                table: "IntimacyEntries",
+                columns: new[] { "CoupleId", "AuthorId", "Month", "Kind" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -967,6 +1005,9 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "GuideReflections");
+
+            migrationBuilder.DropTable(
+                name: "IntimacyEntries");
 
             migrationBuilder.DropTable(
                 name: "Invitations");

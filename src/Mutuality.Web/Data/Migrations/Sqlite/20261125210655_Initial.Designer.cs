@@ -11,7 +11,7 @@ using Mutuality.Web.Data;
 namespace Mutuality.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261125204555_Initial")]
+    [Migration("20261125210655_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -476,8 +476,14 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("CoupleId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("EmailReminders")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FeedTokenHash")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastEmailReminderDay")
                         .HasColumnType("TEXT");
 
                     b.Property<TimeOnly?>("ReminderTime")
@@ -519,7 +525,6 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -543,6 +548,45 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.HasKey("UserId");
 
                     b.ToTable("FeedCursors");
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Intimacy.Data.IntimacyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Fulfilment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Importance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId");
+
+                    b.HasIndex("CoupleId", "AuthorId", "Month", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("IntimacyEntries");
                 });
 
             modelBuilder.Entity("Mutuality.Web.Features.Moments.Data.SupportMoment", b =>
@@ -572,12 +616,10 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Link")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OccurredAtUtc")
@@ -596,7 +638,6 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ResponseNote")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ResponseRating")
@@ -1007,7 +1048,6 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1045,7 +1085,6 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Alternative")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AskedType")
@@ -1065,7 +1104,6 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Feeling")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FirstAnsweredAtUtc")
@@ -1076,7 +1114,6 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Need")
                         .IsRequired()
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Outcome")
@@ -1100,7 +1137,6 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ThankYou")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAtUtc")
@@ -1222,6 +1258,15 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.HasOne("Mutuality.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Intimacy.Data.IntimacyEntry", b =>
+                {
+                    b.HasOne("Mutuality.Web.Data.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
