@@ -105,6 +105,51 @@ public sealed partial class RequestJourneyTests(BrowserApp browser) : IClassFixt
         await BrowserApp.AssertAccessibleAsync(robin);
     }
 
+    [Fact]
+    public async Task Robin_RecordsAMomentAndSendsAPebble_SamRespondsAndReacts()
+    {
+        var couple = await browser.App.CreateCoupleAsync();
+        var robin = await SignInAsync(couple.A, "Europe/London", width: 360);
+        var sam = await SignInAsync(couple.B, "America/New_York");
+
+        await robin.GetByRole(AriaRole.Link, new() { Name = "Moments", Exact = true }).ClickAsync();
+        await BrowserApp.AssertAccessibleAsync(robin);
+        await BrowserApp.AssertNoHorizontalScrollAsync(robin);
+        await robin.GetByRole(AriaRole.Radio, new() { Name = "I gave support" }).CheckAsync();
+        await robin.GetByRole(AriaRole.Radio, new() { NameRegex = Practical() }).CheckAsync();
+        await robin.GetByLabel("Note").FillAsync("Picked up the prescription on the way home.");
+        await robin.GetByRole(AriaRole.Button, new() { Name = "Save this moment" }).ClickAsync();
+        await robin.GetByText("Saved and shared with Sam.").WaitForAsync();
+        await BrowserApp.AssertAccessibleAsync(robin);
+
+        await robin.GetByRole(AriaRole.Link, new() { Name = "Send a pebble instead" }).ClickAsync();
+        await BrowserApp.AssertAccessibleAsync(robin);
+        await BrowserApp.AssertNoHorizontalScrollAsync(robin);
+        await robin.GetByRole(AriaRole.Button, new() { Name = "Thinking of you." }).ClickAsync();
+        await robin.GetByText("Your pebble is on its way to Sam.").WaitForAsync();
+
+        await sam.GotoAsync("/Feed");
+        await sam.GetByText("Robin sent you a pebble").WaitForAsync();
+        await BrowserApp.AssertAccessibleAsync(sam);
+        await sam.GetByRole(AriaRole.Button, new() { Name = "♥ Love it" }).ClickAsync();
+        await sam.GetByText("You reacted: ♥ Love it").WaitForAsync();
+        await sam.GetByRole(AriaRole.Link, new() { Name = "Robin gave you practical support" }).ClickAsync();
+        await BrowserApp.AssertAccessibleAsync(sam);
+        await sam.GetByRole(AriaRole.Radio, new() { Name = "This helped" }).CheckAsync();
+        await sam.GetByLabel("How much it helped (1 to 5)").SelectOptionAsync("5");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Save my response" }).ClickAsync();
+        await sam.GetByText("Thank you — your response is saved.").WaitForAsync();
+        await BrowserApp.AssertAccessibleAsync(sam);
+
+        await robin.GotoAsync("/Feed");
+        await robin.GetByText("Sam responded to your practical support: This helped (5 of 5)").WaitForAsync();
+        await robin.GetByText("Sam reacted to your pebble: ♥ Love it").WaitForAsync();
+        await BrowserApp.AssertAccessibleAsync(robin);
+    }
+
+    [GeneratedRegex("^Practical")]
+    private static partial Regex Practical();
+
     [GeneratedRegex("^Feed")]
     private static partial Regex FeedLink();
 
