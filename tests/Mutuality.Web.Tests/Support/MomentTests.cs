@@ -19,7 +19,8 @@ public sealed class MomentTests(AppFactory app) : IClassFixture<AppFactory>
         var note = "Did the shopping " + Guid.NewGuid().ToString("N")[..6];
         Assert.Equal(HttpStatusCode.Redirect, (await RecordAsync(robin, note)).StatusCode);
 
-        var stored = await app.WithDbAsync(db => db.SupportMoments.SingleAsync(m => m.Note == note));
+        // Notes are encrypted at rest (never equal in SQL): find the author's moments, then compare in memory.
+        var stored = (await app.WithDbAsync(db => db.SupportMoments.Where(m => m.AuthorId == couple.A.Id).ToListAsync())).Single(m => m.Note == note);
         Assert.Equal(couple.Id, stored.CoupleId);
         Assert.Equal(couple.A.Id, stored.AuthorId);
         Assert.Equal(Visibility.Shared, stored.Visibility);
@@ -39,7 +40,7 @@ public sealed class MomentTests(AppFactory app) : IClassFixture<AppFactory>
         var note = "Breakfast call " + Guid.NewGuid().ToString("N")[..6];
         await RecordAsync(sam, note, when: "2026-03-01T20:15");
         // Sam is in New York (UTC-5 in early March).
-        Assert.Equal(new DateTime(2026, 3, 2, 1, 15, 0, DateTimeKind.Utc), await app.WithDbAsync(db => db.SupportMoments.Where(m => m.Note == note).Select(m => m.OccurredAtUtc).SingleAsync()));
+        Assert.Equal(new DateTime(2026, 3, 2, 1, 15, 0, DateTimeKind.Utc), (await app.WithDbAsync(db => db.SupportMoments.Select(m => new { m.Note, m.OccurredAtUtc }).ToListAsync())).Single(m => m.Note == note).OccurredAtUtc);
     }
 
     [Theory]
