@@ -44,7 +44,7 @@ sign_in() { # leaves $cookies and $token for the demo partner Robin
     --data-urlencode "Input.Password=demo-couple-2026" --data-urlencode "__RequestVerificationToken=$t" "$base/Account/Login"
   token=$(curl -s -c "$cookies" -b "$cookies" "$base/" | sed -n 's/.*name="request-verification-token" content="\([^"]*\)".*/\1/p')
   [ -n "$token" ] || { echo "could not sign in"; return 1; }
-  cookie_header=$(awk '!/^#/ && NF>=7 {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$cookies")
+  cookie_header=$(sed 's/^#HttpOnly_//' "$cookies" | awk '!/^#/ && NF>=7 {printf "%s%s=%s", sep, $6, $7; sep="; "}')
 }
 
 # wrk_post URL BODY -> "req/s p99ms non2xx3xx"
@@ -63,8 +63,15 @@ bench_moments() {
   local provider=$1 connection=$2
   start_app "$provider" "$connection"
   sign_in
-  local body
+  local body where
   body=$(cat "$root/bench/moment-form.txt")
+  # One real post first: it must be accepted (redirect back to /Moments), not bounced to sign-in or refused.
+  where=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -H "Cookie: $cookie_header" -H "RequestVerificationToken: $token" \
+    -H "Content-Type: application/x-www-form-urlencoded" --data "$body" "$base$(cat "$root/bench/moment-path.txt")")
+  case $where in
+    "302 $base/Moments") ;;
+    *) echo "the real endpoint did not accept the moment (got: $where)"; return 1 ;;
+  esac
   # warm up both paths
   BENCH_DURATION=2s wrk_post "$base$(cat "$root/bench/moment-path.txt")" "$body" >/dev/null
   BENCH_DURATION=2s wrk_post "$base/bench/bare-moment" "" >/dev/null

@@ -92,6 +92,7 @@ public static class AppSetup
             SecurityActivity.KeepSessionOnRefresh(o);
         });
         services.AddScoped<SecurityActivity>();
+        services.AddMemoryCache();
         services.AddAntiforgery(o =>
         {
             o.HeaderName = "RequestVerificationToken";

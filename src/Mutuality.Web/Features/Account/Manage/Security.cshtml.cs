@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Account.Security;
 using Mutuality.Web.Infrastructure.Couples;
@@ -8,7 +9,7 @@ using Mutuality.Web.Infrastructure.Couples;
 namespace Mutuality.Web.Features.Account.Manage;
 
 /// <summary>The owner's own security activity: where they are signed in, recent events, and signing other sessions out.</summary>
-public sealed class SecurityModel(CallerContext callers, AppDbContext db, SecurityActivity activity, TimeProvider clock) : PageModel
+public sealed class SecurityModel(CallerContext callers, AppDbContext db, SecurityActivity activity, TimeProvider clock, IMemoryCache cache) : PageModel
 {
     public sealed record SessionRow(Guid Id, string Device, DateTime CreatedAtUtc, DateTime LastSeenAtUtc, bool IsThisOne);
 
@@ -49,9 +50,14 @@ public sealed class SecurityModel(CallerContext callers, AppDbContext db, Securi
         var caller = await callers.RequireAsync();
         var current = SecurityActivity.SessionIdOf(User);
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.UserSessions
+        var others = await db.UserSessions
             .Where(s => s.UserId == caller.UserId && s.RevokedAtUtc == null && s.Id != current)
+            .Select(s => s.Id)
+            .ToListAsync();
+        await db.UserSessions
+            .Where(s => others.Contains(s.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAtUtc, now));
+        SecurityActivity.Forget(cache, others);
         await activity.RecordAsync(caller.UserId, SecurityEventKinds.OtherSessionsSignedOut, HttpContext);
         Status = "Every other session has been signed out.";
         return RedirectToPage();
@@ -70,6 +76,7 @@ public sealed class SecurityModel(CallerContext callers, AppDbContext db, Securi
             return NotFound();
         }
 
+        SecurityActivity.Forget(cache, [id]);
         await activity.RecordAsync(caller.UserId, SecurityEventKinds.SessionSignedOut, HttpContext);
         Status = "That session has been signed out.";
         return RedirectToPage();

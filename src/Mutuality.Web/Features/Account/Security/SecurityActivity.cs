@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Mutuality.Web.Data;
 
 namespace Mutuality.Web.Features.Account.Security;
@@ -95,9 +96,10 @@ public sealed class SecurityActivity(AppDbContext db, TimeProvider clock)
         options.Events.OnValidatePrincipal = async context =>
         {
             var sessionId = SessionIdOf(context.Principal);
-            if (sessionId is not null)
+            var services = context.HttpContext.RequestServices;
+            var recent = services.GetRequiredService<IMemoryCache>();
+            if (sessionId is not null && !recent.TryGetValue(CacheKey(sessionId.Value), out _))
             {
-                var services = context.HttpContext.RequestServices;
                 var db = services.GetRequiredService<AppDbContext>();
                 var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
                 var session = await db.UserSessions.AsNoTracking()
@@ -115,10 +117,24 @@ public sealed class SecurityActivity(AppDbContext db, TimeProvider clock)
                 {
                     await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAtUtc, now));
                 }
+
+                // A live session is re-checked at most every 30 seconds; this server forgets it at once when it is revoked.
+                recent.Set(CacheKey(sessionId.Value), true, TimeSpan.FromSeconds(30));
             }
 
             await SecurityStampValidator.ValidatePrincipalAsync(context);
         };
+    }
+
+    private static string CacheKey(Guid sessionId) => "session:" + sessionId.ToString("N");
+
+    /// <summary>Makes this server check these sessions against the database at their next request.</summary>
+    public static void Forget(IMemoryCache cache, IEnumerable<Guid> sessionIds)
+    {
+        foreach (var id in sessionIds)
+        {
+            cache.Remove(CacheKey(id));
+        }
     }
 
     /// <summary>When Identity refreshes the principal (security stamp check), the session claim comes along.</summary>
