@@ -76,6 +76,28 @@ public sealed class IntimacyTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task GapIdeas_CanBeSentAsAPebble_OrTurnedIntoARequest()
+    {
+        var couple = await app.CreateCoupleAsync();
+        using var client = await app.SignedInAsync(couple.A);
+        var fields = Map(7, 7, skip: "Ratings[playful.fulfilment]").Append(("Ratings[playful.fulfilment]", "2")).ToArray();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/Intimacy", fields)).StatusCode);
+        var gap = Assert.Single((await client.GetPageAsync("/Intimacy")).QuerySelectorAll("[data-gap]"));
+        var pebbleLink = gap.QuerySelector("a[href^='/Moments/Pebble?idea=']")!.GetAttribute("href")!;
+        var requestLink = gap.QuerySelector("a[href^='/Requests/New?need=']")!.GetAttribute("href")!;
+        var idea = Uri.UnescapeDataString(pebbleLink["/Moments/Pebble?idea=".Length..]);
+
+        var pebble = await client.GetPageAsync(pebbleLink);
+        Assert.Equal(idea, pebble.QuerySelector("#pebble-text")!.GetAttribute("value"));
+        var request = await client.GetPageAsync(requestLink);
+        Assert.Equal(idea, request.QuerySelector("#need")!.TextContent.Trim());
+
+        // Oversized ideas are not put in the box (the page still opens).
+        var long1 = await client.GetPageAsync("/Moments/Pebble?idea=" + new string('x', 5000));
+        Assert.True(string.IsNullOrEmpty(long1.QuerySelector("#pebble-text")!.GetAttribute("value")));
+    }
+
+    [Fact]
     public async Task Post_SecondTimeInAMonth_IsRefused_AndKeepsTheFirst()
     {
         var couple = await app.CreateCoupleAsync();

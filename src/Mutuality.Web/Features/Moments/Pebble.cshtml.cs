@@ -19,8 +19,10 @@ public sealed class PebbleModel(CallerContext callers, MomentCommands commands) 
     [TempData]
     public string? Status { get; set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    /// <param name="idea">An idea to send in one's own words (from the intimacy map), put in the text box.</param>
+    public async Task<IActionResult> OnGetAsync(string? idea = null)
     {
+        Text = idea is { Length: > 0 and <= 280 } ? idea : null;
         Caller = await callers.RequireAsync();
         return Caller.HasPartner ? Page() : RedirectToPage("/Couple/Index");
     }

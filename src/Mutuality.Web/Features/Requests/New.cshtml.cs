@@ -13,8 +13,14 @@ public sealed class NewModel(CallerContext callers, RequestCommands commands) : 
 
     public Caller Caller { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync()
+    /// <param name="need">A need to start from (an idea from the intimacy map), put in the "What I need" box.</param>
+    public async Task<IActionResult> OnGetAsync(string? need = null)
     {
+        if (need is { Length: > 0 and <= 500 })
+        {
+            Input.Need = need;
+        }
+
         Caller = await callers.RequireAsync();
         return Caller.HasPartner ? Page() : RedirectToPage("/Couple/Index");
     }
