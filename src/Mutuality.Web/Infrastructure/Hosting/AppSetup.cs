@@ -164,6 +164,13 @@ public static class AppSetup
         var dataFolder = app.Services.GetRequiredService<DataFolder>();
         var mail = app.Services.GetRequiredService<IOptions<MailOptions>>().Value;
         logger.LogInformation("Data folder: {DataFolder}", dataFolder.Path);
+        if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(mail.PublicBaseUrl))
+        {
+            // Without it, links in e-mails (confirmation, password reset) are built from the request's Host header,
+            // which a client controls. Set Mail__PublicBaseUrl (and AllowedHosts) in production.
+            logger.LogWarning("Mail:PublicBaseUrl is not set: e-mail links will use the request's host. Set it to this instance's public address.");
+        }
+
         if (mail.Delivery == MailDelivery.Pickup)
         {
             logger.LogInformation("E-mails are written as .eml files to {PickupFolder}", app.Services.GetRequiredService<MailKitSender>().PickupFolder);
