@@ -53,8 +53,11 @@ public sealed class MailKitSender(IOptions<MailOptions> options, DataFolder data
         }
 
         Directory.CreateDirectory(PickupFolder);
+        // Write under a temporary name, then move into place: whoever watches the folder never sees half a message.
         var path = Path.Combine(PickupFolder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-        await message.WriteToAsync(path, cancellationToken);
+        var partial = path + ".partial";
+        await message.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, path);
         logger.LogInformation("Wrote mail {MessageId} to the pickup folder", message.MessageId);
     }
 }
