@@ -53,11 +53,8 @@ public sealed class MailKitSender(IOptions<MailOptions> options, DataFolder data
         }
 
         Directory.CreateDirectory(PickupFolder);
-        // Write under a temporary name, then move into place: whoever watches the folder never sees half a message.
         var path = Path.Combine(PickupFolder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-        var partial = path + ".partial";
-        await message.WriteToAsync(partial, cancellationToken);
-        File.Move(partial, path);
+        await message.WriteToAsync(path, cancellationToken);
         logger.LogInformation("Wrote mail {MessageId} to the pickup folder", message.MessageId);
     }
 }
