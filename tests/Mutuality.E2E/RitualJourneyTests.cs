@@ -26,8 +26,11 @@ public sealed class RitualJourneyTests(BrowserApp browser) : IClassFixture<Brows
 
     private static async Task NextTurnAsync(IPage page)
     {
+        // Mark the current document, then wait for a document without the mark: waiting for a load state instead raced
+        // (it could watch the page being replaced, or return before the post had moved the turn on).
+        await page.EvaluateAsync("() => document.body.dataset.stale = '1'");
         await page.Locator("form[action*='handler=Next'] button").ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await page.Locator("body:not([data-stale])").WaitForAsync(new() { Timeout = 30_000 });
     }
 
     [Fact]

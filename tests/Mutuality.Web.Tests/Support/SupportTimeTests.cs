@@ -75,7 +75,9 @@ public sealed class TodayAcrossDstTests(AppFactory app) : SupportTimeTestBase(ap
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
         var samAsked = await sam.PostFormAsync("/Requests/New", ("Input.Need", "A call"), ("Input.Type", "Emotional"), ("Input.Urgency", "Today"));
         Assert.Equal(HttpStatusCode.Redirect, samAsked.StatusCode);
-        var windows = await App.WithDbAsync(db => db.SupportRequests.Where(r => r.CoupleId == couple.Id).OrderBy(r => r.Need).Select(r => r.WindowEndsUtc).ToListAsync());
+        // Need is encrypted at rest, so SQL can't order by it: order after decryption.
+        var rows = await App.WithDbAsync(db => db.SupportRequests.Where(r => r.CoupleId == couple.Id).Select(r => new { r.Need, r.WindowEndsUtc }).ToListAsync());
+        var windows = rows.OrderBy(r => r.Need, StringComparer.Ordinal).Select(r => r.WindowEndsUtc).ToList();
         // Robin (London): midnight BST = 23:00 UTC. Sam (New York, already on summer time): midnight EDT = 04:00 UTC.
         Assert.Equal(new DateTime(2026, 3, 30, 4, 0, 0, DateTimeKind.Utc), windows[0]);
         Assert.Equal(new DateTime(2026, 3, 29, 23, 0, 0, DateTimeKind.Utc), windows[1]);

@@ -113,6 +113,7 @@ public static class AppSetup
         Features.Repair.RitualsSetup.AddRitualsFeature(services);
         services.Configure<HelpOptions>(configuration.GetSection(HelpOptions.Section));
         services.AddScoped<CallerPageFilter>();
+        services.AddSingleton<Features.Phrasing.GentleSubmitFilter>();
         services.AddPulseFeature();
         services.AddIntimacyFeature();
         services.AddRazorPages(o =>
@@ -128,6 +129,7 @@ public static class AppSetup
             .AddMvcOptions(o =>
             {
                 o.Filters.AddService<CallerPageFilter>();
+                o.Filters.AddService<Features.Phrasing.GentleSubmitFilter>();
                 o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
             });
 
