@@ -20,7 +20,7 @@ public sealed class TestClient(HttpClient http) : IDisposable
     {
         var response = await Http.GetAsync(url);
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"GET {url}: expected {(int)expected}, got {(int)response.StatusCode}. Body: {Truncate(body)}");
+        Assert.True(expected == response.StatusCode, $"GET {url}: expected {(int)expected}, got {(int)response.StatusCode}{(response.Headers.Location is { } to ? " to " + to : "")}. Body: {Truncate(body)}");
         return await Parser.ParseDocumentAsync(body);
     }
 
