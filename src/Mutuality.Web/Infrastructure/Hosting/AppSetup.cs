@@ -115,6 +115,7 @@ public static class AppSetup
         services.AddScoped<CallerPageFilter>();
         services.AddPulseFeature();
         services.AddIntimacyFeature();
+        services.AddScoped<Features.Insights.InsightsQueries>();
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
