@@ -27,7 +27,9 @@ public sealed class InsightsJourneyTests(BrowserApp browser) : IClassFixture<Bro
             await BrowserApp.AssertAccessibleAsync(page);
             await BrowserApp.AssertNoHorizontalScrollAsync(page);
 
-            await page.GetByRole(AriaRole.Link, new() { Name = "Printable report for this period" }).ClickAsync();
+            var report = await page.GetByRole(AriaRole.Link, new() { Name = "Printable report for this period" }).GetAttributeAsync("href");
+            Assert.Equal("/Insights/Report?period=3m", report);
+            await page.GotoAsync(report!);
             await page.GetByRole(AriaRole.Heading, new() { Name = "Insights report" }).WaitForAsync();
             await page.WaitForFunctionAsync("() => typeof Chart !== 'undefined' && Array.from(document.querySelectorAll('canvas[data-insights-chart]')).every(c => Chart.getChart(c))");
             await BrowserApp.AssertAccessibleAsync(page);
