@@ -14,6 +14,30 @@ public enum RatingKind
 /// </summary>
 public sealed record PerceptionObservation(RatingKind Rating, double Guess, double TargetSelf, double PerceiverSelf);
 
+/// <summary>
+/// Sums over the reveals of one rating (J = guess, T = target's self-report, S = perceiver's self-report): enough to fit
+/// M6 without the rows. Built by the database (or by <see cref="Of"/>).
+/// </summary>
+public sealed record PerceptionSums(RatingKind Rating, long N, double J, double T, double S, double JJ, double TT, double SS, double JT, double JS, double TS)
+{
+    public static PerceptionSums Of(RatingKind rating, IEnumerable<PerceptionObservation> observations)
+    {
+        var list = observations.Where(o => o.Rating == rating).ToList();
+        return new PerceptionSums(
+            rating,
+            list.Count,
+            list.Sum(o => o.Guess),
+            list.Sum(o => o.TargetSelf),
+            list.Sum(o => o.PerceiverSelf),
+            list.Sum(o => o.Guess * o.Guess),
+            list.Sum(o => o.TargetSelf * o.TargetSelf),
+            list.Sum(o => o.PerceiverSelf * o.PerceiverSelf),
+            list.Sum(o => o.Guess * o.TargetSelf),
+            list.Sum(o => o.Guess * o.PerceiverSelf),
+            list.Sum(o => o.TargetSelf * o.PerceiverSelf));
+    }
+}
+
 /// <summary>An estimate and its standard error.</summary>
 public sealed record Estimate(double Value, double StandardError);
 
@@ -93,6 +117,85 @@ public static class TruthAndBias
         var s2 = rss / (n - 3);
         Estimate At(int i) => new(b[i], Math.Sqrt(Math.Max(0, s2 * inverse[i, i])));
         return new TruthAndBiasOutcome(new TruthAndBiasResult(reveals, n, At(0), At(1), At(2), Math.Sqrt(s2)), null, 0);
+    }
+
+    /// <summary>
+    /// M6 from per-rating sums instead of rows (the database can add these up; see docs/adr/0004-insights-aggregation.md).
+    /// Same model and same answer as <see cref="Estimate(int, IReadOnlyList{PerceptionObservation})"/>: each rating is centred
+    /// on its own T̄ = ΣT / N, and the centred cross-products follow from the raw sums.
+    /// </summary>
+    public static TruthAndBiasOutcome EstimateFromSums(int reveals, IReadOnlyList<PerceptionSums> sums)
+    {
+        if (reveals < MinimumReveals)
+        {
+            return new TruthAndBiasOutcome(null, TruthAndBiasGap.NotEnoughReveals, MinimumReveals - reveals);
+        }
+
+        var xtx = new double[3, 3];
+        var xty = new double[3];
+        double yty = 0;
+        long n = 0;
+        foreach (var s in sums.Where(s => s.N > 0))
+        {
+            var c = s.T / s.N;
+            var nc2 = s.N * c * c;
+            var sumJ = s.J - (s.N * c);
+            var sumS = s.S - (s.N * c);
+            var tt = s.TT - (2 * c * s.T) + nc2;
+            var ss = s.SS - (2 * c * s.S) + nc2;
+            var ts = s.TS - (c * s.T) - (c * s.S) + nc2;
+            var jt = s.JT - (c * s.J) - (c * s.T) + nc2;
+            var js = s.JS - (c * s.J) - (c * s.S) + nc2;
+            var jj = s.JJ - (2 * c * s.J) + nc2;
+            n += s.N;
+            xtx[0, 0] += s.N;
+            xtx[0, 2] += sumS;
+            xtx[2, 0] += sumS;
+            xtx[1, 1] += tt;
+            xtx[1, 2] += ts;
+            xtx[2, 1] += ts;
+            xtx[2, 2] += ss;
+            xty[0] += sumJ;
+            xty[1] += jt;
+            xty[2] += js;
+            yty += jj;
+        }
+
+        if (n <= 3)
+        {
+            return new TruthAndBiasOutcome(null, TruthAndBiasGap.NoVariation, 0);
+        }
+
+        var inverse = Invert3(xtx);
+        if (inverse is null)
+        {
+            return new TruthAndBiasOutcome(null, TruthAndBiasGap.NoVariation, 0);
+        }
+
+        var b = new double[3];
+        for (var r = 0; r < 3; r++)
+        {
+            for (var c = 0; c < 3; c++)
+            {
+                b[r] += inverse[r, c] * xty[c];
+            }
+        }
+
+        // RSS = yᵀy − 2·bᵀXᵀy + bᵀ(XᵀX)b.
+        double bxty = 0, bxtxb = 0;
+        for (var r = 0; r < 3; r++)
+        {
+            bxty += b[r] * xty[r];
+            for (var c = 0; c < 3; c++)
+            {
+                bxtxb += b[r] * xtx[r, c] * b[c];
+            }
+        }
+
+        var rss = Math.Max(0, yty - (2 * bxty) + bxtxb);
+        var s2 = rss / (n - 3);
+        Estimate At(int i) => new(b[i], Math.Sqrt(Math.Max(0, s2 * inverse[i, i])));
+        return new TruthAndBiasOutcome(new TruthAndBiasResult(reveals, (int)n, At(0), At(1), At(2), Math.Sqrt(s2)), null, 0);
     }
 
     /// <summary>The inverse of a 3×3 matrix by cofactors; null when it is (nearly) singular.</summary>

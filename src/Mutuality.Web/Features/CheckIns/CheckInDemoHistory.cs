@@ -44,7 +44,8 @@ public sealed class CheckInDemoHistory(AppDbContext db) : IDemoHistory
         // Guess = target mean + b0 + b1·(T − T̄) + b2·(S − T̄) + noise, per rating.
         (int, int, int) Guess(List<(int, int, int)> target, (double, double, double) tbar, List<(int, int, int)> self, int w, double b0, double b1, double b2, double sd)
         {
-            double One(double t, double m, double s) => m + b0 + (b1 * (t - m)) + (b2 * (s - m)) + (sd * Normal());
+            // The noise shrinks over the weeks (1.5× to 0.5×): as they keep checking in, they read each other better (rising M5).
+            double One(double t, double m, double s) => m + b0 + (b1 * (t - m)) + (b2 * (s - m)) + (sd * (1.5 - (w / (double)Weeks)) * Normal());
             return (Clamp(One(target[w].Item1, tbar.Item1, self[w].Item1)), Clamp(One(target[w].Item2, tbar.Item2, self[w].Item2)), Clamp(One(target[w].Item3, tbar.Item3, self[w].Item3)));
         }
 

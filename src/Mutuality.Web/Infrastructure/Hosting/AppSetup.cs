@@ -116,6 +116,7 @@ public static class AppSetup
         services.AddSingleton<Features.Phrasing.GentleSubmitFilter>();
         services.AddPulseFeature();
         services.AddIntimacyFeature();
+        services.AddScoped<Features.Insights.InsightsQueries>();
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";

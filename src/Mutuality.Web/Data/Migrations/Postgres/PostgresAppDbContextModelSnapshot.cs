@@ -449,6 +449,30 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("FactsState")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("GuessAbleToGive")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("GuessAgreement")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("GuessStress")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("GuessSupported")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MeAbleToGive")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MeStress")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MeSupported")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PeriodLabel")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -466,6 +490,8 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CoupleId");
+
+                    b.HasIndex("CoupleId", "PeriodStart");
 
                     b.HasIndex("AuthorId", "Cadence", "PeriodStart")
                         .IsUnique();
@@ -556,6 +582,36 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.HasKey("UserId");
 
                     b.ToTable("FeedCursors");
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Insights.Data.InsightDismissal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DismissedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Kind", "PeriodKey")
+                        .IsUnique();
+
+                    b.ToTable("InsightDismissals");
                 });
 
             modelBuilder.Entity("Mutuality.Web.Features.Intimacy.Data.IntimacyEntry", b =>
@@ -1163,6 +1219,8 @@ namespace Mutuality.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CoupleId", "CreatedAtUtc");
 
+                    b.HasIndex("CoupleId", "DoneAtUtc");
+
                     b.ToTable("SupportRequests");
                 });
 
@@ -1262,6 +1320,15 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Mutuality.Web.Features.Feed.Data.FeedCursor", b =>
+                {
+                    b.HasOne("Mutuality.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Insights.Data.InsightDismissal", b =>
                 {
                     b.HasOne("Mutuality.Web.Data.AppUser", null)
                         .WithMany()

@@ -438,6 +438,30 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FactsState")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GuessAbleToGive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("GuessAgreement")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("GuessStress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("GuessSupported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeAbleToGive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeStress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeSupported")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PeriodLabel")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -455,6 +479,8 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CoupleId");
+
+                    b.HasIndex("CoupleId", "PeriodStart");
 
                     b.HasIndex("AuthorId", "Cadence", "PeriodStart")
                         .IsUnique();
@@ -545,6 +571,36 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.HasKey("UserId");
 
                     b.ToTable("FeedCursors");
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Insights.Data.InsightDismissal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DismissedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Kind", "PeriodKey")
+                        .IsUnique();
+
+                    b.ToTable("InsightDismissals");
                 });
 
             modelBuilder.Entity("Mutuality.Web.Features.Intimacy.Data.IntimacyEntry", b =>
@@ -1152,6 +1208,8 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CoupleId", "CreatedAtUtc");
 
+                    b.HasIndex("CoupleId", "DoneAtUtc");
+
                     b.ToTable("SupportRequests");
                 });
 
@@ -1251,6 +1309,15 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Mutuality.Web.Features.Feed.Data.FeedCursor", b =>
+                {
+                    b.HasOne("Mutuality.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Insights.Data.InsightDismissal", b =>
                 {
                     b.HasOne("Mutuality.Web.Data.AppUser", null)
                         .WithMany()

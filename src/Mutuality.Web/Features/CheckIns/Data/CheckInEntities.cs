@@ -30,6 +30,28 @@ public sealed class CheckInEntry
     public DateTime UpdatedAtUtc { get; set; }
 
     public DateTime? SubmittedAtUtc { get; set; }
+
+    /// <summary>
+    /// Insights facts (docs/adr/0004-insights-aggregation.md): null = not read yet; 1 = ratings copied, no partner check-in
+    /// for the period yet; 2 = ratings copied and <see cref="GuessAgreement"/> computed against the partner's (a reveal).
+    /// Only numbers are copied out of the encrypted content; words and free text stay encrypted.
+    /// </summary>
+    public int? FactsState { get; set; }
+
+    public int? MeSupported { get; set; }
+
+    public int? MeAbleToGive { get; set; }
+
+    public int? MeStress { get; set; }
+
+    public int? GuessSupported { get; set; }
+
+    public int? GuessAbleToGive { get; set; }
+
+    public int? GuessStress { get; set; }
+
+    /// <summary>M5 overall (0–1) of this check-in's guess against the partner's own report, once both have sent.</summary>
+    public double? GuessAgreement { get; set; }
 }
 
 /// <summary>A reply to something the partner shared at a reveal: thanks for telling me about an impact, or an answer to their question.</summary>
@@ -101,6 +123,9 @@ internal sealed class CheckInEntryConfiguration : IEntityTypeConfiguration<Check
         // One check-in per person per period, held by the database.
         builder.HasIndex(c => new { c.AuthorId, c.Cadence, c.PeriodStart }).IsUnique();
         builder.HasIndex(c => new { c.CoupleId, c.Cadence, c.PeriodStart });
+
+        // Insights read a period's check-ins by date whatever the cadence.
+        builder.HasIndex(c => new { c.CoupleId, c.PeriodStart });
     }
 }
 

@@ -97,6 +97,9 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         builder.Property(r => r.ThankYou).HasMaxLength(SupportRequests.ThankYouMaxLength);
         builder.Property(r => r.RequesterTimeZoneId).HasMaxLength(64).IsRequired();
         builder.HasIndex(r => new { r.CoupleId, r.CreatedAtUtc });
+
+        // Insights count requests done in a period (M1) by date range.
+        builder.HasIndex(r => new { r.CoupleId, r.DoneAtUtc });
         builder.HasOne<Web.Data.Couple>().WithMany().HasForeignKey(r => r.CoupleId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,0 +1,170 @@
+using System.Globalization;
+using Mutuality.Domain.Common;
+using Mutuality.Domain.People;
+
+namespace Mutuality.Domain.Insights;
+
+/// <summary>Which stretch of time the insights show.</summary>
+public enum InsightPeriodKind
+{
+    FourWeeks,
+    ThreeMonths,
+    Year,
+    All,
+    Custom,
+}
+
+/// <summary>How a period is cut into points on the charts: local ISO weeks, or local calendar months for long periods.</summary>
+public enum BucketSize
+{
+    Week,
+    Month,
+}
+
+/// <summary>One point on a chart: [Start, EndExclusive) in the viewer's own calendar, and the same as UTC instants.</summary>
+public sealed record InsightBucket(int Index, DateOnly Start, DateOnly EndExclusive, DateTime StartUtc, DateTime EndUtc, string Label, string LongLabel);
+
+/// <summary>A chosen period: whole weeks (or whole months when longer than a year) from <see cref="From"/> to <see cref="To"/>.</summary>
+public sealed record InsightPeriod(InsightPeriodKind Kind, string Key, DateOnly From, DateOnly To, BucketSize Size)
+{
+    /// <summary>"the last 4 weeks", "2 Feb 2026 to 1 Mar 2026".</summary>
+    public string Describe() => Kind switch
+    {
+        InsightPeriodKind.FourWeeks => "the last 4 weeks",
+        InsightPeriodKind.ThreeMonths => "the last 3 months",
+        InsightPeriodKind.Year => "the last year",
+        InsightPeriodKind.All => "all your time together",
+        _ => $"{InsightPeriods.Show(From)} to {InsightPeriods.Show(To)}",
+    };
+}
+
+/// <summary>
+/// Reads the dashboard's period choice (<c>period=4w|3m|1y|all|custom</c>, with <c>from</c>/<c>to</c> as yyyy-MM-dd
+/// in the viewer's own calendar for custom) and cuts it into chart points. Pure: today and the first day with any
+/// activity are passed in.
+/// </summary>
+public static class InsightPeriods
+{
+    public const string DefaultKey = "4w";
+
+    /// <summary>Periods up to this many weeks are shown week by week; longer ones month by month.</summary>
+    public const int MaxWeeklyBuckets = 53;
+
+    /// <summary>The longest custom period we draw.</summary>
+    public const int MaxCustomYears = 20;
+
+    public static IReadOnlyList<(string Key, string Name)> Choices { get; } =
+    [
+        ("4w", "Last 4 weeks"),
+        ("3m", "Last 3 months"),
+        ("1y", "Last year"),
+        ("all", "All time"),
+        ("custom", "Choose dates"),
+    ];
+
+    public static string Show(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>The Monday of the ISO week containing a day.</summary>
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    /// <summary>
+    /// Reads the choice. Anything not understood falls back to the last 4 weeks, with one error per field
+    /// ("Period", "From", "To") saying what to change; the page shows them and never fails.
+    /// </summary>
+    /// <param name="period">The period key.</param>
+    /// <param name="from">Custom start (yyyy-MM-dd).</param>
+    /// <param name="to">Custom end (yyyy-MM-dd).</param>
+    /// <param name="today">The viewer's local day now.</param>
+    /// <param name="firstDay">The viewer's local day of the couple's first activity, if any.</param>
+    public static (InsightPeriod Period, IReadOnlyList<DomainError> Errors) Parse(string? period, string? from, string? to, DateOnly today, DateOnly? firstDay)
+    {
+        var errors = new List<DomainError>();
+        var key = string.IsNullOrWhiteSpace(period) ? DefaultKey : period.Trim().ToLowerInvariant();
+        var monday = MondayOf(today);
+        switch (key)
+        {
+            case "4w":
+                return (Weekly(InsightPeriodKind.FourWeeks, key, monday.AddDays(-21), today), errors);
+            case "3m":
+                return (Weekly(InsightPeriodKind.ThreeMonths, key, monday.AddDays(-12 * 7), today), errors);
+            case "1y":
+                return (Weekly(InsightPeriodKind.Year, key, monday.AddDays(-51 * 7), today), errors);
+            case "all":
+                var start = firstDay is { } f && f <= today ? MondayOf(f) : monday;
+                return (Sized(InsightPeriodKind.All, key, start, today), errors);
+            case "custom":
+                var fromDay = Day(from, "From", "From", errors);
+                var toDay = Day(to, "To", "To", errors);
+                if (fromDay is { } a && toDay is { } b)
+                {
+                    if (b < a)
+                    {
+                        errors.Add(new DomainError("insights.range", "To: choose a day on or after the From day.", "To"));
+                    }
+                    else if (a > today)
+                    {
+                        errors.Add(new DomainError("insights.future", "From: choose a day that has already begun.", "From"));
+                    }
+                    else if (a < today.AddYears(-MaxCustomYears))
+                    {
+                        errors.Add(new DomainError("insights.too_long", $"From: choose a day within the last {MaxCustomYears} years.", "From"));
+                    }
+                    else
+                    {
+                        var end = b > today ? today : b;
+                        return (Sized(InsightPeriodKind.Custom, key, MondayOf(a), end), errors);
+                    }
+                }
+
+                break;
+            default:
+                errors.Add(new DomainError("insights.period", "Period: choose last 4 weeks, last 3 months, last year, all time, or your own dates.", "Period"));
+                break;
+        }
+
+        return (Weekly(InsightPeriodKind.FourWeeks, DefaultKey, monday.AddDays(-21), today), errors);
+    }
+
+    /// <summary>The chart points of a period, each converted to UTC instants in the viewer's zone (DST-aware).</summary>
+    public static IReadOnlyList<InsightBucket> Buckets(InsightPeriod period, TimeZoneInfo zone)
+    {
+        var list = new List<InsightBucket>();
+        var start = period.Size == BucketSize.Week ? MondayOf(period.From) : new DateOnly(period.From.Year, period.From.Month, 1);
+        while (start <= period.To)
+        {
+            var end = period.Size == BucketSize.Week ? start.AddDays(7) : start.AddMonths(1);
+            var label = period.Size == BucketSize.Week
+                ? start.ToString("d MMM", CultureInfo.InvariantCulture)
+                : start.ToString("MMM yyyy", CultureInfo.InvariantCulture);
+            var longLabel = period.Size == BucketSize.Week
+                ? "Week of " + Show(start)
+                : start.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+            list.Add(new InsightBucket(list.Count, start, end, TimeZones.ToUtc(start, TimeOnly.MinValue, zone), TimeZones.ToUtc(end, TimeOnly.MinValue, zone), label, longLabel));
+            start = end;
+        }
+
+        return list;
+    }
+
+    private static InsightPeriod Weekly(InsightPeriodKind kind, string key, DateOnly from, DateOnly to) => new(kind, key, from, to, BucketSize.Week);
+
+    private static InsightPeriod Sized(InsightPeriodKind kind, string key, DateOnly from, DateOnly to)
+        => new(kind, key, from, to, (to.DayNumber - MondayOf(from).DayNumber) / 7 + 1 > MaxWeeklyBuckets ? BucketSize.Month : BucketSize.Week);
+
+    private static DateOnly? Day(string? raw, string field, string label, List<DomainError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            errors.Add(new DomainError("insights.date_missing", $"{label}: enter a date (yyyy-mm-dd) to choose your own dates.", field));
+            return null;
+        }
+
+        if (raw.Length > 10 || !DateOnly.TryParseExact(raw.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || day.Year < 2000)
+        {
+            errors.Add(new DomainError("insights.date_invalid", $"{label}: enter a real date as yyyy-mm-dd, for example 2026-03-01.", field));
+            return null;
+        }
+
+        return day;
+    }
+}

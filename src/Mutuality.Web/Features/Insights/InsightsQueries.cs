@@ -1,0 +1,459 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Mutuality.Domain.CheckIns;
+using Mutuality.Domain.Insights;
+using Mutuality.Domain.People;
+using Mutuality.Domain.Rituals;
+using Mutuality.Domain.Support;
+using Mutuality.Web.Data;
+using Mutuality.Web.Features.CheckIns;
+using Mutuality.Web.Features.Feed;
+using Mutuality.Web.Infrastructure.Couples;
+using IntimacyRules = Mutuality.Domain.Rituals.Intimacy;
+using PulseRules = Mutuality.Domain.Rituals.Pulse;
+
+namespace Mutuality.Web.Features.Insights;
+
+/// <summary>Per chart point, for one person: mean "able to give" and "felt supported" (M7) and mean agreement of their guesses (M5).</summary>
+public sealed record PersonPoint(int CheckIns, double? AbleToGive, double? FeltSupported, int Reveals, double? Agreement);
+
+/// <summary>One month of the intimacy map: mean unmet gap (importance above fulfilment, 0–10) over the seven kinds.</summary>
+public sealed record GapMonth(DateOnly Month, double? Mine, double? Partner);
+
+/// <summary>One month of the pulse (M9): mean of the five answers (1–5).</summary>
+public sealed record PulsePoint(DateOnly Month, double? Mine, double? Partner);
+
+/// <summary>Everything the dashboard and the report show, for one viewer and one period.</summary>
+public sealed record InsightsData(
+    InsightPeriod Period,
+    IReadOnlyList<InsightBucket> Points,
+    IReadOnlyList<PointMeasures> Support,
+    PointMeasures SupportTotal,
+    IReadOnlyList<PersonPoint> Mine,
+    IReadOnlyList<PersonPoint> Partners,
+    TruthAndBiasOutcome MyReading,
+    TruthAndBiasOutcome PartnersReading,
+    IReadOnlyList<GapMonth> Gaps,
+    IReadOnlyList<IntimacyGap> LatestGaps,
+    DateOnly? LatestGapMonth,
+    IReadOnlyList<PulsePoint> Pulse,
+    IReadOnlyList<Nudge> Nudges);
+
+/// <summary>
+/// Reads the insights for one viewer. Every query is bounded by the period's dates on an index, and the measures are
+/// added up in SQL per chart point (docs/adr/0004-insights-aggregation.md), so the work follows the period, not the
+/// whole history. Privacy: the partner's private moments are filtered out in SQL; the partner's check-ins count only
+/// once revealed; the partner's pulse and map only for months both answered.
+/// </summary>
+public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvider clock)
+{
+    private sealed class MomentRow
+    {
+        public int Bucket { get; set; }
+
+        public Guid AuthorId { get; set; }
+
+        public int Direction { get; set; }
+
+        public int Kind { get; set; }
+
+        public int? Response { get; set; }
+
+        public int RatedFour { get; set; }
+
+        public long N { get; set; }
+    }
+
+    private sealed class RequestRow
+    {
+        public int Bucket { get; set; }
+
+        public int State { get; set; }
+
+        public int Answered { get; set; }
+
+        public int InWindow { get; set; }
+
+        public int Ended { get; set; }
+
+        public int? Outcome { get; set; }
+
+        public int Fulfilled { get; set; }
+
+        public int Matched { get; set; }
+
+        public long N { get; set; }
+    }
+
+    private sealed class DoneRow
+    {
+        public int Bucket { get; set; }
+
+        public Guid GiverId { get; set; }
+
+        public long N { get; set; }
+    }
+
+    private sealed class CheckInRow
+    {
+        public int Bucket { get; set; }
+
+        public Guid AuthorId { get; set; }
+
+        public long N { get; set; }
+
+        public long Able { get; set; }
+
+        public long AbleN { get; set; }
+
+        public long Supported { get; set; }
+
+        public long SupportedN { get; set; }
+
+        public double? Agreement { get; set; }
+
+        public long AgreementN { get; set; }
+    }
+
+    private sealed class SumsRow
+    {
+        public Guid PerceiverId { get; set; }
+
+        public int Rating { get; set; }
+
+        public long N { get; set; }
+
+        public double J { get; set; }
+
+        public double T { get; set; }
+
+        public double S { get; set; }
+
+        public double JJ { get; set; }
+
+        public double TT { get; set; }
+
+        public double SS { get; set; }
+
+        public double JT { get; set; }
+
+        public double JS { get; set; }
+
+        public double TS { get; set; }
+    }
+
+    /// <summary>The viewer's local day now.</summary>
+    public DateOnly Today(Caller caller) => TimeZones.LocalDay(clock.GetUtcNow().UtcDateTime, TimeZones.FindOrUtc(caller.TimeZoneId));
+
+    /// <summary>The viewer's local day of the couple's first activity they may see (for "all time"), or null.</summary>
+    public async Task<DateOnly?> FirstDayAsync(Caller caller, CancellationToken ct = default)
+    {
+        var couple = caller.CoupleId!.Value;
+        var zone = TimeZones.FindOrUtc(caller.TimeZoneId);
+        var moment = await db.SupportMoments.AsNoTracking()
+            .Where(m => m.CoupleId == couple && (m.AuthorId == caller.UserId || m.Visibility == Domain.Support.Visibility.Shared))
+            .MinAsync(m => (DateTime?)m.OccurredAtUtc, ct);
+        var request = await db.SupportRequests.AsNoTracking().Where(r => r.CoupleId == couple).MinAsync(r => (DateTime?)r.CreatedAtUtc, ct);
+        var checkIn = await db.CheckIns.AsNoTracking()
+            .Where(c => c.CoupleId == couple && c.SubmittedAtUtc != null)
+            .MinAsync(c => (DateOnly?)c.PeriodStart, ct);
+        DateOnly?[] days = [moment is { } m ? TimeZones.LocalDay(m, zone) : null, request is { } r ? TimeZones.LocalDay(r, zone) : null, checkIn];
+        return days.Where(d => d is not null).Min();
+    }
+
+    public async Task<InsightsData> LoadAsync(Caller caller, InsightPeriod period, CancellationToken ct = default)
+    {
+        var couple = caller.CoupleId!.Value;
+        var me = caller.UserId;
+        var partner = caller.PartnerId ?? Guid.Empty;
+        var zone = TimeZones.FindOrUtc(caller.TimeZoneId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var points = InsightPeriods.Buckets(period, zone);
+        var fromDay = points[0].Start;
+        var toDay = points[^1].EndExclusive;
+
+        // The nudges look at the last 16 weeks of reveals whatever the period, so those are read too (still bounded).
+        var sixteenWeeks = InsightPeriods.MondayOf(TimeZones.LocalDay(now, zone)).AddDays(-15 * 7);
+        await FillCheckInFactsAsync(couple, sixteenWeeks < fromDay ? sixteenWeeks : fromDay, toDay, ct);
+
+        // M1–M4, added up per chart point in SQL.
+        var moments = await QueryAsync<MomentRow>(points, false, """
+            SELECT w.i AS "Bucket", m."AuthorId" AS "AuthorId", m."Direction" AS "Direction", m."Kind" AS "Kind", m."ResponseKind" AS "Response",
+                   CASE WHEN m."ResponseRating" >= 4 THEN 1 ELSE 0 END AS "RatedFour", COUNT(*) AS "N"
+            FROM w JOIN "SupportMoments" m ON m."CoupleId" = {0} AND m."OccurredAtUtc" >= w.s AND m."OccurredAtUtc" < w.e
+            WHERE m."Visibility" = 1 OR m."AuthorId" = {1}
+            GROUP BY w.i, m."AuthorId", m."Direction", m."Kind", m."ResponseKind", CASE WHEN m."ResponseRating" >= 4 THEN 1 ELSE 0 END
+            """, [couple, me], ct);
+        var requests = await QueryAsync<RequestRow>(points, false, """
+            SELECT w.i AS "Bucket", r."State" AS "State",
+                   CASE WHEN r."FirstAnsweredAtUtc" IS NULL THEN 0 ELSE 1 END AS "Answered",
+                   CASE WHEN r."FirstAnsweredAtUtc" <= r."WindowEndsUtc" THEN 1 ELSE 0 END AS "InWindow",
+                   CASE WHEN r."WindowEndsUtc" <= {1} THEN 1 ELSE 0 END AS "Ended",
+                   r."Outcome" AS "Outcome",
+                   CASE WHEN r."GivenType" IS NULL THEN 0 ELSE 1 END AS "Fulfilled",
+                   CASE WHEN r."GivenType" = r."AskedType" THEN 1 ELSE 0 END AS "Matched",
+                   COUNT(*) AS "N"
+            FROM w JOIN "SupportRequests" r ON r."CoupleId" = {0} AND r."CreatedAtUtc" >= w.s AND r."CreatedAtUtc" < w.e
+            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+            """, [couple, now], ct);
+        var done = await QueryAsync<DoneRow>(points, false, """
+            SELECT w.i AS "Bucket", r."PartnerId" AS "GiverId", COUNT(*) AS "N"
+            FROM w JOIN "SupportRequests" r ON r."CoupleId" = {0} AND r."DoneAtUtc" >= w.s AND r."DoneAtUtc" < w.e
+            GROUP BY 1, 2
+            """, [couple], ct);
+
+        var momentTallies = moments.Select(r => new MomentTally(r.Bucket, r.AuthorId, (MomentDirection)r.Direction, (MomentKind)r.Kind, (MomentResponseKind?)r.Response, r.RatedFour == 1, (int)r.N)).ToList();
+        var requestTallies = requests.Select(r => new RequestTally(r.Bucket, (RequestState)r.State, r.Answered == 1, r.InWindow == 1, r.Ended == 1, (RequestOutcome?)r.Outcome, r.Fulfilled == 1, r.Matched == 1, (int)r.N)).ToList();
+        var doneTallies = done.Select(r => new DoneTally(r.Bucket, r.GiverId, (int)r.N)).ToList();
+        var support = InsightSeries.PerPoint(points.Count, me, partner, momentTallies, requestTallies, doneTallies);
+        var supportTotal = InsightSeries.Of(me, partner, momentTallies, requestTallies, doneTallies);
+
+        // M5 and M7 per chart point: the viewer's own check-ins, and the partner's only once revealed (FactsState 2).
+        var checkIns = await QueryAsync<CheckInRow>(points, true, """
+            SELECT w.i AS "Bucket", c."AuthorId" AS "AuthorId", COUNT(*) AS "N",
+                   COALESCE(SUM(c."MeAbleToGive"), 0) AS "Able", COUNT(c."MeAbleToGive") AS "AbleN",
+                   COALESCE(SUM(c."MeSupported"), 0) AS "Supported", COUNT(c."MeSupported") AS "SupportedN",
+                   SUM(c."GuessAgreement") AS "Agreement", COUNT(c."GuessAgreement") AS "AgreementN"
+            FROM w JOIN "CheckIns" c ON c."CoupleId" = {0} AND c."PeriodStart" >= w.s AND c."PeriodStart" < w.e
+            WHERE c."SubmittedAtUtc" IS NOT NULL AND (c."AuthorId" = {1} OR c."FactsState" = 2)
+            GROUP BY w.i, c."AuthorId"
+            """, [couple, me], ct);
+        IReadOnlyList<PersonPoint> Person(Guid who)
+        {
+            var rows = checkIns.Where(r => r.AuthorId == who).ToDictionary(r => r.Bucket);
+            return [.. points.Select(p => rows.TryGetValue(p.Index, out var r)
+                ? new PersonPoint((int)r.N, r.AbleN == 0 ? null : (double)r.Able / r.AbleN, r.SupportedN == 0 ? null : (double)r.Supported / r.SupportedN, (int)r.AgreementN, r.AgreementN == 0 ? null : r.Agreement / r.AgreementN)
+                : new PersonPoint(0, null, null, 0, null))];
+        }
+
+        // M6 over the period, from sums per perceiver and rating.
+        var sums = await SumsAsync(couple, fromDay, toDay, ct);
+        TruthAndBiasOutcome Reading(Guid perceiver)
+        {
+            var mine = sums.Where(s => s.PerceiverId == perceiver).ToList();
+            var reveals = mine.Count == 0 ? 0 : (int)mine.Max(s => s.N);
+            return TruthAndBias.EstimateFromSums(reveals, [.. mine.Select(ToSums)]);
+        }
+
+        var (gaps, latestGaps, latestMonth) = await GapsAsync(caller, fromDay, toDay, ct);
+        var pulse = await PulseAsync(caller, fromDay, toDay, ct);
+        var nudges = await NudgesAsync(caller, zone, now, ct);
+
+        return new InsightsData(period, points, support, supportTotal, Person(me), caller.PartnerId is null ? [] : Person(partner),
+            Reading(me), Reading(partner), gaps, latestGaps, latestMonth, pulse, nudges);
+    }
+
+    /// <summary>Dismisses a nudge for this person only; dismissing twice is fine.</summary>
+    public async Task DismissAsync(Caller caller, string kind, string periodKey, CancellationToken ct = default)
+    {
+        if (await db.InsightDismissals.AnyAsync(d => d.UserId == caller.UserId && d.Kind == kind && d.PeriodKey == periodKey, ct))
+        {
+            return;
+        }
+
+        db.InsightDismissals.Add(new Data.InsightDismissal { Id = Guid.CreateVersion7(), UserId = caller.UserId, Kind = kind, PeriodKey = periodKey, DismissedAtUtc = clock.GetUtcNow().UtcDateTime });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Dismissed twice at once: the unique index kept one, which is all we need.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static PerceptionSums ToSums(SumsRow s) => new((RatingKind)s.Rating, s.N, s.J, s.T, s.S, s.JJ, s.TT, s.SS, s.JT, s.JS, s.TS);
+
+    /// <summary>
+    /// Copies the numbers the insights need (the six ratings, and M5 agreement once both have sent) out of the encrypted
+    /// check-ins in the period that have not been read yet. Each check-in is read once; later loads find nothing to do.
+    /// </summary>
+    private async Task FillCheckInFactsAsync(Guid couple, DateOnly fromDay, DateOnly toDay, CancellationToken ct)
+    {
+        var pending = await db.CheckIns
+            .Where(c => c.CoupleId == couple && c.PeriodStart >= fromDay && c.PeriodStart < toDay && c.SubmittedAtUtc != null
+                && (c.FactsState == null || (c.FactsState == 1 && db.CheckIns.Any(p => p.CoupleId == couple && p.Cadence == c.Cadence && p.PeriodStart == c.PeriodStart
+                    && p.AuthorId != c.AuthorId && p.SubmittedAtUtc != null))))
+            .ToListAsync(ct);
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var starts = pending.Select(c => c.PeriodStart).Distinct().ToList();
+        var pendingIds = pending.Select(c => c.Id).ToHashSet();
+        var others = await db.CheckIns.AsNoTracking()
+            .Where(c => c.CoupleId == couple && c.SubmittedAtUtc != null && starts.Contains(c.PeriodStart))
+            .Select(c => new { c.Id, c.AuthorId, c.Cadence, c.PeriodStart, c.ContentJson })
+            .ToListAsync(ct);
+        var contents = others.ToDictionary(c => c.Id, c => CheckInJson.Read(c.ContentJson));
+        foreach (var c in pending)
+        {
+            var mine = contents.TryGetValue(c.Id, out var content) ? content : CheckInJson.Read(c.ContentJson);
+            c.MeSupported = mine.Me.Ratings.Supported;
+            c.MeAbleToGive = mine.Me.Ratings.AbleToGive;
+            c.MeStress = mine.Me.Ratings.Stress;
+            c.GuessSupported = mine.Guess.Ratings.Supported;
+            c.GuessAbleToGive = mine.Guess.Ratings.AbleToGive;
+            c.GuessStress = mine.Guess.Ratings.Stress;
+            var theirs = others.FirstOrDefault(o => o.Cadence == c.Cadence && o.PeriodStart == c.PeriodStart && o.AuthorId != c.AuthorId && !pendingIds.Contains(o.Id))
+                ?? others.FirstOrDefault(o => o.Cadence == c.Cadence && o.PeriodStart == c.PeriodStart && o.AuthorId != c.AuthorId);
+            if (theirs is null)
+            {
+                c.FactsState = 1;
+                continue;
+            }
+
+            c.GuessAgreement = Agreement.Compute(mine.Guess, contents[theirs.Id].Me).Overall;
+            c.FactsState = 2;
+        }
+
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>M6 sums per perceiver and rating, over revealed check-ins (both sent) in the date range.</summary>
+    private async Task<List<SumsRow>> SumsAsync(Guid couple, DateOnly fromDay, DateOnly toDay, CancellationToken ct)
+    {
+        var sql = new StringBuilder();
+        (string Rating, string Col)[] ratings = [("0", "Supported"), ("1", "AbleToGive"), ("2", "Stress")];
+        foreach (var (rating, col) in ratings)
+        {
+            if (sql.Length > 0)
+            {
+                sql.Append(" UNION ALL ");
+            }
+
+            string J = $"c.\"Guess{col}\"", T = $"p.\"Me{col}\"", S = $"c.\"Me{col}\"";
+            sql.Append(CultureInfo.InvariantCulture, $$"""
+                SELECT c."AuthorId" AS "PerceiverId", {{rating}} AS "Rating", COUNT(*) AS "N",
+                  SUM(1.0 * {{J}}) AS "J", SUM(1.0 * {{T}}) AS "T", SUM(1.0 * {{S}}) AS "S",
+                  SUM(1.0 * {{J}} * {{J}}) AS "JJ", SUM(1.0 * {{T}} * {{T}}) AS "TT", SUM(1.0 * {{S}} * {{S}}) AS "SS",
+                  SUM(1.0 * {{J}} * {{T}}) AS "JT", SUM(1.0 * {{J}} * {{S}}) AS "JS", SUM(1.0 * {{T}} * {{S}}) AS "TS"
+                FROM "CheckIns" c JOIN "CheckIns" p ON p."CoupleId" = c."CoupleId" AND p."Cadence" = c."Cadence" AND p."PeriodStart" = c."PeriodStart" AND p."AuthorId" <> c."AuthorId"
+                WHERE c."CoupleId" = {0} AND c."PeriodStart" >= {1} AND c."PeriodStart" < {2} AND c."FactsState" = 2 AND p."FactsState" = 2
+                  AND {{J}} IS NOT NULL AND {{T}} IS NOT NULL AND {{S}} IS NOT NULL
+                GROUP BY c."AuthorId"
+                """);
+        }
+
+        return await db.Database.SqlQuery<SumsRow>(FormattableStringFactory.Create(sql.ToString(), couple, fromDay, toDay)).ToListAsync(ct);
+    }
+
+    /// <summary>Runs an aggregate over the chart points: <c>w(i, s, e)</c> holds each point's bounds (UTC instants, or local days).</summary>
+    private async Task<List<T>> QueryAsync<T>(IReadOnlyList<InsightBucket> points, bool days, string body, object[] args, CancellationToken ct)
+    {
+        var values = new List<object>(args);
+        var cte = new StringBuilder("WITH w(i, s, e) AS (VALUES ");
+        foreach (var p in points)
+        {
+            if (p.Index > 0)
+            {
+                cte.Append(", ");
+            }
+
+            cte.Append(CultureInfo.InvariantCulture, $"({p.Index}, {{{values.Count}}}, {{{values.Count + 1}}})");
+            values.Add(days ? p.Start : p.StartUtc);
+            values.Add(days ? p.EndExclusive : p.EndUtc);
+        }
+
+        cte.Append(") ").Append(body);
+        return await db.Database.SqlQuery<T>(FormattableStringFactory.Create(cte.ToString(), [.. values])).ToListAsync(ct);
+    }
+
+    private async Task<(IReadOnlyList<GapMonth> Months, IReadOnlyList<IntimacyGap> Latest, DateOnly? LatestMonth)> GapsAsync(Caller caller, DateOnly fromDay, DateOnly toDay, CancellationToken ct)
+    {
+        var couple = caller.CoupleId!.Value;
+        var firstMonth = new DateOnly(fromDay.Year, fromDay.Month, 1);
+        var rows = await db.IntimacyEntries.AsNoTracking()
+            .Where(e => e.CoupleId == couple && e.Month >= firstMonth && e.Month < toDay && (e.AuthorId == caller.UserId || e.AuthorId == caller.PartnerId))
+            .GroupBy(e => new { e.Month, e.AuthorId })
+            .Select(g => new { g.Key.Month, g.Key.AuthorId, Unmet = g.Sum(e => e.Importance > e.Fulfilment ? e.Importance - e.Fulfilment : 0), N = g.Count() })
+            .ToListAsync(ct);
+        var myMonths = rows.Where(r => r.AuthorId == caller.UserId).Select(r => r.Month).ToHashSet();
+        var months = myMonths.Order().Select(m => new GapMonth(
+            m,
+            rows.Where(r => r.AuthorId == caller.UserId && r.Month == m).Select(r => (double)r.Unmet / r.N).FirstOrDefault(),
+            rows.Where(r => r.AuthorId != caller.UserId && r.Month == m).Select(r => (double?)r.Unmet / r.N).FirstOrDefault())).ToList();
+        if (months.Count == 0)
+        {
+            return (months, [], null);
+        }
+
+        // The largest gaps of the latest month the viewer rated (the partner's too when both rated it).
+        var latest = months[^1].Month;
+        var entries = await db.IntimacyEntries.AsNoTracking()
+            .Where(e => e.CoupleId == couple && e.Month == latest && (e.AuthorId == caller.UserId || e.AuthorId == caller.PartnerId))
+            .Select(e => new { e.AuthorId, Rating = new IntimacyRating(e.Kind, e.Fulfilment, e.Importance) })
+            .ToListAsync(ct);
+        var partners = entries.Where(e => e.AuthorId != caller.UserId).Select(e => e.Rating).ToList();
+        var gaps = IntimacyRules.LargestGaps([.. entries.Where(e => e.AuthorId == caller.UserId).Select(e => e.Rating)], partners.Count == 0 ? null : partners);
+        return (months, gaps, latest);
+    }
+
+    private async Task<IReadOnlyList<PulsePoint>> PulseAsync(Caller caller, DateOnly fromDay, DateOnly toDay, CancellationToken ct)
+    {
+        var couple = caller.CoupleId!.Value;
+        var firstMonth = new DateOnly(fromDay.Year, fromDay.Month, 1);
+        var rows = await db.PulseAnswers.AsNoTracking()
+            .Where(a => a.CoupleId == couple && a.Month >= firstMonth && a.Month < toDay && (a.AuthorId == caller.UserId || a.AuthorId == caller.PartnerId))
+            .GroupBy(a => new { a.Month, a.AuthorId })
+            .Select(g => new { g.Key.Month, g.Key.AuthorId, Sum = g.Sum(a => a.Value), N = g.Count() })
+            .ToListAsync(ct);
+
+        // Like the pulse page: the partner's month appears only when both answered it.
+        return [.. rows.Where(r => r.AuthorId == caller.UserId).OrderBy(r => r.Month).Select(r => new PulsePoint(
+            r.Month,
+            Math.Round((double)r.Sum / r.N, 2),
+            rows.Where(p => p.AuthorId != caller.UserId && p.Month == r.Month).Select(p => (double?)Math.Round((double)p.Sum / p.N, 2)).FirstOrDefault()))];
+    }
+
+    private async Task<IReadOnlyList<Nudge>> NudgesAsync(Caller caller, TimeZoneInfo zone, DateTime now, CancellationToken ct)
+    {
+        if (caller.PartnerId is not { } partner)
+        {
+            return [];
+        }
+
+        var couple = caller.CoupleId!.Value;
+        var week = Weeks.Of(now, zone);
+        var fortnightStart = TimeZones.ToUtc(week.Monday.AddDays(-7), TimeOnly.MinValue, zone);
+        var moments = await feed.MomentFactsAsync(caller, fortnightStart, week.EndUtc, ct);
+        var requests = await feed.RequestFactsAsync(caller, fortnightStart, week.EndUtc, ct);
+        var fortnight = Measures.MutualityBalance(caller.UserId, partner, moments, requests, fortnightStart, week.EndUtc);
+
+        var eightWeeks = TimeZones.ToUtc(week.Monday.AddDays(-7 * 7), TimeOnly.MinValue, zone);
+        var answers = await db.SupportRequests.AsNoTracking()
+            .Where(r => r.CoupleId == couple && r.PartnerId == caller.UserId && r.CreatedAtUtc >= eightWeeks && r.FirstAnsweredAtUtc != null)
+            .Select(r => r.FirstAnsweredAtUtc <= r.WindowEndsUtc)
+            .ToListAsync(ct);
+
+        var sixteenWeeks = week.Monday.AddDays(-15 * 7);
+        var stress = (await SumsAsync(couple, sixteenWeeks, week.Monday.AddDays(7), ct))
+            .FirstOrDefault(s => s.PerceiverId == caller.UserId && s.Rating == (int)RatingKind.Stress);
+
+        var facts = new NudgeFacts(
+            Periods.Containing(Cadence.Weekly, week.Monday).Label,
+            fortnight,
+            week.Monday.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            answers.Count(a => a),
+            answers.Count(a => !a),
+            stress is null ? 0 : (int)stress.N,
+            stress is null ? null : ToSums(stress));
+        var all = Nudges.For(facts, caller.PartnerName ?? "your partner");
+        if (all.Count == 0)
+        {
+            return all;
+        }
+
+        var kinds = all.Select(n => n.Kind).ToList();
+        var dismissed = await db.InsightDismissals.AsNoTracking()
+            .Where(d => d.UserId == caller.UserId && kinds.Contains(d.Kind))
+            .Select(d => new { d.Kind, d.PeriodKey })
+            .ToListAsync(ct);
+        return [.. all.Where(n => !dismissed.Any(d => d.Kind == n.Kind && d.PeriodKey == n.PeriodKey))];
+    }
+}
