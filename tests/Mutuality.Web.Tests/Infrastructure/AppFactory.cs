@@ -133,7 +133,11 @@ public class AppFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    public string[] MailFiles() => Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder, "*.eml") : [];
+    /// <summary>The finished messages in the pickup folder: only names ending in exactly ".eml" (the app writes each
+    /// message under a temporary ".eml.tmp" name first and moves it into place when it is complete).</summary>
+    public string[] MailFiles() => Directory.Exists(MailFolder)
+        ? [.. Directory.EnumerateFiles(MailFolder).Where(f => string.Equals(Path.GetExtension(f), ".eml", StringComparison.OrdinalIgnoreCase))]
+        : [];
 
     protected override void Dispose(bool disposing)
     {
