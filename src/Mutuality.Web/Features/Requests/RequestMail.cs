@@ -81,17 +81,7 @@ public sealed class RequestMail(AppDbContext db, TimeProvider clock, IMailSender
         return sent;
     }
 
-    private string? Link(string path)
-    {
-        var configured = options.Value.PublicBaseUrl;
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured.TrimEnd('/') + path;
-        }
-
-        var request = http.HttpContext?.Request;
-        return request is null ? null : $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
-    }
+    private string? Link(string path) => MailLinks.Absolute(options.Value, http.HttpContext, path);
 }
 
 /// <summary>Every few minutes, sends the request e-mails that quiet hours held back.</summary>

@@ -115,6 +115,7 @@ public static class AppSetup
         services.AddScoped<CallerPageFilter>();
         services.AddPulseFeature();
         services.AddIntimacyFeature();
+        Features.ScheduledMail.ScheduledMailSetup.AddScheduledMail(services);
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
