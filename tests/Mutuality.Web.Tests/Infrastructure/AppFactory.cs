@@ -22,6 +22,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "mutuality-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>Leave the data folder (and PostgreSQL database) in place on dispose, for a restart over the same data.</summary>
+    public bool KeepData { get; set; }
+
     public string MailFolder => Path.Combine(DataFolder, "mail");
 
     private readonly string? _postgresDatabase;
@@ -33,6 +36,15 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             _postgresDatabase = "mut_" + Guid.NewGuid().ToString("N")[..20];
         }
+    }
+
+    /// <summary>A restart: a new app over the data (folder, mail pickup, database) of one that was stopped with
+    /// <see cref="KeepData"/>, its clock at the given time (by default where the old one stopped).</summary>
+    protected AppFactory(AppFactory stopped, DateTimeOffset? now = null)
+    {
+        DataFolder = stopped.DataFolder;
+        _postgresDatabase = stopped._postgresDatabase;
+        Clock = new FakeTimeProvider(now ?? stopped.Clock.GetUtcNow());
     }
 
     /// <summary>Extra settings a test class needs (e.g. a tight rate limit).</summary>
@@ -141,6 +153,12 @@ public class AppFactory : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
+        if (disposing && KeepData)
+        {
+            base.Dispose(disposing);
+            return;
+        }
+
         if (disposing && _postgresDatabase is not null)
         {
             try

@@ -183,17 +183,20 @@ public sealed class ScheduledMailRunner(
     }
 }
 
-/// <summary>Runs <see cref="ScheduledMailRunner.RunDueAsync"/> once at start (to catch up after downtime) and then every minute.</summary>
+/// <summary>
+/// Runs <see cref="ScheduledMailRunner.RunDueAsync"/> once at start (to catch up after downtime) and then a minute
+/// after each run ends. A one-shot delay, not a periodic timer: when the clock jumps (a test's fake clock, a
+/// suspended machine) there is one catch-up run, not one per missed minute.
+/// </summary>
 public sealed class ScheduledMailWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledMailWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
         try
         {
-            do
+            while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
@@ -204,8 +207,9 @@ public sealed class ScheduledMailWorker(IServiceScopeFactory scopes, TimeProvide
                 {
                     logger.LogWarning(e, "Scheduled e-mails could not be sent this time; will try again.");
                 }
+
+                await Task.Delay(Interval, clock, stoppingToken);
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException)
         {

@@ -18,14 +18,15 @@ public sealed class EmailModel(CallerContext callers, AppDbContext db, TimeProvi
     [BindProperty]
     public bool WeeklyDigest { get; set; }
 
+    // No defaults on the bound properties: a missing or unreadable value must not pass as the default.
     [BindProperty]
-    public int? DigestDay { get; set; } = (int)MailSchedule.DefaultDigestDay;
+    public int? DigestDay { get; set; }
 
     [BindProperty]
-    public int? DigestHour { get; set; } = MailSchedule.DefaultDigestTime.Hour;
+    public int? DigestHour { get; set; }
 
     [BindProperty]
-    public bool MonthlyReminder { get; set; } = true;
+    public bool MonthlyReminder { get; set; }
 
     public Caller Caller { get; private set; } = null!;
 
@@ -37,11 +38,8 @@ public sealed class EmailModel(CallerContext callers, AppDbContext db, TimeProvi
     public async Task OnGetAsync()
     {
         Caller = await callers.RequireAsync();
-        var p = await db.MailPreferences.AsNoTracking().SingleOrDefaultAsync(x => x.UserId == Caller.UserId);
-        if (p is not null)
-        {
-            (WeeklyDigest, DigestDay, DigestHour, MonthlyReminder) = (p.WeeklyDigest, (int)p.DigestDay, p.DigestTime.Hour, p.MonthlyReminder);
-        }
+        var p = await db.MailPreferences.AsNoTracking().SingleOrDefaultAsync(x => x.UserId == Caller.UserId) ?? new MailPreference();
+        (WeeklyDigest, DigestDay, DigestHour, MonthlyReminder) = (p.WeeklyDigest, (int)p.DigestDay, p.DigestTime.Hour, p.MonthlyReminder);
     }
 
     public async Task<IActionResult> OnPostAsync()
