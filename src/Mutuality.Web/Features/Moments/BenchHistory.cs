@@ -72,22 +72,25 @@ public sealed class BenchHistory(AppDbContext db, UserManager<AppUser> users, Ti
             {
                 var at = morning.AddHours(1 + (m * 4) + random.NextDouble());
                 var pebble = random.Next(6) == 0;
+                var direction = pebble || random.Next(3) > 0 ? MomentDirection.Gave : MomentDirection.Received;
+                var visibility = !pebble && random.Next(5) == 0 ? SupportVisibility.Private : SupportVisibility.Shared;
+                var responded = !pebble && direction == MomentDirection.Gave && visibility == SupportVisibility.Shared && random.Next(2) == 0;
                 db.SupportMoments.Add(new SupportMoment
                 {
                     Id = Guid.CreateVersion7(),
                     CoupleId = couple.Id,
                     AuthorId = m % 2 == 0 ? a : b,
                     Kind = pebble ? MomentKind.Pebble : MomentKind.Moment,
-                    Direction = pebble || random.Next(3) > 0 ? MomentDirection.Gave : MomentDirection.Received,
+                    Direction = direction,
                     Type = (SupportType)(1 + random.Next(5)),
                     Note = Notes[random.Next(Notes.Length)],
                     OccurredAtUtc = at,
                     CreatedAtUtc = at,
                     AuthorTimeZoneId = "Europe/London",
-                    Visibility = !pebble && random.Next(5) == 0 ? SupportVisibility.Private : SupportVisibility.Shared,
-                    ResponseKind = !pebble && random.Next(2) == 0 ? MomentResponseKind.Helped : null,
-                    ResponseRating = 4,
-                    RespondedAtUtc = at.AddHours(2),
+                    Visibility = visibility,
+                    ResponseKind = responded ? MomentResponseKind.Helped : null,
+                    ResponseRating = responded ? 4 : null,
+                    RespondedAtUtc = responded ? at.AddHours(2) : null,
                 });
                 rows++;
             }
