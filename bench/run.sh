@@ -2,6 +2,11 @@
 # Benchmarks that print figures (never timed assertions in tests).
 #   bench/run.sh moments   recording a support moment through the real authenticated page vs a bare
 #                          single-row insert on the same database, same server, same run; SQLite and PostgreSQL.
+#   bench/run.sh dashboard the insights dashboard for couples with 1 month, 1 year and 5 years of daily history:
+#                          server time p50/p99 per history length and period (sequential requests), wrk throughput
+#                          of the dashboard vs a bare read, peak RSS and cold start; SQLite and PostgreSQL.
+#                          BENCH_DASHBOARD (default /Insights) is the page; ?period=4w and ?period=all are appended.
+#                          BENCH_REQUESTS (default 200) sequential requests per measurement after 20 warm-up ones.
 # Installs what it needs (wrk, postgresql) and builds the app in Release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,26 +27,30 @@ stop_app() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid"
 cleanup() { stop_app; pg_stop; }
 trap cleanup EXIT
 
-start_app() { # start_app PROVIDER CONNECTION
-  local provider=$1 connection=$2 port=5199
+start_app() { # start_app PROVIDER CONNECTION [DATA_FOLDER] — sets $cold_ms (launch to first successful /healthz)
+  local provider=$1 connection=$2 port=5199 t0
   while (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; do port=$((port + 1)); done
-  data=$(mktemp -d /tmp/mutuality-bench.XXXXXX)
+  data=${3:-$(mktemp -d /tmp/mutuality-bench.XXXXXX)}
+  t0=$(date +%s%N)
   base="http://127.0.0.1:$port"
   ( cd "$out/app" && ASPNETCORE_ENVIRONMENT=Production exec dotnet Mutuality.Web.dll --urls "$base" \
       --Database:Provider="$provider" --Database:ConnectionString="$connection" --Database:DataFolder="$data" \
       --Demo:Enabled=true --Bench:BareEndpoints=true --RateLimits:AuthPerMinute=1000000 \
       --Logging:LogLevel:Default=Warning --Mail:PickupFolder="$data/mail" >"$out/app-$provider.log" 2>&1 ) &
   app_pid=$!
-  for _ in $(seq 1 120); do curl -sf "$base/healthz" >/dev/null 2>&1 && return 0; sleep 0.5; done
+  for _ in $(seq 1 1200); do
+    if curl -sf "$base/healthz" >/dev/null 2>&1; then cold_ms=$(( ($(date +%s%N) - t0) / 1000000 )); return 0; fi
+    sleep 0.05
+  done
   echo "the app did not start; see $out/app-$provider.log"; tail -20 "$out/app-$provider.log"; return 1
 }
 
-sign_in() { # leaves $cookies and $token for the demo partner Robin
+sign_in() { # sign_in [EMAIL PASSWORD] leaves $cookies and $token (default: the demo partner Robin)
   cookies="$out/cookies.txt"; rm -f "$cookies"
-  local t
+  local t email=${1:-robin@demo.mutuality.invalid} password=${2:-demo-couple-2026}
   t=$(curl -s -c "$cookies" -b "$cookies" "$base/Account/Login" | sed -n 's/.*name="request-verification-token" content="\([^"]*\)".*/\1/p')
-  curl -s -o /dev/null -c "$cookies" -b "$cookies" --data-urlencode "Input.Email=robin@demo.mutuality.invalid" \
-    --data-urlencode "Input.Password=demo-couple-2026" --data-urlencode "__RequestVerificationToken=$t" "$base/Account/Login"
+  curl -s -o /dev/null -c "$cookies" -b "$cookies" --data-urlencode "Input.Email=$email" \
+    --data-urlencode "Input.Password=$password" --data-urlencode "__RequestVerificationToken=$t" "$base/Account/Login"
   token=$(curl -s -c "$cookies" -b "$cookies" "$base/" | sed -n 's/.*name="request-verification-token" content="\([^"]*\)".*/\1/p')
   [ -n "$token" ] || { echo "could not sign in"; return 1; }
   cookie_header=$(sed 's/^#HttpOnly_//' "$cookies" | awk '!/^#/ && NF>=7 {printf "%s%s=%s", sep, $6, $7; sep="; "}')
@@ -85,6 +94,99 @@ bench_moments() {
   summary="moments: real $(printf '%.0f' "$real_rps") req/s, bare $(printf '%.0f' "$bare_rps") req/s, ratio $ratio, p99 real $real_p99 ms, bare $bare_p99 ms"
 }
 
+
+# ---- dashboard ---------------------------------------------------------------------------------------------
+dashboard=${BENCH_DASHBOARD:-/Insights}
+requests=${BENCH_REQUESTS:-200}
+bench_password="bench-history-2026"
+histories=("1m:30" "1y:365" "5y:1826")
+
+# wrk_get URL [DURATION] -> "req/s p99ms non2xx3xx" (with the signed-in cookie)
+wrk_get() {
+  wrk -t2 -c"$connections" -d"${2:-$duration}" --latency -H "Cookie: $cookie_header" "$1" >"$out/wrk.txt" 2>&1
+  local rps p99 bad
+  rps=$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")
+  p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$out/wrk.txt")
+  bad=$(awk '/Non-2xx or 3xx/ {print $5}' "$out/wrk.txt"); bad=${bad:-0}
+  echo "$rps $p99 $bad"
+}
+
+# server_times URL N -> "p50ms p99ms": N sequential GETs on one keep-alive connection, after 20 warm-up ones.
+server_times() {
+  local url=$1 n=$2 args=() i
+  for i in $(seq 1 20); do args+=(-o /dev/null "$url"); done
+  curl -s -b "$cookies" "${args[@]}" >/dev/null
+  args=()
+  for i in $(seq 1 "$n"); do args+=(-o /dev/null "$url"); done
+  curl -s -b "$cookies" -w '%{http_code} %{time_total}\n' "${args[@]}" >"$out/times.txt"
+  if awk '$1 != 200 {bad=1} END {exit !bad}' "$out/times.txt"; then
+    echo "non-200 answers from $url:" >&2; sort "$out/times.txt" | awk '{print $1}' | uniq -c >&2; return 1
+  fi
+  awk '{print $2 * 1000}' "$out/times.txt" | sort -n | awk '{v[NR]=$1} END {
+    p50=v[int((NR + 1) * 0.50)]; i99=int(NR * 0.99 + 0.999); if (i99 > NR) i99=NR; printf "%.2f %.2f\n", p50, v[i99] }'
+}
+
+rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$app_pid/status"; }
+
+bench_dashboard() { # bench_dashboard PROVIDER CONNECTION -> fills $table and $line_* for this provider
+  local provider=$1 connection=$2 folder h name days email code gen
+  folder=$(mktemp -d /tmp/mutuality-bench.XXXXXX)
+  # 1. A first start on an empty database, the histories generated through the app (EF, encryption and all).
+  start_app "$provider" "$connection" "$folder"
+  local first_cold=$cold_ms
+  for h in "${histories[@]}"; do
+    name=${h%%:*}; days=${h##*:}; email="bench-$name@example.org"
+    gen=$(curl -sf -X POST "$base/bench/generate-history?email=$email&password=$bench_password&days=$days") \
+      || { echo "generating $name failed"; tail -20 "$out/app-$provider.log"; return 1; }
+    echo "   generated $name: $gen"
+  done
+  stop_app
+  # 2. A cold start on the full database: time to the first successful response.
+  start_app "$provider" "$connection" "$folder"
+  local cold=$cold_ms path
+  path=$dashboard
+  sign_in "bench-5y@example.org" "$bench_password"
+  code=$(curl -s -o /dev/null -w '%{http_code}' -b "$cookies" "$base$path?period=4w")
+  if [ "$code" = 404 ]; then
+    echo "   note: $path is not there yet (404); measuring / instead. Set BENCH_DASHBOARD when the dashboard lands." >&2
+    path=/
+    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$cookies" "$base$path?period=4w")
+  fi
+  [ "$code" = 200 ] || { echo "the dashboard did not answer 200 when signed in (got $code)"; return 1; }
+  local first_page_ms
+  first_page_ms=$(curl -s -o /dev/null -b "$cookies" -w '%{time_total}' "$base$path?period=all" | awk '{printf "%.0f", $1 * 1000}')
+  dash_path=$path
+  local period p50 p99
+  for h in "${histories[@]}"; do
+    name=${h%%:*}
+    sign_in "bench-$name@example.org" "$bench_password"
+    for period in 4w all; do
+      read -r p50 p99 < <(server_times "$base$path?period=$period" "$requests")
+      printf -v "p50_${name}_${period}" '%s' "$p50"; printf -v "p99_${name}_${period}" '%s' "$p99"
+      table+=$(printf '\n%-9s | %-3s | %-4s | p50 %8.2f ms | p99 %8.2f ms' "$provider" "$name" "$period" "$p50" "$p99")
+    done
+  done
+  # 3. Throughput under concurrent load: the 5-year couple's dashboard (4 weeks) vs a bare read, same server, same run.
+  sign_in "bench-5y@example.org" "$bench_password"
+  wrk_get "$base$path?period=4w" 2s >/dev/null
+  wrk_get "$base/bench/bare-read" 2s >/dev/null
+  local real_rps real_p99 real_bad bare_rps bare_p99 bare_bad rss
+  read -r real_rps real_p99 real_bad < <(wrk_get "$base$path?period=4w")
+  read -r bare_rps bare_p99 bare_bad < <(wrk_get "$base/bench/bare-read")
+  rss=$(rss_mb)
+  stop_app
+  rm -rf "$folder"
+  local g4 gall
+  g4=$(awk -v a="$p50_5y_4w" -v b="$p50_1m_4w" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  gall=$(awk -v a="$p50_5y_all" -v b="$p50_1m_all" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  table+=$(printf '\n%-9s | growth 5y/1m p50: 4w %s, all %s' "$provider" "$g4" "$gall")
+  table+=$(printf '\n%-9s | wrk 5y 4w: dashboard %.0f req/s p99 %.1f ms (bad %s) | bare read %.0f req/s p99 %.1f ms (bad %s)' \
+    "$provider" "$real_rps" "$real_p99" "$real_bad" "$bare_rps" "$bare_p99" "$bare_bad")
+  table+=$(printf '\n%-9s | peak RSS %s MB | cold start %s ms (empty db %s ms) | first dashboard (all) %s ms' \
+    "$provider" "$rss" "$cold" "$first_cold" "$first_page_ms")
+  line="dashboard: p50 $p50_5y_4w ms, p99 $p99_5y_4w ms (5y, 4 weeks), growth 4w $g4, growth all $gall, rss $rss MB"
+}
+
 case $what in
   moments)
     echo "== moments ($connections connections, $duration each, wrk 2 threads; app and wrk share this machine)"
@@ -96,5 +198,21 @@ case $what in
     echo "PostgreSQL: ${pg_line#moments: }"
     echo "$summary"
     ;;
-  *) echo "unknown benchmark: $what (try: moments)"; exit 2 ;;
+  dashboard)
+    echo "== dashboard ($requests sequential requests per cell after 20 warm-up; wrk $connections connections, $duration)"
+    table=""; pg_line=""
+    if [ "${BENCH_PROVIDERS:-Postgres Sqlite}" != Sqlite ]; then
+      pg_start "$out"
+      bench_dashboard Postgres "$MUTUALITY_PG_BASE;Database=mutuality_bench_dash"
+      pg_line=$line
+      pg_stop
+    fi
+    bench_dashboard Sqlite ""
+    echo
+    echo "page: $dash_path?period=4w and ?period=all (signed in as each history's couple)"
+    printf 'provider  | hist| per. | server time (curl time_total, %s sequential)%s\n' "$requests" "$table"
+    [ -z "$pg_line" ] || echo "PostgreSQL: ${pg_line#dashboard: }"
+    echo "$line"
+    ;;
+  *) echo "unknown benchmark: $what (try: moments, dashboard)"; exit 2 ;;
 esac

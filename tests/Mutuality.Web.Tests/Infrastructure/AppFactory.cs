@@ -22,6 +22,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "mutuality-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>Leave the data folder (and PostgreSQL database) in place on dispose, for a restart over the same data.</summary>
+    public bool KeepData { get; set; }
+
     public string MailFolder => Path.Combine(DataFolder, "mail");
 
     private readonly string? _postgresDatabase;
@@ -33,6 +36,15 @@ public class AppFactory : WebApplicationFactory<Program>
         {
             _postgresDatabase = "mut_" + Guid.NewGuid().ToString("N")[..20];
         }
+    }
+
+    /// <summary>A restart: a new app over the data (folder, mail pickup, database) of one that was stopped with
+    /// <see cref="KeepData"/>, its clock at the given time (by default where the old one stopped).</summary>
+    protected AppFactory(AppFactory stopped, DateTimeOffset? now = null)
+    {
+        DataFolder = stopped.DataFolder;
+        _postgresDatabase = stopped._postgresDatabase;
+        Clock = new FakeTimeProvider(now ?? stopped.Clock.GetUtcNow());
     }
 
     /// <summary>Extra settings a test class needs (e.g. a tight rate limit).</summary>
@@ -133,10 +145,20 @@ public class AppFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    public string[] MailFiles() => Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder, "*.eml") : [];
+    /// <summary>The finished messages in the pickup folder: only names ending in exactly ".eml" (the app writes each
+    /// message under a temporary ".eml.tmp" name first and moves it into place when it is complete).</summary>
+    public string[] MailFiles() => Directory.Exists(MailFolder)
+        ? [.. Directory.EnumerateFiles(MailFolder).Where(f => string.Equals(Path.GetExtension(f), ".eml", StringComparison.OrdinalIgnoreCase))]
+        : [];
 
     protected override void Dispose(bool disposing)
     {
+        if (disposing && KeepData)
+        {
+            base.Dispose(disposing);
+            return;
+        }
+
         if (disposing && _postgresDatabase is not null)
         {
             try

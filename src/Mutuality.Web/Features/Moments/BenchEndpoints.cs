@@ -45,5 +45,24 @@ public static class BenchEndpoints
             await db.SaveChangesAsync();
             return Results.NoContent();
         }).DisableAntiforgery();
+
+        // bench/run.sh dashboard: the floor for a read — one small indexed query for the demo couple, no sign-in or rendering.
+        app.MapGet("/bench/bare-read", async (AppDbContext db, TimeProvider clock) =>
+        {
+            demo ??= await db.CoupleMembers.AsNoTracking()
+                .Where(m => m.User!.Email == DemoSeeder.RobinEmail && m.LeftAtUtc == null)
+                .Select(m => new ValueTuple<Guid, Guid>(m.CoupleId, m.UserId))
+                .SingleAsync();
+            var since = clock.GetUtcNow().UtcDateTime.AddDays(-28);
+            var count = await db.SupportMoments.AsNoTracking().CountAsync(m => m.CoupleId == demo.Value.CoupleId && m.OccurredAtUtc >= since);
+            return Results.Text(count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        });
+
+        // bench/run.sh dashboard: makes a couple with this many days of daily history (see BenchHistory).
+        app.MapPost("/bench/generate-history", async (string email, string password, int days, BenchHistory history, CancellationToken ct) =>
+            days is < 1 or > 3660 || string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)
+                ? Results.BadRequest("days: 1 to 3660; email and password are required")
+                : Results.Ok(await history.GenerateAsync(email.Trim(), password, days, ct)))
+            .DisableAntiforgery();
     }
 }

@@ -16,6 +16,7 @@ public static class SupportSetup
         services.AddScoped<RequestMail>();
         services.AddHostedService<RequestMailJob>();
         services.AddScoped<FeedQueries>();
+        services.AddScoped<BenchHistory>();
         services.AddScoped<IDemoHistory, SupportDemoHistory>();
         return services;
     }

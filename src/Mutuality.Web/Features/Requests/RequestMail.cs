@@ -81,31 +81,24 @@ public sealed class RequestMail(AppDbContext db, TimeProvider clock, IMailSender
         return sent;
     }
 
-    private string? Link(string path)
-    {
-        var configured = options.Value.PublicBaseUrl;
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured.TrimEnd('/') + path;
-        }
-
-        var request = http.HttpContext?.Request;
-        return request is null ? null : $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
-    }
+    private string? Link(string path) => MailLinks.Absolute(options.Value, http.HttpContext, path);
 }
 
-/// <summary>Every few minutes, sends the request e-mails that quiet hours held back.</summary>
+/// <summary>
+/// Every few minutes, sends the request e-mails that quiet hours held back. It waits with a one-shot delay after
+/// each run (not a periodic timer), so a jump of the clock causes one catch-up run rather than one per missed period.
+/// </summary>
 public sealed class RequestMailJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RequestMailJob> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
+                await Task.Delay(Interval, clock, stoppingToken);
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();

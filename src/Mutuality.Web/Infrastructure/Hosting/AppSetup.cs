@@ -117,6 +117,7 @@ public static class AppSetup
         services.AddPulseFeature();
         services.AddIntimacyFeature();
         services.AddScoped<Features.Insights.InsightsQueries>();
+        Features.ScheduledMail.ScheduledMailSetup.AddScheduledMail(services);
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";

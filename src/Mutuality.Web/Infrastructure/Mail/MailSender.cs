@@ -53,8 +53,21 @@ public sealed class MailKitSender(IOptions<MailOptions> options, DataFolder data
         }
 
         Directory.CreateDirectory(PickupFolder);
+        // Write under a temporary name in the same folder (".tmp", which no "*.eml" reader picks up), then move it into
+        // place: a rename within one file system is atomic, so whoever watches the folder never opens half a message.
         var path = Path.Combine(PickupFolder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-        await message.WriteToAsync(path, cancellationToken);
+        var temporary = path + ".tmp";
+        try
+        {
+            await message.WriteToAsync(temporary, cancellationToken);
+            File.Move(temporary, path);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+
         logger.LogInformation("Wrote mail {MessageId} to the pickup folder", message.MessageId);
     }
 }

@@ -1224,6 +1224,68 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.ToTable("SupportRequests");
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Features.ScheduledMail.Data.MailPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DigestDay")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DigestSinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<TimeOnly>("DigestTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<bool>("MonthlyReminder")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("WeeklyDigest")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("MailPreferences");
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.ScheduledMail.Data.ScheduledMailSent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Kind", "PeriodKey")
+                        .IsUnique();
+
+                    b.ToTable("ScheduledMailSent", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1459,6 +1521,24 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.HasOne("Mutuality.Web.Data.Couple", null)
                         .WithMany()
                         .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.ScheduledMail.Data.MailPreference", b =>
+                {
+                    b.HasOne("Mutuality.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.ScheduledMail.Data.ScheduledMailSent", b =>
+                {
+                    b.HasOne("Mutuality.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1213,6 +1213,68 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.ToTable("SupportRequests");
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Features.ScheduledMail.Data.MailPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DigestDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DigestSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("DigestTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MonthlyReminder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WeeklyDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("MailPreferences");
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.ScheduledMail.Data.ScheduledMailSent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClaimedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Kind", "PeriodKey")
+                        .IsUnique();
+
+                    b.ToTable("ScheduledMailSent", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1448,6 +1510,24 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.HasOne("Mutuality.Web.Data.Couple", null)
                         .WithMany()
                         .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.ScheduledMail.Data.MailPreference", b =>
+                {
+                    b.HasOne("Mutuality.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.ScheduledMail.Data.ScheduledMailSent", b =>
+                {
+                    b.HasOne("Mutuality.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
