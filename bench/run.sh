@@ -147,11 +147,6 @@ bench_dashboard() { # bench_dashboard PROVIDER CONNECTION -> fills $table and $l
   path=$dashboard
   sign_in "bench-5y@example.org" "$bench_password"
   code=$(curl -s -o /dev/null -w '%{http_code}' -b "$cookies" "$base$path?period=4w")
-  if [ "$code" = 404 ]; then
-    echo "   note: $path is not there yet (404); measuring / instead. Set BENCH_DASHBOARD when the dashboard lands." >&2
-    path=/
-    code=$(curl -s -o /dev/null -w '%{http_code}' -b "$cookies" "$base$path?period=4w")
-  fi
   [ "$code" = 200 ] || { echo "the dashboard did not answer 200 when signed in (got $code)"; return 1; }
   local first_page_ms
   first_page_ms=$(curl -s -o /dev/null -b "$cookies" -w '%{time_total}' "$base$path?period=all" | awk '{printf "%.0f", $1 * 1000}')
