@@ -491,12 +491,13 @@ namespace Mutuality.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CoupleId");
 
-                    b.HasIndex("CoupleId", "PeriodStart");
-
                     b.HasIndex("AuthorId", "Cadence", "PeriodStart")
                         .IsUnique();
 
                     b.HasIndex("CoupleId", "Cadence", "PeriodStart");
+
+                    b.HasIndex("CoupleId", "PeriodStart", "AuthorId", "Cadence", "SubmittedAtUtc", "FactsState", "MeSupported", "MeAbleToGive", "MeStress", "GuessSupported", "GuessAbleToGive", "GuessStress", "GuessAgreement")
+                        .HasDatabaseName("IX_CheckIns_Insights");
 
                     b.ToTable("CheckIns", (string)null);
                 });
@@ -720,7 +721,8 @@ namespace Mutuality.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CoupleId", "CreatedAtUtc");
 
-                    b.HasIndex("CoupleId", "OccurredAtUtc");
+                    b.HasIndex("CoupleId", "OccurredAtUtc", "AuthorId", "Visibility", "Direction", "Kind", "ResponseKind", "ResponseRating")
+                        .HasDatabaseName("IX_SupportMoments_CoupleId_OccurredAtUtc_Insights");
 
                     b.ToTable("SupportMoments");
                 });
