@@ -22,6 +22,13 @@ public static class AppSetup
 {
     public const string AuthRateLimit = "auth";
 
+    /// <summary>The account pages a visitor needs before signing in (everything else requires sign-in).</summary>
+    private static readonly string[] AnonymousAccountPages =
+    [
+        "Login", "LoginWith2fa", "LoginWithRecoveryCode", "Logout", "Register", "RegisterConfirmation",
+        "ConfirmEmail", "ResendConfirmation", "ForgotPassword", "ResetPassword",
+    ];
+
     public static WebApplicationBuilder AddMutuality(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -119,8 +126,14 @@ public static class AppSetup
             {
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/");
-                o.Conventions.AllowAnonymousToFolder("/Account");
-                o.Conventions.AuthorizeFolder("/Account/Manage");
+
+                // The pages for getting in are open; /Account/Manage is not. (AllowAnonymous on the whole /Account
+                // folder would win over AuthorizeFolder("/Account/Manage") — the authorisation matrix caught that.)
+                foreach (var page in AnonymousAccountPages)
+                {
+                    o.Conventions.AllowAnonymousToPage("/Account/" + page);
+                }
+
                 o.Conventions.AllowAnonymousToPage("/Home/Index");
                 o.Conventions.AllowAnonymousToFolder("/Errors");
                 o.Conventions.AllowAnonymousToFolder("/Help");
