@@ -141,6 +141,7 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
     public static readonly Row[] Table =
     [
         new("GET", "/", null, Expectations.Public),
+        new("POST", "/", "DismissNotice", Expectations.SignedInNotFound, _ => Q("/", "DismissNotice", "id=" + Guid.NewGuid())),
         new("GET", "/Account/ConfirmEmail", null, Expectations.Public),
         new("GET", "/Account/ForgotPassword", null, Expectations.Public),
         new("POST", "/Account/ForgotPassword", null, Expectations.PublicPost),
@@ -156,6 +157,10 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
         new("POST", "/Account/Manage", null, Expectations.SignedInPost),
         new("GET", "/Account/Manage/ChangePassword", null, Expectations.SignedIn),
         new("POST", "/Account/Manage/ChangePassword", null, Expectations.SignedInPost),
+        new("GET", "/Account/Manage/Delete", null, Expectations.SignedIn),
+
+        // Without the password nothing is deleted: a page with the field message (the deletion itself: AccountDeletionTests).
+        new("POST", "/Account/Manage/Delete", null, Expectations.SignedInPost),
         new("GET", "/Account/Manage/Security", null, Expectations.SignedIn),
         new("POST", "/Account/Manage/Security", "Revoke", Expectations.SignedInNotFound, _ => Q("/Account/Manage/Security", "Revoke", "id=" + Guid.NewGuid())),
         new("POST", "/Account/Manage/Security", "SignOutOthers", Expectations.SignedInPost),

@@ -113,6 +113,8 @@ public static class AppSetup
         services.AddTransient<IEmailSender<AppUser>, IdentityMailer>();
 
         services.AddScoped<CallerContext>();
+        services.AddSingleton<Features.Account.Privacy.ExportFiles>();
+        services.AddScoped<Features.Account.Privacy.AccountDeletion>();
         services.AddSingleton<AccountLinks>();
         services.AddScoped<CoupleCommands>();
         Features.Moments.SupportSetup.AddSupportFeatures(services);
