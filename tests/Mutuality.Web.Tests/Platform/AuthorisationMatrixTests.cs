@@ -118,6 +118,7 @@ public sealed record MatrixItems(
     Guid Request,
     Guid Conflict,
     Guid Agreement,
+    Guid ExportJob,
     string SealedPeriod,
     string FeedToken,
     IReadOnlyList<string> AuthorSecrets);
@@ -161,6 +162,12 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
 
         // Without the password nothing is deleted: a page with the field message (the deletion itself: AccountDeletionTests).
         new("POST", "/Account/Manage/Delete", null, Expectations.SignedInPost),
+        new("GET", "/Account/Manage/Export", null, Expectations.SignedIn),
+        new("POST", "/Account/Manage/Export", null, Expectations.SignedInPost),
+        new("GET", "/Account/Manage/Export", "Status", Expectations.SignedIn),
+        new("GET", "/Account/Manage/Export", "Download", new(SignIn, Ok, NotFound, NotFound, NotFound, NotFound), i => Q("/Account/Manage/Export", "Download", $"id={i.ExportJob}")),
+        new("GET", "/Account/Manage/Import", null, Expectations.SignedIn),
+        new("POST", "/Account/Manage/Import", null, Expectations.SignedInPost),
         new("GET", "/Account/Manage/Security", null, Expectations.SignedIn),
         new("POST", "/Account/Manage/Security", "Revoke", Expectations.SignedInNotFound, _ => Q("/Account/Manage/Security", "Revoke", "id=" + Guid.NewGuid())),
         new("POST", "/Account/Manage/Security", "SignOutOthers", Expectations.SignedInPost),
@@ -611,6 +618,9 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
             var disposable = Guid.CreateVersion7();
             var agreement = Guid.CreateVersion7();
             var feedToken = "feed" + Guid.NewGuid().ToString("N");
+            var exportJob = Guid.CreateVersion7();
+            var exportFile = Web.Features.Account.Privacy.ExportFiles.NewFileName();
+            await File.WriteAllBytesAsync(app.WithScope(sp => sp.GetRequiredService<Web.Features.Account.Privacy.ExportFiles>().PathOf(exportFile)), [0x50, 0x4b, 0x05, 0x06, .. new byte[18]]);
             var now = app.Clock.GetUtcNow().UtcDateTime;
             await app.WithDbAsync(async db =>
             {
@@ -626,6 +636,11 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
                     AuthorTimeZoneId = "Europe/London",
                 });
                 db.RitualAgreements.Add(new RitualAgreement { Id = agreement, CoupleId = couple.Id, CreatedById = couple.A.Id, What = "Walk on Sundays", CreatedAtUtc = now });
+                db.ExportJobs.Add(new Web.Features.Account.Privacy.ExportJob
+                {
+                    Id = exportJob, UserId = couple.A.Id, Status = Web.Features.Account.Privacy.ExportStatus.Ready, Percent = 100, RequestedAtUtc = now, ReadyAtUtc = now,
+                    ExpiresAtUtc = now.AddHours(24), FileName = exportFile,
+                });
                 db.CheckInPersonSettings.Add(new CheckInPersonSettings { UserId = couple.A.Id, CoupleId = couple.Id, FeedTokenHash = CheckInCalendar.Hash(feedToken), UpdatedAtUtc = now });
                 await db.SaveChangesAsync();
             });
@@ -660,7 +675,7 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
             var field = guide.QuerySelector("textarea")!.GetAttribute("name")!;
             Assert.Equal(HttpStatusCode.Redirect, (await author.PostFormAsync("/Repair/Guide/old-beliefs", [new(field, reflection)])).StatusCode);
 
-            return new MatrixItems(support.PrivateMoment, support.SharedMoment, support.Pebble, disposable, support.Request, conflict, agreement, Today, feedToken,
+            return new MatrixItems(support.PrivateMoment, support.SharedMoment, support.Pebble, disposable, support.Request, conflict, agreement, exportJob, Today, feedToken,
                 [support.PrivateText, sealedShared, sealedPrivate, side, prep, reflection]);
         }
     }

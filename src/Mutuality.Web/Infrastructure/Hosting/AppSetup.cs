@@ -22,6 +22,8 @@ public static class AppSetup
 {
     public const string AuthRateLimit = "auth";
 
+    public const string ExportRateLimit = "export";
+
     /// <summary>The account pages a visitor needs before signing in (everything else requires sign-in).</summary>
     private static readonly string[] AnonymousAccountPages =
     [
@@ -115,6 +117,11 @@ public static class AppSetup
         services.AddScoped<CallerContext>();
         services.AddSingleton<Features.Account.Privacy.ExportFiles>();
         services.AddScoped<Features.Account.Privacy.AccountDeletion>();
+        services.AddSingleton<Features.Account.Privacy.ExportBacklog>();
+        services.AddScoped<Features.Account.Privacy.ExportService>();
+        services.AddScoped<Features.Account.Privacy.DataExporter>();
+        services.AddScoped<Features.Account.Privacy.DataImporter>();
+        services.AddHostedService<Features.Account.Privacy.ExportWorker>();
         services.AddSingleton<AccountLinks>();
         services.AddScoped<CoupleCommands>();
         Features.Moments.SupportSetup.AddSupportFeatures(services);
@@ -163,6 +170,18 @@ public static class AppSetup
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
+
+            // Asking for an export (and bringing one in): per person, a few an hour. Reading the page or the status is never limited.
+            o.AddPolicy(ExportRateLimit, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    "export|" + (CallerContext.UserIdOf(http.User)?.ToString() ?? http.Connection.RemoteIpAddress?.ToString()),
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = configuration.GetValue("RateLimits:ExportsPerHour", 5),
+                        Window = TimeSpan.FromHours(1),
+                        QueueLimit = 0,
+                    }));
         });
 
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -209,8 +228,10 @@ public static class AppSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<RequestLogging>();
-        app.UseRateLimiter();
         app.UseAuthentication();
+
+        // After authentication, so the export limit can count per person; attempts to sign in are counted per address.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapHealthChecks("/healthz");
