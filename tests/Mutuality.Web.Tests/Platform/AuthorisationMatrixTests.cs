@@ -638,8 +638,14 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
                 db.RitualAgreements.Add(new RitualAgreement { Id = agreement, CoupleId = couple.Id, CreatedById = couple.A.Id, What = "Walk on Sundays", CreatedAtUtc = now });
                 db.ExportJobs.Add(new Web.Features.Account.Privacy.ExportJob
                 {
-                    Id = exportJob, UserId = couple.A.Id, Status = Web.Features.Account.Privacy.ExportStatus.Ready, Percent = 100, RequestedAtUtc = now, ReadyAtUtc = now,
-                    ExpiresAtUtc = now.AddHours(24), FileName = exportFile,
+                    Id = exportJob,
+                    UserId = couple.A.Id,
+                    Status = Web.Features.Account.Privacy.ExportStatus.Ready,
+                    Percent = 100,
+                    RequestedAtUtc = now,
+                    ReadyAtUtc = now,
+                    ExpiresAtUtc = now.AddHours(24),
+                    FileName = exportFile,
                 });
                 db.CheckInPersonSettings.Add(new CheckInPersonSettings { UserId = couple.A.Id, CoupleId = couple.Id, FeedTokenHash = CheckInCalendar.Hash(feedToken), UpdatedAtUtc = now });
                 await db.SaveChangesAsync();

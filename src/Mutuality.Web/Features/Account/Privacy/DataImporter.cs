@@ -94,8 +94,19 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
         {
             db.SupportMoments.Add(new SupportMoment
             {
-                Id = m.Id, CoupleId = coupleId, AuthorId = userId, Kind = m.Kind, Direction = m.Direction, Type = m.Type, Note = m.Note, Link = m.Link,
-                OccurredAtUtc = m.OccurredAtUtc, AuthorTimeZoneId = m.TimeZoneId, Visibility = m.Visibility, CreatedAtUtc = m.CreatedAtUtc, UpdatedAtUtc = m.UpdatedAtUtc,
+                Id = m.Id,
+                CoupleId = coupleId,
+                AuthorId = userId,
+                Kind = m.Kind,
+                Direction = m.Direction,
+                Type = m.Type,
+                Note = m.Note,
+                Link = m.Link,
+                OccurredAtUtc = m.OccurredAtUtc,
+                AuthorTimeZoneId = m.TimeZoneId,
+                Visibility = m.Visibility,
+                CreatedAtUtc = m.CreatedAtUtc,
+                UpdatedAtUtc = m.UpdatedAtUtc,
             });
             count++;
         }
@@ -104,10 +115,25 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
         {
             db.SupportRequests.Add(new SupportRequest
             {
-                Id = r.Id, CoupleId = coupleId, RequesterId = userId, PartnerId = AccountDeletion.FormerPartner, Feeling = r.Feeling, Need = r.Need, AskedType = r.AskedType,
-                Urgency = r.Urgency, WindowEndsUtc = r.WindowEndsUtc, RequesterTimeZoneId = r.TimeZoneId, State = r.State, FirstAnsweredAtUtc = r.FirstAnsweredAtUtc,
-                ProposedAtUtc = r.ProposedAtUtc, GivenType = r.GivenType, DoneAtUtc = r.DoneAtUtc, Outcome = r.Outcome, ThankYou = r.ThankYou,
-                CreatedAtUtc = r.CreatedAtUtc, UpdatedAtUtc = r.UpdatedAtUtc,
+                Id = r.Id,
+                CoupleId = coupleId,
+                RequesterId = userId,
+                PartnerId = AccountDeletion.FormerPartner,
+                Feeling = r.Feeling,
+                Need = r.Need,
+                AskedType = r.AskedType,
+                Urgency = r.Urgency,
+                WindowEndsUtc = r.WindowEndsUtc,
+                RequesterTimeZoneId = r.TimeZoneId,
+                State = r.State,
+                FirstAnsweredAtUtc = r.FirstAnsweredAtUtc,
+                ProposedAtUtc = r.ProposedAtUtc,
+                GivenType = r.GivenType,
+                DoneAtUtc = r.DoneAtUtc,
+                Outcome = r.Outcome,
+                ThankYou = r.ThankYou,
+                CreatedAtUtc = r.CreatedAtUtc,
+                UpdatedAtUtc = r.UpdatedAtUtc,
             });
             foreach (var e in r.History)
             {
@@ -121,8 +147,16 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
         {
             db.CheckIns.Add(new CheckInEntry
             {
-                Id = c.Id, CoupleId = coupleId, AuthorId = userId, Cadence = c.Cadence, PeriodStart = c.PeriodStart, PeriodLabel = c.Period,
-                ContentJson = CheckInJson.Write(CheckInJson.Read(c.Content.GetRawText())), CreatedAtUtc = c.CreatedAtUtc, UpdatedAtUtc = c.UpdatedAtUtc, SubmittedAtUtc = c.SubmittedAtUtc,
+                Id = c.Id,
+                CoupleId = coupleId,
+                AuthorId = userId,
+                Cadence = c.Cadence,
+                PeriodStart = c.PeriodStart,
+                PeriodLabel = c.Period,
+                ContentJson = CheckInJson.Write(CheckInJson.Read(c.Content.GetRawText())),
+                CreatedAtUtc = c.CreatedAtUtc,
+                UpdatedAtUtc = c.UpdatedAtUtc,
+                SubmittedAtUtc = c.SubmittedAtUtc,
             });
             count++;
         }
@@ -139,8 +173,16 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
 
             db.MonthlyPreparations.Add(new MonthlyPreparation
             {
-                Id = p.Id, CheckInId = checkInId, CoupleId = coupleId, AuthorId = userId, Appreciations = p.Appreciations, WentWell = p.WentWell, HardThing = p.HardThing,
-                NeedNextMonth = p.NeedNextMonth, UpdatedAtUtc = p.UpdatedAtUtc, SharedAtUtc = p.SharedAtUtc,
+                Id = p.Id,
+                CheckInId = checkInId,
+                CoupleId = coupleId,
+                AuthorId = userId,
+                Appreciations = p.Appreciations,
+                WentWell = p.WentWell,
+                HardThing = p.HardThing,
+                NeedNextMonth = p.NeedNextMonth,
+                UpdatedAtUtc = p.UpdatedAtUtc,
+                SharedAtUtc = p.SharedAtUtc,
             });
             count++;
         }
@@ -149,8 +191,16 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
         {
             db.RitualAgreements.Add(new RitualAgreement
             {
-                Id = a.Id, CoupleId = coupleId, CreatedById = userId, OwnerId = a.For switch { ExportDocument.Me => userId, null => null, _ => AccountDeletion.FormerPartner },
-                What = a.What, DueOn = a.DueOn, CreatedAtUtc = a.CreatedAtUtc, Outcome = a.Outcome, CarriedOn = a.CarriedOn, ReviewedAtUtc = a.ReviewedAtUtc,
+                Id = a.Id,
+                CoupleId = coupleId,
+                CreatedById = userId,
+                OwnerId = a.For switch { ExportDocument.Me => userId, null => null, _ => AccountDeletion.FormerPartner },
+                What = a.What,
+                DueOn = a.DueOn,
+                CreatedAtUtc = a.CreatedAtUtc,
+                Outcome = a.Outcome,
+                CarriedOn = a.CarriedOn,
+                ReviewedAtUtc = a.ReviewedAtUtc,
                 ReviewedById = a.ReviewedAtUtc is null ? null : userId,
             });
             count++;
@@ -163,8 +213,16 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
             {
                 db.ConflictSides.Add(new ConflictSide
                 {
-                    Id = s.Id, ConflictId = c.Id, CoupleId = coupleId, AuthorId = userId, FeelingsAndNeeds = s.FeelingsAndNeeds, HowYouSawIt = s.HowYouSawIt,
-                    MyImpactOnYou = s.MyImpactOnYou, YourImpactOnMe = s.YourImpactOnMe, UpdatedAtUtc = s.UpdatedAtUtc, SharedAtUtc = s.SharedAtUtc,
+                    Id = s.Id,
+                    ConflictId = c.Id,
+                    CoupleId = coupleId,
+                    AuthorId = userId,
+                    FeelingsAndNeeds = s.FeelingsAndNeeds,
+                    HowYouSawIt = s.HowYouSawIt,
+                    MyImpactOnYou = s.MyImpactOnYou,
+                    YourImpactOnMe = s.YourImpactOnMe,
+                    UpdatedAtUtc = s.UpdatedAtUtc,
+                    SharedAtUtc = s.SharedAtUtc,
                 });
             }
 
