@@ -542,8 +542,14 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
                 world.FormerItems = await SeedAsync(app, left);
             }
 
-            await app.WithScope(sp => sp.GetRequiredService<CoupleCommands>().LeaveAsync(left.B.Id, left.Id));
+            await LeaveAsync(app, left);
             return world;
+        }
+
+        private static async Task LeaveAsync(AppFactory app, TestCouple couple)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<CoupleCommands>().LeaveAsync(couple.B.Id, couple.Id);
         }
 
         /// <summary>Only the people one kind of caller needs, for a row that ends something for that caller.</summary>
@@ -564,7 +570,7 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
                 case Who.FormerPartner:
                     var left = await app.CreateCoupleAsync("Lee", "Max");
                     world.Former = left.B;
-                    await app.WithScope(sp => sp.GetRequiredService<CoupleCommands>().LeaveAsync(left.B.Id, left.Id));
+                    await LeaveAsync(app, left);
                     break;
             }
 
