@@ -22,6 +22,15 @@ public static class AppSetup
 {
     public const string AuthRateLimit = "auth";
 
+    public const string ExportRateLimit = "export";
+
+    /// <summary>The account pages a visitor needs before signing in (everything else requires sign-in).</summary>
+    private static readonly string[] AnonymousAccountPages =
+    [
+        "Login", "LoginWith2fa", "LoginWithRecoveryCode", "Logout", "Register", "RegisterConfirmation",
+        "ConfirmEmail", "ResendConfirmation", "ForgotPassword", "ResetPassword",
+    ];
+
     public static WebApplicationBuilder AddMutuality(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -106,6 +115,13 @@ public static class AppSetup
         services.AddTransient<IEmailSender<AppUser>, IdentityMailer>();
 
         services.AddScoped<CallerContext>();
+        services.AddSingleton<Features.Account.Privacy.ExportFiles>();
+        services.AddScoped<Features.Account.Privacy.AccountDeletion>();
+        services.AddSingleton<Features.Account.Privacy.ExportBacklog>();
+        services.AddScoped<Features.Account.Privacy.ExportService>();
+        services.AddScoped<Features.Account.Privacy.DataExporter>();
+        services.AddScoped<Features.Account.Privacy.DataImporter>();
+        services.AddHostedService<Features.Account.Privacy.ExportWorker>();
         services.AddSingleton<AccountLinks>();
         services.AddScoped<CoupleCommands>();
         Features.Moments.SupportSetup.AddSupportFeatures(services);
@@ -122,8 +138,14 @@ public static class AppSetup
             {
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/");
-                o.Conventions.AllowAnonymousToFolder("/Account");
-                o.Conventions.AuthorizeFolder("/Account/Manage");
+
+                // The pages for getting in are open; /Account/Manage is not. (AllowAnonymous on the whole /Account
+                // folder would win over AuthorizeFolder("/Account/Manage") — the authorisation matrix caught that.)
+                foreach (var page in AnonymousAccountPages)
+                {
+                    o.Conventions.AllowAnonymousToPage("/Account/" + page);
+                }
+
                 o.Conventions.AllowAnonymousToPage("/Home/Index");
                 o.Conventions.AllowAnonymousToFolder("/Errors");
                 o.Conventions.AllowAnonymousToFolder("/Help");
@@ -152,6 +174,18 @@ public static class AppSetup
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
+
+            // Asking for an export (and bringing one in): per person, a few an hour. Reading the page or the status is never limited.
+            o.AddPolicy(ExportRateLimit, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    "export|" + (CallerContext.UserIdOf(http.User)?.ToString() ?? http.Connection.RemoteIpAddress?.ToString()),
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = configuration.GetValue("RateLimits:ExportsPerHour", 5),
+                        Window = TimeSpan.FromHours(1),
+                        QueueLimit = 0,
+                    }));
         });
 
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -198,8 +232,10 @@ public static class AppSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<RequestLogging>();
-        app.UseRateLimiter();
         app.UseAuthentication();
+
+        // After authentication, so the export limit can count per person; attempts to sign in are counted per address.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapHealthChecks("/healthz");

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Mutuality.Domain.Rituals;
+using Mutuality.Domain.Support;
+
+namespace Mutuality.Web.Features.Account.Privacy;
+
+/// <summary>
+/// The export, schema version 1 (docs/export-format.md). Who wrote something is "me" or "partner" (from the
+/// exporting person's point of view); ids of items are kept so an import can restore them.
+/// </summary>
+public sealed record ExportDocument(
+    int SchemaVersion,
+    DateTime? ExportedAtUtc,
+    ExportPerson? Person,
+    string? PartnerName,
+    List<ExportMoment> Moments,
+    List<ExportRequest> Requests,
+    List<ExportCheckIn> CheckIns,
+    List<ExportReply> CheckInReplies,
+    List<ExportPreparation> MonthlyPreparations,
+    List<ExportAgreement> Agreements,
+    List<ExportConflict> Conflicts,
+    List<ExportReflection> GuideReflections,
+    List<ExportPulse> PulseAnswers,
+    List<ExportIntimacy> IntimacyEntries)
+{
+    public const int CurrentSchemaVersion = 1;
+    public const string Me = "me";
+    public const string Partner = "partner";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>
+    /// What is the person's own and can be restored into a fresh instance: items they wrote, without the
+    /// partner's words on them (responses, reactions, alternatives, history lines, sides, attempts) and without
+    /// replies (they answer the partner's check-ins, which are not theirs to restore). Who-is-exporting is dropped.
+    /// </summary>
+    public ExportDocument OwnPart() => this with
+    {
+        ExportedAtUtc = null,
+        Person = null,
+        PartnerName = null,
+        Moments = [.. Moments.Where(m => m.Author == Me).Select(m => m with { ResponseKind = null, ResponseRating = null, ResponseNote = null, RespondedAtUtc = null, Reaction = null, ReactedAtUtc = null })],
+        Requests = [.. Requests.Where(r => r.Requester == Me).Select(r => r with { Alternative = null, History = [.. r.History.Where(e => e.Actor == Me)] })],
+        CheckIns = [.. CheckIns.Where(c => c.Author == Me)],
+        CheckInReplies = [],
+        MonthlyPreparations = [.. MonthlyPreparations.Where(p => p.Author == Me)],
+        Agreements = [.. Agreements.Where(a => a.CreatedBy == Me)],
+        Conflicts = [.. Conflicts.Where(c => c.OpenedBy == Me).Select(c => c with { Sides = [.. c.Sides.Where(s => s.Author == Me)], Attempts = [.. c.Attempts.Where(a => a.Author == Me)] })],
+    };
+}
+
+public sealed record ExportPerson(string DisplayName, string Email, string TimeZoneId);
+
+public sealed record ExportMoment(
+    Guid Id, string Author, MomentKind Kind, MomentDirection Direction, SupportType Type, string Note, string? Link,
+    DateTime OccurredAtUtc, string TimeZoneId, Visibility Visibility, DateTime CreatedAtUtc, DateTime? UpdatedAtUtc,
+    MomentResponseKind? ResponseKind, int? ResponseRating, string? ResponseNote, DateTime? RespondedAtUtc, PebbleReaction? Reaction, DateTime? ReactedAtUtc);
+
+public sealed record ExportRequest(
+    Guid Id, string Requester, string Feeling, string Need, SupportType AskedType, Urgency Urgency, DateTime WindowEndsUtc, string TimeZoneId,
+    RequestState State, DateTime? FirstAnsweredAtUtc, DateTime? ProposedAtUtc, string? Alternative, SupportType? GivenType, DateTime? DoneAtUtc,
+    RequestOutcome? Outcome, string? ThankYou, DateTime CreatedAtUtc, DateTime UpdatedAtUtc, List<ExportRequestEvent> History);
+
+public sealed record ExportRequestEvent(Guid Id, string Actor, RequestEventKind Kind, string? Text, DateTime? ProposedAtUtc, SupportType? GivenType, RequestOutcome? Outcome, DateTime AtUtc);
+
+/// <summary>A check-in; <see cref="Content"/> is the four parts (for the partner's: only what they shared, and only once both had sent theirs).</summary>
+public sealed record ExportCheckIn(Guid Id, string Author, int Cadence, string Period, DateOnly PeriodStart, DateTime CreatedAtUtc, DateTime UpdatedAtUtc, DateTime? SubmittedAtUtc, JsonElement Content);
+
+public sealed record ExportReply(Guid Id, string Author, Guid CheckInId, int Kind, string Text, DateTime CreatedAtUtc);
+
+public sealed record ExportPreparation(Guid Id, string Author, DateOnly Month, string Appreciations, string WentWell, string HardThing, string NeedNextMonth, DateTime UpdatedAtUtc, DateTime? SharedAtUtc);
+
+public sealed record ExportAgreement(Guid Id, string CreatedBy, string? For, string What, DateOnly? DueOn, DateTime CreatedAtUtc, AgreementOutcome? Outcome, bool CarriedOn, DateTime? ReviewedAtUtc);
+
+public sealed record ExportConflict(Guid Id, string OpenedBy, string Title, ConflictStatus Status, DateTime OpenedAtUtc, DateTime? ResolvedAtUtc, List<ExportSide> Sides, List<ExportAttempt> Attempts);
+
+public sealed record ExportSide(Guid Id, string Author, string FeelingsAndNeeds, string HowYouSawIt, string MyImpactOnYou, string YourImpactOnMe, DateTime UpdatedAtUtc, DateTime? SharedAtUtc);
+
+public sealed record ExportAttempt(Guid Id, string Author, RepairKind Kind, string Text, DateTime SentAtUtc);
+
+public sealed record ExportReflection(Guid Id, string Guide, string PromptKey, string Text, DateTime UpdatedAtUtc);
+
+public sealed record ExportPulse(Guid Id, DateOnly Month, string ItemId, int Value, DateTime CreatedAtUtc);
+
+public sealed record ExportIntimacy(Guid Id, DateOnly Month, string Kind, int Fulfilment, int Importance, DateTime CreatedAtUtc);

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Mutuality.Web.Features.Account.Privacy;
+
+namespace Mutuality.Web.Features.Account.Privacy
+{
+    /// <summary>
+    /// A plain message for one person, shown on their home page until they dismiss it — e.g. "your partner
+    /// deleted their account". It never names or points at anyone else.
+    /// </summary>
+    public sealed class PersonNotice
+    {
+        public Guid Id { get; set; }
+
+        public Guid UserId { get; set; }
+
+        public string Text { get; set; } = string.Empty;
+
+        public DateTime CreatedAtUtc { get; set; }
+    }
+
+    public enum ExportStatus
+    {
+        Queued = 0,
+        Preparing = 1,
+        Ready = 2,
+        Failed = 3,
+        Expired = 4,
+    }
+
+    /// <summary>
+    /// One export a person asked for: prepared in the background into a ZIP under the data folder, downloadable
+    /// by that person only until <see cref="ExpiresAtUtc"/>, then deleted.
+    /// </summary>
+    public sealed class ExportJob
+    {
+        public Guid Id { get; set; }
+
+        public Guid UserId { get; set; }
+
+        public ExportStatus Status { get; set; }
+
+        /// <summary>0–100, for the progress indicator.</summary>
+        public int Percent { get; set; }
+
+        public DateTime RequestedAtUtc { get; set; }
+
+        public DateTime? ReadyAtUtc { get; set; }
+
+        public DateTime? ExpiresAtUtc { get; set; }
+
+        /// <summary>The ZIP's file name inside the data folder's exports directory (random, never guessable from the id).</summary>
+        public string? FileName { get; set; }
+    }
+
+    internal sealed class PersonNoticeConfiguration : IEntityTypeConfiguration<PersonNotice>
+    {
+        public void Configure(EntityTypeBuilder<PersonNotice> builder)
+        {
+            builder.Property(n => n.Text).HasMaxLength(500).IsRequired();
+            builder.HasIndex(n => n.UserId);
+            builder.HasOne<Web.Data.AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    internal sealed class ExportJobConfiguration : IEntityTypeConfiguration<ExportJob>
+    {
+        public void Configure(EntityTypeBuilder<ExportJob> builder)
+        {
+            builder.Property(j => j.FileName).HasMaxLength(100);
+            builder.HasIndex(j => new { j.UserId, j.RequestedAtUtc });
+            builder.HasIndex(j => j.Status);
+            builder.HasOne<Web.Data.AppUser>().WithMany().HasForeignKey(j => j.UserId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+}
+
+namespace Mutuality.Web.Data
+{
+    public abstract partial class AppDbContext
+    {
+        public DbSet<PersonNotice> PersonNotices => Set<PersonNotice>();
+
+        public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+    }
+}
