@@ -162,6 +162,8 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
 
         // Without the password nothing is deleted: a page with the field message (the deletion itself: AccountDeletionTests).
         new("POST", "/Account/Manage/Delete", null, Expectations.SignedInPost),
+        new("GET", "/Account/Manage/Email", null, Expectations.SignedIn),
+        new("POST", "/Account/Manage/Email", null, Expectations.SignedInPost),
         new("GET", "/Account/Manage/Export", null, Expectations.SignedIn),
         new("POST", "/Account/Manage/Export", null, Expectations.SignedInPost),
         new("GET", "/Account/Manage/Export", "Status", Expectations.SignedIn),
@@ -254,6 +256,9 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
         new("GET", "/Phrasing/Check", null, new(SignIn, NotFound, NotFound, NotFound, NotFound, NotFound)),
         new("POST", "/Phrasing/Check", null, Expectations.SignedInPost),
 
+        new("GET", "/Insights", null, Expectations.CouplePage),
+        new("POST", "/Insights", "Dismiss", Expectations.CouplePost, _ => Q("/Insights", "Dismiss", "kind=receiving-more&periodKey=2026-W10")),
+        new("GET", "/Insights/Report", null, Expectations.CouplePage),
         new("GET", "/Pulse", null, Expectations.CouplePage),
         new("POST", "/Pulse", null, Expectations.CouplePost),
 

@@ -144,6 +144,9 @@ public static class PrivacyData
             db.GuideReflections.Add(new GuideReflection { Id = Guid.CreateVersion7(), AuthorId = b.Id, Guide = "old-beliefs", PromptKey = "size", Text = B("reflection"), UpdatedAtUtc = now });
             db.Invitations.Add(new Invitation { Id = Guid.CreateVersion7(), CoupleId = couple.Id, InvitedByUserId = a.Id, TokenHash = Guid.NewGuid().ToString("N"), CodeHash = Guid.NewGuid().ToString("N"), CreatedAtUtc = now.AddDays(-10), ExpiresAtUtc = now.AddDays(-3), UsedAtUtc = now.AddDays(-9), UsedByUserId = b.Id });
             db.FeedCursors.Add(new Features.Feed.Data.FeedCursor { UserId = a.Id, SeenAtUtc = now });
+            db.MailPreferences.Add(new Features.ScheduledMail.Data.MailPreference { UserId = a.Id, WeeklyDigest = true });
+            db.ScheduledMailSent.Add(new Features.ScheduledMail.Data.ScheduledMailSent { Id = Guid.CreateVersion7(), PersonId = a.Id, Kind = default, PeriodKey = "2026-W09", DueAtUtc = now.AddDays(-1) });
+            db.InsightDismissals.Add(new Features.Insights.Data.InsightDismissal { Id = Guid.CreateVersion7(), UserId = a.Id, Kind = "receiving-more", PeriodKey = "2026-W09", DismissedAtUtc = now });
             await db.SaveChangesAsync();
         });
 

@@ -104,6 +104,9 @@ public sealed class AccountDeletion(AppDbContext db, UserManager<AppUser> users,
             await db.SecurityEvents.Where(e => e.UserId == userId).ExecuteDeleteAsync(ct);
             await db.PersonNotices.Where(n => n.UserId == userId).ExecuteDeleteAsync(ct);
             await db.ExportJobs.Where(j => j.UserId == userId).ExecuteDeleteAsync(ct);
+            await db.MailPreferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
+            await db.ScheduledMailSent.Where(m => m.PersonId == userId).ExecuteDeleteAsync(ct);
+            await db.InsightDismissals.Where(d => d.UserId == userId).ExecuteDeleteAsync(ct);
 
             if (partner is not null)
             {
