@@ -7,7 +7,7 @@ using Mutuality.Web.Infrastructure.Couples;
 namespace Mutuality.Web.Features.CheckIns;
 
 /// <summary>The check-in form for one period: drafts save as one types; sending happens once; then it is read-only.</summary>
-public sealed class FormModel(CallerContext callers, CheckInService checkIns) : PageModel
+public sealed class FormModel(CallerContext callers, CheckInService checkIns, Insights.InsightsQueries insights) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 
@@ -89,6 +89,9 @@ public sealed class FormModel(CallerContext callers, CheckInService checkIns) : 
             return Page();
         }
 
+        // The insights' numbers for this period (own ratings; agreement once both have sent), now rather than on
+        // the next dashboard load.
+        await insights.FillCheckInFactsAsync(Caller.CoupleId!.Value, Period.Start, Period.Start.AddDays(1), HttpContext.RequestAborted);
         TempData["Status"] = "Thank you — your check-in is sent.";
         return Redirect($"/CheckIns/Reveal/{Period.Label}");
     }

@@ -270,8 +270,9 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
     /// <summary>
     /// Copies the numbers the insights need (the six ratings, and M5 agreement once both have sent) out of the encrypted
     /// check-ins in the period that have not been read yet. Each check-in is read once; later loads find nothing to do.
+    /// A check-in sent through the form is filled at once; rows written any other way (demo, import, bench) on first view.
     /// </summary>
-    private async Task FillCheckInFactsAsync(Guid couple, DateOnly fromDay, DateOnly toDay, CancellationToken ct)
+    public async Task FillCheckInFactsAsync(Guid couple, DateOnly fromDay, DateOnly toDay, CancellationToken ct)
     {
         var pending = await db.CheckIns
             .Where(c => c.CoupleId == couple && c.PeriodStart >= fromDay && c.PeriodStart < toDay && c.SubmittedAtUtc != null
