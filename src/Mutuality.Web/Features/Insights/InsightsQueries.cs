@@ -319,25 +319,34 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
     /// <summary>M6 sums per perceiver and rating, over revealed check-ins (both sent) in the date range.</summary>
     private async Task<List<SumsRow>> SumsAsync(Guid couple, DateOnly fromDay, DateOnly toDay, CancellationToken ct)
     {
-        var sql = new StringBuilder();
-        (string Rating, string Col)[] ratings = [("0", "Supported"), ("1", "AbleToGive"), ("2", "Stress")];
-        foreach (var (rating, col) in ratings)
+        // The revealed pairs are formed once (one range read of the covering index, joined on the period), then
+        // each rating's sums are taken from them.
+        var sql = new StringBuilder("""
+            WITH x AS (
+              SELECT c."Cadence" AS cad, c."PeriodStart" AS ps, c."AuthorId" AS a,
+                     c."GuessSupported" AS gs, c."GuessAbleToGive" AS ga, c."GuessStress" AS gt,
+                     c."MeSupported" AS ms, c."MeAbleToGive" AS ma, c."MeStress" AS mt
+              FROM "CheckIns" c
+              WHERE c."CoupleId" = {0} AND c."PeriodStart" >= {1} AND c."PeriodStart" < {2} AND c."FactsState" = 2),
+            pairs AS (
+              SELECT c.a AS perceiver, c.gs, c.ga, c.gt, c.ms, c.ma, c.mt, p.ms AS pms, p.ma AS pma, p.mt AS pmt
+              FROM x c JOIN x p ON p.cad = c.cad AND p.ps = c.ps AND p.a <> c.a)
+            """);
+        (string Rating, string Guess, string Me)[] ratings = [("0", "gs", "ms"), ("1", "ga", "ma"), ("2", "gt", "mt")];
+        var first = true;
+        foreach (var (rating, guess, me) in ratings)
         {
-            if (sql.Length > 0)
-            {
-                sql.Append(" UNION ALL ");
-            }
-
-            string J = $"c.\"Guess{col}\"", T = $"p.\"Me{col}\"", S = $"c.\"Me{col}\"";
+            sql.Append(first ? " " : " UNION ALL ");
+            first = false;
+            string J = guess, T = "p" + me, S = me;
             sql.Append(CultureInfo.InvariantCulture, $$"""
-                SELECT c."AuthorId" AS "PerceiverId", {{rating}} AS "Rating", COUNT(*) AS "N",
+                SELECT perceiver AS "PerceiverId", {{rating}} AS "Rating", COUNT(*) AS "N",
                   SUM(1.0 * {{J}}) AS "J", SUM(1.0 * {{T}}) AS "T", SUM(1.0 * {{S}}) AS "S",
                   SUM(1.0 * {{J}} * {{J}}) AS "JJ", SUM(1.0 * {{T}} * {{T}}) AS "TT", SUM(1.0 * {{S}} * {{S}}) AS "SS",
                   SUM(1.0 * {{J}} * {{T}}) AS "JT", SUM(1.0 * {{J}} * {{S}}) AS "JS", SUM(1.0 * {{T}} * {{S}}) AS "TS"
-                FROM "CheckIns" c JOIN "CheckIns" p ON p."CoupleId" = c."CoupleId" AND p."Cadence" = c."Cadence" AND p."PeriodStart" = c."PeriodStart" AND p."AuthorId" <> c."AuthorId"
-                WHERE c."CoupleId" = {0} AND c."PeriodStart" >= {1} AND c."PeriodStart" < {2} AND c."FactsState" = 2 AND p."FactsState" = 2
-                  AND {{J}} IS NOT NULL AND {{T}} IS NOT NULL AND {{S}} IS NOT NULL
-                GROUP BY c."AuthorId"
+                FROM pairs
+                WHERE {{J}} IS NOT NULL AND {{T}} IS NOT NULL AND {{S}} IS NOT NULL
+                GROUP BY perceiver
                 """);
         }
 

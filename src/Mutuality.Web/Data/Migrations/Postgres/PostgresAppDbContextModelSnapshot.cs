@@ -782,6 +782,9 @@ namespace Mutuality.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CoupleId", "CreatedAtUtc");
 
+                    b.HasIndex("CoupleId", "AuthorId", "Visibility", "CreatedAtUtc", "RespondedAtUtc", "ReactedAtUtc")
+                        .HasDatabaseName("IX_SupportMoments_Unread");
+
                     b.HasIndex("CoupleId", "OccurredAtUtc", "AuthorId", "Visibility", "Direction", "Kind", "ResponseKind", "ResponseRating")
                         .HasDatabaseName("IX_SupportMoments_CoupleId_OccurredAtUtc_Insights");
 
@@ -1182,6 +1185,8 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.HasIndex("RequestId");
 
                     b.HasIndex("CoupleId", "AtUtc");
+
+                    b.HasIndex("CoupleId", "ActorId", "AtUtc");
 
                     b.ToTable("RequestEvents");
                 });

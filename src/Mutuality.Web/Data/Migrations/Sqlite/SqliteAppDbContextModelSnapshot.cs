@@ -771,6 +771,9 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CoupleId", "CreatedAtUtc");
 
+                    b.HasIndex("CoupleId", "AuthorId", "Visibility", "CreatedAtUtc", "RespondedAtUtc", "ReactedAtUtc")
+                        .HasDatabaseName("IX_SupportMoments_Unread");
+
                     b.HasIndex("CoupleId", "OccurredAtUtc", "AuthorId", "Visibility", "Direction", "Kind", "ResponseKind", "ResponseRating")
                         .HasDatabaseName("IX_SupportMoments_CoupleId_OccurredAtUtc_Insights");
 
@@ -1171,6 +1174,8 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.HasIndex("RequestId");
 
                     b.HasIndex("CoupleId", "AtUtc");
+
+                    b.HasIndex("CoupleId", "ActorId", "AtUtc");
 
                     b.ToTable("RequestEvents");
                 });

@@ -63,6 +63,11 @@ internal sealed class SupportMomentConfiguration : IEntityTypeConfiguration<Supp
         builder.Property(m => m.AuthorTimeZoneId).HasMaxLength(64).IsRequired();
         builder.Property(m => m.ResponseNote).HasMaxLength(MomentRules.ResponseNoteMaxLength);
         builder.HasIndex(m => new { m.CoupleId, m.CreatedAtUtc });
+
+        // The unread badge on every page: what the partner shared since I last looked, and answers to what I shared
+        // (read from the index alone, however long the history).
+        builder.HasIndex(m => new { m.CoupleId, m.AuthorId, m.Visibility, m.CreatedAtUtc, m.RespondedAtUtc, m.ReactedAtUtc })
+            .HasDatabaseName("IX_SupportMoments_Unread");
         // By date within a couple; it also covers the columns the insights tallies group by (no table reads).
         builder.HasIndex(m => new { m.CoupleId, m.OccurredAtUtc, m.AuthorId, m.Visibility, m.Direction, m.Kind, m.ResponseKind, m.ResponseRating })
             .HasDatabaseName("IX_SupportMoments_CoupleId_OccurredAtUtc_Insights");

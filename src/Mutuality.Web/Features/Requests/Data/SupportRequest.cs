@@ -110,6 +110,7 @@ internal sealed class RequestEventConfiguration : IEntityTypeConfiguration<Reque
     {
         builder.Property(e => e.Text).HasMaxLength(500);
         builder.HasIndex(e => new { e.CoupleId, e.AtUtc });
+        builder.HasIndex(e => new { e.CoupleId, e.ActorId, e.AtUtc }); // the unread badge
         builder.HasIndex(e => e.RequestId);
         builder.HasOne<SupportRequest>().WithMany().HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Cascade);
     }
