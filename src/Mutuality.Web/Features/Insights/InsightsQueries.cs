@@ -229,7 +229,7 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
         }
 
         // M6 over the period, from sums per perceiver and rating.
-        var sums = await SumsAsync(couple, fromDay, toDay, ct);
+        var sums = await SumsAsync(couple, me, partner, fromDay, toDay, ct);
         TruthAndBiasOutcome Reading(Guid perceiver)
         {
             var mine = sums.Where(s => s.PerceiverId == perceiver).ToList();
@@ -317,40 +317,51 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
     }
 
     /// <summary>M6 sums per perceiver and rating, over revealed check-ins (both sent) in the date range.</summary>
-    private async Task<List<SumsRow>> SumsAsync(Guid couple, DateOnly fromDay, DateOnly toDay, CancellationToken ct)
+    private async Task<List<SumsRow>> SumsAsync(Guid couple, Guid me, Guid partner, DateOnly fromDay, DateOnly toDay, CancellationToken ct)
     {
-        // The revealed pairs are formed once (one range read of the covering index, joined on the period), then
-        // each rating's sums are taken from them.
-        var sql = new StringBuilder("""
-            WITH x AS (
-              SELECT c."Cadence" AS cad, c."PeriodStart" AS ps, c."AuthorId" AS a,
-                     c."GuessSupported" AS gs, c."GuessAbleToGive" AS ga, c."GuessStress" AS gt,
-                     c."MeSupported" AS ms, c."MeAbleToGive" AS ma, c."MeStress" AS mt
-              FROM "CheckIns" c
-              WHERE c."CoupleId" = {0} AND c."PeriodStart" >= {1} AND c."PeriodStart" < {2} AND c."FactsState" = 2),
-            pairs AS (
-              SELECT c.a AS perceiver, c.gs, c.ga, c.gt, c.ms, c.ma, c.mt, p.ms AS pms, p.ma AS pma, p.mt AS pmt
-              FROM x c JOIN x p ON p.cad = c.cad AND p.ps = c.ps AND p.a <> c.a)
-            """);
-        (string Rating, string Guess, string Me)[] ratings = [("0", "gs", "ms"), ("1", "ga", "ma"), ("2", "gt", "mt")];
-        var first = true;
-        foreach (var (rating, guess, me) in ratings)
+        // One read of the covering index: each revealed period (both sent) becomes one row holding both partners'
+        // ratings side by side; each perceiver's and rating's sums are then taken from those rows. (A self-join of
+        // CheckIns let SQLite's planner pick a range scan for the inner side: quadratic in the history.)
+        (string Key, string Col)[] ratings = [("s", "Supported"), ("a", "AbleToGive"), ("t", "Stress")];
+        var sql = new StringBuilder("WITH t AS (SELECT ");
+        foreach (var (who, param) in new[] { ("m", "{3}"), ("p", "{4}") })
         {
-            sql.Append(first ? " " : " UNION ALL ");
-            first = false;
-            string J = guess, T = "p" + me, S = me;
-            sql.Append(CultureInfo.InvariantCulture, $$"""
-                SELECT perceiver AS "PerceiverId", {{rating}} AS "Rating", COUNT(*) AS "N",
-                  SUM(1.0 * {{J}}) AS "J", SUM(1.0 * {{T}}) AS "T", SUM(1.0 * {{S}}) AS "S",
-                  SUM(1.0 * {{J}} * {{J}}) AS "JJ", SUM(1.0 * {{T}} * {{T}}) AS "TT", SUM(1.0 * {{S}} * {{S}}) AS "SS",
-                  SUM(1.0 * {{J}} * {{T}}) AS "JT", SUM(1.0 * {{J}} * {{S}}) AS "JS", SUM(1.0 * {{T}} * {{S}}) AS "TS"
-                FROM pairs
-                WHERE {{J}} IS NOT NULL AND {{T}} IS NOT NULL AND {{S}} IS NOT NULL
-                GROUP BY perceiver
-                """);
+            foreach (var (key, col) in ratings)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $"""MAX(CASE WHEN c."AuthorId" = {param} THEN c."Guess{col}" END) AS {who}g{key}, """);
+                sql.Append(CultureInfo.InvariantCulture, $"""MAX(CASE WHEN c."AuthorId" = {param} THEN c."Me{col}" END) AS {who}m{key}, """);
+            }
         }
 
-        return await db.Database.SqlQuery<SumsRow>(FormattableStringFactory.Create(sql.ToString(), couple, fromDay, toDay)).ToListAsync(ct);
+        sql.Append("""
+            COUNT(*) AS n
+            FROM "CheckIns" c
+            WHERE c."CoupleId" = {0} AND c."PeriodStart" >= {1} AND c."PeriodStart" < {2} AND c."FactsState" = 2
+            GROUP BY c."Cadence", c."PeriodStart"
+            HAVING COUNT(*) = 2)
+            """);
+        var first = true;
+        foreach (var (who, other, param) in new[] { ("m", "p", "{3}"), ("p", "m", "{4}") })
+        {
+            for (var r = 0; r < ratings.Length; r++)
+            {
+                var key = ratings[r].Key;
+                string J = $"{who}g{key}", T = $"{other}m{key}", S = $"{who}m{key}";
+                sql.Append(first ? " " : " UNION ALL ");
+                first = false;
+                sql.Append(CultureInfo.InvariantCulture, $$"""
+                    SELECT {{param}} AS "PerceiverId", {{r}} AS "Rating", COUNT(*) AS "N",
+                      SUM(1.0 * {{J}}) AS "J", SUM(1.0 * {{T}}) AS "T", SUM(1.0 * {{S}}) AS "S",
+                      SUM(1.0 * {{J}} * {{J}}) AS "JJ", SUM(1.0 * {{T}} * {{T}}) AS "TT", SUM(1.0 * {{S}} * {{S}}) AS "SS",
+                      SUM(1.0 * {{J}} * {{T}}) AS "JT", SUM(1.0 * {{J}} * {{S}}) AS "JS", SUM(1.0 * {{T}} * {{S}}) AS "TS"
+                    FROM t
+                    WHERE {{J}} IS NOT NULL AND {{T}} IS NOT NULL AND {{S}} IS NOT NULL
+                    HAVING COUNT(*) > 0
+                    """);
+            }
+        }
+
+        return await db.Database.SqlQuery<SumsRow>(FormattableStringFactory.Create(sql.ToString(), couple, fromDay, toDay, me, partner)).ToListAsync(ct);
     }
 
     /// <summary>Runs an aggregate over the chart points: <c>w(i, s, e)</c> holds each point's bounds (UTC instants, or local days).</summary>
@@ -442,7 +453,7 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
             .ToListAsync(ct);
 
         var sixteenWeeks = week.Monday.AddDays(-15 * 7);
-        var stress = (await SumsAsync(couple, sixteenWeeks, week.Monday.AddDays(7), ct))
+        var stress = (await SumsAsync(couple, caller.UserId, partner, sixteenWeeks, week.Monday.AddDays(7), ct))
             .FirstOrDefault(s => s.PerceiverId == caller.UserId && s.Rating == (int)RatingKind.Stress);
 
         var facts = new NudgeFacts(
