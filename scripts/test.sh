@@ -51,8 +51,11 @@ fi
 run() { # run NAME PROJECT [ENV=VALUE...]
   local name=$1 project=$2; shift 2
   say "$name"
-  env "$@" dotnet test "$project" --no-build >"$out/$name.log" 2>&1
+  : >"$out/$name.report"
+  env MUTUALITY_TEST_REPORT="$out/$name.report" "$@" dotnet test "$project" --no-build >"$out/$name.log" 2>&1
   local code=$?
+  # What some tests report about themselves (the authorisation matrix's coverage, hostile inputs tried, …).
+  sed 's/^/   /' "$out/$name.report"
   grep -E '^\s+(Failed|Skipped) |^(Passed|Failed)! ' "$out/$name.log" | tail -40
   if ! grep -qE '^(Passed|Failed)! +- Failed: ' "$out/$name.log"; then
     echo "no test summary for $name (exit $code):"; tail -30 "$out/$name.log"; failed=$((failed + 1)); status=1; return

@@ -371,7 +371,7 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
             }
         }
 
-        output.WriteLine($"Authorisation matrix: {Table.Length} endpoints × {Enum.GetValues<Who>().Length} kinds of caller = {Table.Length * Enum.GetValues<Who>().Length} checks, "
+        TestReport.Write(output, $"Authorisation matrix: {Table.Length} endpoints × {Enum.GetValues<Who>().Length} kinds of caller = {Table.Length * Enum.GetValues<Who>().Length} checks, "
             + $"plus {ItemChecks.Length * Enum.GetValues<Who>().Length} item checks; {checks} requests judged, {world.BodyComparisons} outsider 404 bodies compared with a missing id's.");
         foreach (var row in Table)
         {

@@ -120,9 +120,8 @@ public sealed class FeatureHostileInputTests(AppFactory app, ITestOutputHelper o
 
         var statuses = string.Join(", ", byStatus.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}×{kv.Value}"));
         var summary = $"hostile inputs tried on feature forms: {values} values in {tried} posts across {forms.Length} forms ({accepted} accepted); statuses {statuses}";
-        output.WriteLine(summary);
+        TestReport.Write(output, summary);
         output.WriteLine("posts per form: " + string.Join(", ", perForm.Select(kv => $"{kv.Key}×{kv.Value}")));
-        Console.WriteLine(summary);
         Assert.Equal(iterations, tried);
         Assert.True(perForm.Values.All(v => v > 0), "every form must be tried");
     }

@@ -131,8 +131,7 @@ public sealed class HostileInputTests(AppFactory app, ITestOutputHelper output) 
 
         var statuses = string.Join(", ", byStatus.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}×{kv.Value}"));
         var summary = $"hostile inputs tried: {values} values in {tried} posts across {Forms.Length} forms; statuses {statuses}";
-        output.WriteLine(summary);
-        Console.WriteLine(summary);
+        TestReport.Write(output, summary);
         Assert.Equal(iterations, tried);
         // A 400 ("that request didn't make sense") is right only for text no browser can send (NUL, unpaired surrogates).
         Assert.True(byForm400.Count == 0, "unexpected 400s: " + string.Join("\n", byForm400)); // every post carried a valid antiforgery token: all were really tried
