@@ -29,7 +29,18 @@ public sealed class GentleSubmitFilter(ITempDataDictionaryFactory tempDataFactor
             return;
         }
 
-        var form = await request.ReadFormAsync();
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync();
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            // A handler that redirected without reading its form (a delete by id, say) may have a body that is not a
+            // readable form: the helper's note is advice only and must never turn a success into an error.
+            return;
+        }
+
         var patterns = form[FieldName]
             .Where(name => !string.IsNullOrEmpty(name) && !string.Equals(name, FieldName, StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)
