@@ -9,13 +9,7 @@ namespace Mutuality.Web.Features.Account;
 public sealed class AccountLinks(IOptions<MailOptions> options)
 {
     public string Absolute(HttpRequest request, string pathAndQuery)
-    {
-        var configured = options.Value.PublicBaseUrl;
-        var baseUrl = string.IsNullOrWhiteSpace(configured)
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-            : configured.TrimEnd('/');
-        return baseUrl + pathAndQuery;
-    }
+        => MailLinks.Absolute(options.Value, request.HttpContext, pathAndQuery)!; // a request is always known here
 
     public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 
