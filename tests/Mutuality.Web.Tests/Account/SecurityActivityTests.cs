@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Mutuality.Web.Data;
 using Mutuality.Web.Tests.Infrastructure;
 
 namespace Mutuality.Web.Tests.Account;
@@ -65,5 +68,34 @@ public sealed class SecurityActivityTests(AppFactory app) : IClassFixture<AppFac
         await stranger.PostFormAsync("/Account/Login", ("Input.Email", person.Email), ("Input.Password", "not the password at all"));
         using var owner = await app.SignedInAsync(person);
         Assert.Contains("A sign-in attempt with a wrong password", (await owner.GetPageAsync("/Account/Manage/Security")).MainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangedSecurityStamp_SignsAnOldCookieOut_OnceTheCheckIsDue_NotBefore()
+    {
+        var person = await app.CreatePersonAsync("Stamped");
+        using var client = await app.SignedInAsync(person);
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByIdAsync(person.Id.ToString()))!);
+        }
+
+        // Within the interval the cookie is trusted (Identity's own rule); once it has passed, the stamp is checked.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Couple")).StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        var after = await client.GetAsync("/Couple");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/Account/Login", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnchangedSecurityStamp_KeepsTheCookie_AfterTheCheck()
+    {
+        var person = await app.CreatePersonAsync("Unstamped");
+        using var client = await app.SignedInAsync(person);
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Couple")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Couple")).StatusCode);
     }
 }

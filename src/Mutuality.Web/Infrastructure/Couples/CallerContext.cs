@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Mutuality.Web.Data;
 
 namespace Mutuality.Web.Infrastructure.Couples;
@@ -13,10 +15,45 @@ public sealed record Caller(Guid UserId, string DisplayName, string TimeZoneId, 
 }
 
 /// <summary>
+/// The caller's row, read by one precompiled query (left joins): the person, their active couple and their partner.
+/// Every page and write resolves it, so it skips building and looking up the LINQ tree per request. A compiled query
+/// belongs to one model, and each app builds its own (encrypted columns use that app's keys; EF may also rebuild a
+/// model it evicted from its cache when many apps share a process, as in tests): one compiled query per model.
+/// </summary>
+public sealed class CallerQuery
+{
+    private readonly ConditionalWeakTable<IModel, Func<AppDbContext, Guid, CancellationToken, Task<CallerRow?>>> _byModel = new();
+
+    public Task<CallerRow?> RunAsync(AppDbContext db, Guid userId, CancellationToken cancellationToken)
+        => _byModel.GetValue(db.Model, static _ => Compile())(db, userId, cancellationToken);
+
+    private static Func<AppDbContext, Guid, CancellationToken, Task<CallerRow?>> Compile() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid userId, CancellationToken ct) => (
+                from u in db.Users
+                where u.Id == userId
+                join m in db.CoupleMembers.Where(m => m.LeftAtUtc == null) on u.Id equals m.UserId into memberships
+                from m in memberships.DefaultIfEmpty()
+                join o in db.CoupleMembers.Where(o => o.LeftAtUtc == null && o.UserId != userId) on m.CoupleId equals o.CoupleId into partners
+                from o in partners.DefaultIfEmpty()
+                join pu in db.Users on o.UserId equals pu.Id into partnerUsers
+                from pu in partnerUsers.DefaultIfEmpty()
+                select new CallerRow(
+                    u.DisplayName,
+                    u.TimeZoneId,
+                    m == null ? null : m.CoupleId,
+                    o == null ? null : o.UserId,
+                    pu == null ? null : pu.DisplayName))
+            .AsNoTracking()
+            .FirstOrDefault());
+}
+
+public sealed record CallerRow(string DisplayName, string TimeZoneId, Guid? CoupleId, Guid? PartnerId, string? PartnerName);
+
+/// <summary>
 /// Resolves the caller once per request. Every couple-scoped query filters by <see cref="Caller.CoupleId"/>;
 /// a resource outside it does not exist for the caller (404).
 /// </summary>
-public sealed class CallerContext(IHttpContextAccessor accessor, AppDbContext db)
+public sealed class CallerContext(IHttpContextAccessor accessor, AppDbContext db, CallerQuery query)
 {
     private Caller? _caller;
     private bool _loaded;
@@ -40,34 +77,13 @@ public sealed class CallerContext(IHttpContextAccessor accessor, AppDbContext db
             return null;
         }
 
-        // One round trip (left joins): the person, their active couple and their partner. Every page and write resolves it.
-        var me = await (
-                from u in db.Users.AsNoTracking()
-                where u.Id == userId
-                join m in db.CoupleMembers.AsNoTracking().Where(m => m.LeftAtUtc == null) on u.Id equals m.UserId into memberships
-                from m in memberships.DefaultIfEmpty()
-                join o in db.CoupleMembers.AsNoTracking().Where(o => o.LeftAtUtc == null && o.UserId != userId) on m.CoupleId equals o.CoupleId into partners
-                from o in partners.DefaultIfEmpty()
-                join pu in db.Users.AsNoTracking() on o.UserId equals pu.Id into partnerUsers
-                from pu in partnerUsers.DefaultIfEmpty()
-                select new
-                {
-                    u.DisplayName,
-                    u.TimeZoneId,
-                    CoupleId = m == null ? (Guid?)null : m.CoupleId,
-                    PartnerId = o == null ? (Guid?)null : o.UserId,
-                    PartnerName = pu == null ? null : pu.DisplayName,
-                })
-            .FirstOrDefaultAsync(cancellationToken);
+        var me = await query.RunAsync(db, userId.Value, cancellationToken);
         if (me is null)
         {
             return null;
         }
 
-        var coupleId = me.CoupleId;
-        var partner = me.PartnerId is { } partnerId ? new { UserId = partnerId, DisplayName = me.PartnerName ?? string.Empty } : null;
-
-        _caller = new Caller(userId.Value, me.DisplayName, me.TimeZoneId, coupleId, partner?.UserId, partner?.DisplayName);
+        _caller = new Caller(userId.Value, me.DisplayName, me.TimeZoneId, me.CoupleId, me.PartnerId, me.PartnerId is null ? null : me.PartnerName ?? string.Empty);
         return _caller;
     }
 

@@ -114,6 +114,7 @@ public static class AppSetup
         services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<MailKitSender>());
         services.AddTransient<IEmailSender<AppUser>, IdentityMailer>();
 
+        services.AddSingleton<CallerQuery>();
         services.AddScoped<CallerContext>();
         services.AddSingleton<Features.Account.Privacy.ExportFiles>();
         services.AddScoped<Features.Account.Privacy.AccountDeletion>();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using Mutuality.Web.Data;
 
 namespace Mutuality.Web.Features.Account.Security;
@@ -122,7 +123,14 @@ public sealed class SecurityActivity(AppDbContext db, TimeProvider clock)
                 recent.Set(CacheKey(sessionId.Value), true, TimeSpan.FromSeconds(30));
             }
 
-            await SecurityStampValidator.ValidatePrincipalAsync(context);
+            // Identity's validator checks the stamp only once the interval has passed since the cookie was issued;
+            // asking the same question first spares building the sign-in and user managers on every other request.
+            var stamp = services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+            var issued = context.Properties.IssuedUtc;
+            if (issued is null || (stamp.TimeProvider ?? TimeProvider.System).GetUtcNow() - issued.Value > stamp.ValidationInterval)
+            {
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+            }
         };
     }
 
