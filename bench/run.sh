@@ -2,7 +2,7 @@
 # Benchmarks that print figures (never timed assertions in tests).
 #   bench/run.sh moments   recording a support moment through the real authenticated page vs a bare
 #                          single-row insert on the same database, same server, same run; SQLite and PostgreSQL.
-#                          BENCH_WARMUP (default 10s) of each path first, then BENCH_DURATION (default 10s) each.
+#                          BENCH_WARMUP (default 30s) of each path first, then BENCH_DURATION (default 10s) each.
 #   bench/run.sh dashboard the insights dashboard for couples with 1 month, 1 year and 5 years of daily history:
 #                          server time p50/p99 per history length and period (sequential requests), wrk throughput
 #                          of the dashboard vs a bare read, peak RSS and cold start; SQLite and PostgreSQL.
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 what=${1:-moments}
 duration=${BENCH_DURATION:-10s}
-warmup=${BENCH_WARMUP:-10s}
+warmup=${BENCH_WARMUP:-30s}
 connections=${BENCH_CONNECTIONS:-16}
 out="$root/bench/out"
 mkdir -p "$out"
@@ -83,10 +83,13 @@ bench_moments() {
     "302 $base/Moments") ;;
     *) echo "the real endpoint did not accept the moment (got: $where)"; return 1 ;;
   esac
-  # Warm up both paths until the JIT has settled (tiered compilation finishes in the background, which on two
-  # busy cores takes several seconds): the figures are for a running server, not one still compiling itself.
+  # Warm up both paths until the JIT has settled: tiered compilation finishes in the background, which with wrk
+  # and the app sharing two busy cores takes 25-40 s for the real page. The figures are for a running server.
   duration=$warmup wrk_post "$base$(cat "$root/bench/moment-path.txt")" "$body" >/dev/null
   duration=$warmup wrk_post "$base/bench/bare-moment" "" >/dev/null
+  # A fresh sign-in for the measured run: wrk replays one cookie and ignores the renewed one a browser would keep,
+  # so a cookie older than the security-stamp interval (1 minute) would be re-checked on every request.
+  sign_in
   read -r real_rps real_p99 real_bad < <(wrk_post "$base$(cat "$root/bench/moment-path.txt")" "$body")
   read -r bare_rps bare_p99 bare_bad < <(wrk_post "$base/bench/bare-moment" "")
   stop_app
