@@ -25,7 +25,7 @@ public static class DatabaseSetup
             // Pooled: a context is reset and reused rather than built for every request (its set-up was a large share of
             // a small write's time in bench/run.sh moments). Contexts hold no state of ours beyond EF's own.
             services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => o
-                .UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+                .UseNpgsql(PostgresConnectionString(options.ConnectionString), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
                 .ReplaceService<IModelCacheKeyFactory, PerAppModelCacheKeyFactory>());
         }
         else
@@ -39,6 +39,23 @@ public static class DatabaseSetup
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// The configured PostgreSQL connection string, with Npgsql's automatic statement preparation turned on unless
+    /// the string says otherwise: the same few statements run on every request (resolving the caller, the feed's
+    /// badge), and a prepared statement skips the server's parsing and planning. Behind a pooler that cannot keep
+    /// prepared statements across transactions, set <c>Max Auto Prepare=0</c>.
+    /// </summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
+        {
+            return configured;
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(configured) { MaxAutoPrepare = 64 }.ToString();
     }
 
     public static string SqliteConnectionString(DatabaseOptions options, string dataFolder)
