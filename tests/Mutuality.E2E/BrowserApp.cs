@@ -58,6 +58,40 @@ public sealed class BrowserApp : IAsyncLifetime
         Assert.True(problems.Count == 0, $"axe found {problems.Count} violation(s) on {page.Url}:\n{string.Join('\n', problems)}");
     }
 
+    /// <summary>Signs in through the real form and waits for the home page's greeting.</summary>
+    public static async Task SignInAsync(IPage page, TestPerson person)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail").FillAsync(person.Email);
+        await page.GetByLabel("Password").FillAsync(TestPerson.DefaultPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = $"Hello, {person.Name}" }).WaitForAsync();
+    }
+
+    /// <summary>A new browser page in this zone and width, signed in as the person.</summary>
+    public async Task<IPage> SignedInPageAsync(TestPerson person, string zone, int width = 1024)
+    {
+        var page = await NewPageAsync(zone, width);
+        await SignInAsync(page, person);
+        return page;
+    }
+
+    /// <summary>
+    /// Follows a link of the main menu as a person would: on a phone the less used ones wait under "More", which
+    /// is opened first (and must then show the link).
+    /// </summary>
+    public static async Task FollowMenuLinkAsync(IPage page, string name)
+    {
+        var link = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+        if (!await link.IsVisibleAsync())
+        {
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).Locator("summary", new() { HasText = "More" }).ClickAsync();
+            await AssertAccessibleAsync(page);
+        }
+
+        await link.ClickAsync();
+    }
+
     /// <summary>Nothing on the page is wider than the viewport (no sideways scrolling on a phone).</summary>
     public static async Task AssertNoHorizontalScrollAsync(IPage page)
     {

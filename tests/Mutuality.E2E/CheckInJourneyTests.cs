@@ -5,16 +5,7 @@ namespace Mutuality.E2E;
 
 public sealed class CheckInJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
-    private async Task<IPage> SignInAsync(TestPerson person, string zone, int width)
-    {
-        var page = await browser.NewPageAsync(zone, width);
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail").FillAsync(person.Email);
-        await page.GetByLabel("Password").FillAsync(TestPerson.DefaultPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = $"Hello, {person.Name}" }).WaitForAsync();
-        return page;
-    }
+    private Task<IPage> SignInAsync(TestPerson person, string zone, int width) => browser.SignedInPageAsync(person, zone, width);
 
     private static async Task FillAsync(IPage page, string me, string guess, int meStress, int guessStress)
     {

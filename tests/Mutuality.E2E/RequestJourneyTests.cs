@@ -6,16 +6,7 @@ namespace Mutuality.E2E;
 
 public sealed partial class RequestJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
-    private async Task<IPage> SignInAsync(TestPerson person, string zone, int width = 1024)
-    {
-        var page = await browser.NewPageAsync(zone, width);
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail").FillAsync(person.Email);
-        await page.GetByLabel("Password").FillAsync(TestPerson.DefaultPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = $"Hello, {person.Name}" }).WaitForAsync();
-        return page;
-    }
+    private Task<IPage> SignInAsync(TestPerson person, string zone, int width = 1024) => browser.SignedInPageAsync(person, zone, width);
 
     [Fact]
     public async Task Robin_Asks_SamSeesItLive_ProposesATime_RobinAccepts_SamMarksDone_RobinClosesWithThanks()

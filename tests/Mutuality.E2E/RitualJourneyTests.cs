@@ -7,16 +7,7 @@ namespace Mutuality.E2E;
 
 public sealed class RitualJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
-    private async Task<IPage> SignInAsync(TestPerson person, string zone, int width = 1024)
-    {
-        var page = await browser.NewPageAsync(zone, width);
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail").FillAsync(person.Email);
-        await page.GetByLabel("Password").FillAsync(TestPerson.DefaultPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = $"Hello, {person.Name}" }).WaitForAsync();
-        return page;
-    }
+    private Task<IPage> SignInAsync(TestPerson person, string zone, int width = 1024) => browser.SignedInPageAsync(person, zone, width);
 
     private static async Task CheckAsync(IPage page)
     {
@@ -40,7 +31,7 @@ public sealed class RitualJourneyTests(BrowserApp browser) : IClassFixture<Brows
         var robin = await SignInAsync(couple.A, "Europe/London");
         var sam = await SignInAsync(couple.B, "America/New_York", width: 360);
 
-        await robin.GetByRole(AriaRole.Link, new() { Name = "Monthly", Exact = true }).ClickAsync();
+        await BrowserApp.FollowMenuLinkAsync(robin, "Monthly");
         await robin.GetByRole(AriaRole.Heading, new() { Name = "Monthly check-in", Exact = true }).WaitForAsync();
         await CheckAsync(robin);
         await robin.GetByLabel("Day of the month").SelectOptionAsync("12");
@@ -128,7 +119,7 @@ public sealed class RitualJourneyTests(BrowserApp browser) : IClassFixture<Brows
         var robin = await SignInAsync(couple.A, "Europe/London");
         var sam = await SignInAsync(couple.B, "America/New_York", width: 360);
 
-        await robin.GetByRole(AriaRole.Link, new() { Name = "Repair", Exact = true }).ClickAsync();
+        await BrowserApp.FollowMenuLinkAsync(robin, "Repair");
         await CheckAsync(robin);
         await robin.GetByLabel("Title").FillAsync("Plans for the long weekend");
         await robin.GetByRole(AriaRole.Button, new() { Name = "Open a conflict record" }).ClickAsync();

@@ -7,27 +7,18 @@ namespace Mutuality.E2E;
 
 public sealed class RitualsJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
-    private static async Task SignInAsync(IPage page, TestPerson person)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail").FillAsync(person.Email);
-        await page.GetByLabel("Password").FillAsync(TestPerson.DefaultPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = $"Hello, {person.Name}" }).WaitForAsync();
-    }
-
     [Fact]
     public async Task BothPartners_MakeTheirIntimacyMapAndPulse_AndSeeEachOthersOnlyAfterBoth()
     {
         var couple = await browser.App.CreateCoupleAsync();
         var robin = await browser.NewPageAsync("Europe/London");
         var sam = await browser.NewPageAsync("America/New_York", width: 360);
-        await SignInAsync(robin, couple.A);
-        await SignInAsync(sam, couple.B);
+        await BrowserApp.SignInAsync(robin, couple.A);
+        await BrowserApp.SignInAsync(sam, couple.B);
 
         foreach (var (page, fulfilment) in new[] { (robin, "3"), (sam, "8") })
         {
-            await page.GetByRole(AriaRole.Link, new() { Name = "Intimacy map" }).ClickAsync();
+            await BrowserApp.FollowMenuLinkAsync(page, "Intimacy map");
             await page.GetByRole(AriaRole.Heading, new() { Name = "Our intimacy map" }).WaitForAsync();
             await BrowserApp.AssertAccessibleAsync(page);
             await BrowserApp.AssertNoHorizontalScrollAsync(page);
@@ -44,7 +35,7 @@ public sealed class RitualsJourneyTests(BrowserApp browser) : IClassFixture<Brow
             await BrowserApp.AssertAccessibleAsync(page);
             await BrowserApp.AssertNoHorizontalScrollAsync(page);
 
-            await page.GetByRole(AriaRole.Link, new() { Name = "Our pulse" }).ClickAsync();
+            await BrowserApp.FollowMenuLinkAsync(page, "Our pulse");
             await page.GetByRole(AriaRole.Heading, new() { Name = "Our pulse" }).WaitForAsync();
             await BrowserApp.AssertAccessibleAsync(page);
             foreach (var item in PulseRules.Items)

@@ -11,11 +11,7 @@ public sealed class YourDataJourneyTests(BrowserApp browser) : IClassFixture<Bro
     {
         var couple = await browser.App.CreateCoupleAsync();
         var page = await browser.NewPageAsync("Europe/London", 360);
-        await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail").FillAsync(couple.A.Email);
-        await page.GetByLabel("Password").FillAsync(TestPerson.DefaultPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Heading, new() { Name = $"Hello, {couple.A.Name}" }).WaitForAsync();
+        await BrowserApp.SignInAsync(page, couple.A);
 
         await page.GotoAsync("/Account/Manage/Email");
         await page.GetByRole(AriaRole.Heading, new() { Name = "E-mails", Exact = true }).WaitForAsync();

@@ -50,6 +50,28 @@
       });
     }
 
+    // The main menu's "More": open and inline on a wider screen; on a phone a drop-down that closes when
+    // someone taps elsewhere or presses Escape.
+    var more = document.getElementById("nav-more");
+    if (more && window.matchMedia) {
+      var wide = window.matchMedia("(min-width: 48rem)");
+      var fit = function () {
+        if (wide.matches) { more.setAttribute("data-inline", ""); more.open = true; }
+        else { more.removeAttribute("data-inline"); more.open = false; }
+      };
+      fit();
+      if (wide.addEventListener) { wide.addEventListener("change", fit); }
+      document.addEventListener("click", function (event) {
+        if (more.open && !wide.matches && !more.contains(event.target)) { more.open = false; }
+      });
+      document.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && more.open && !wide.matches) {
+          more.open = false;
+          more.querySelector("summary").focus();
+        }
+      });
+    }
+
     // Buttons that ask for confirmation (data-confirm="question").
     document.querySelectorAll("form[data-confirm]").forEach(function (form) {
       form.addEventListener("submit", function (event) {

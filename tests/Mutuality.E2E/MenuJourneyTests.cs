@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+using Mutuality.Web.Tests.Infrastructure;
+
+namespace Mutuality.E2E;
+
+/// <summary>The main menu: on a phone the less used pages wait under "More"; on a wider screen everything is in view.</summary>
+public sealed class MenuJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task OnAPhone_MoreOpensAndCloses_AndTheMenuTakesLittleRoom_OnAWideScreen_AllIsInView()
+    {
+        var couple = await browser.App.CreateCoupleAsync();
+        var phone = await browser.NewPageAsync("Europe/London", 360);
+        await BrowserApp.SignInAsync(phone, couple.A);
+        var menu = phone.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        var insights = menu.GetByRole(AriaRole.Link, new() { Name = "Insights", Exact = true });
+        var more = menu.Locator("summary", new() { HasText = "More" });
+
+        // Closed at first: the everyday links are in view, the rest is not, and the header stays short.
+        Assert.True(await menu.GetByRole(AriaRole.Link, new() { Name = "Moments", Exact = true }).IsVisibleAsync());
+        Assert.False(await insights.IsVisibleAsync());
+        var headerHeight = await phone.Locator("header.site-header").EvaluateAsync<double>("h => h.getBoundingClientRect().height");
+        Assert.True(headerHeight < 140, $"the header is {headerHeight}px tall on a 360px phone");
+
+        // Open: every page is reachable, nothing scrolls sideways, axe is content; Escape closes it again.
+        await more.ClickAsync();
+        await insights.WaitForAsync();
+        Assert.True(await menu.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).IsVisibleAsync());
+        await BrowserApp.AssertAccessibleAsync(phone);
+        await BrowserApp.AssertNoHorizontalScrollAsync(phone);
+        await phone.Keyboard.PressAsync("Escape");
+        await insights.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+
+        // A tap elsewhere closes it too; a link in it goes where it says.
+        await more.ClickAsync();
+        await insights.WaitForAsync();
+        await phone.Mouse.ClickAsync(8, 400); // the page's left margin, clear of the drop-down
+        await insights.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        await BrowserApp.FollowMenuLinkAsync(phone, "Insights");
+        await phone.GetByRole(AriaRole.Heading, new() { Name = "Insights", Exact = true }).WaitForAsync();
+
+        // On a wider screen the same links are all in view without opening anything.
+        var wide = await browser.NewPageAsync("Europe/London", 1024);
+        await BrowserApp.SignInAsync(wide, couple.B);
+        var wideMenu = wide.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        Assert.True(await wideMenu.GetByRole(AriaRole.Link, new() { Name = "Insights", Exact = true }).IsVisibleAsync());
+        Assert.False(await wideMenu.Locator("summary", new() { HasText = "More" }).IsVisibleAsync());
+        await BrowserApp.AssertAccessibleAsync(wide);
+    }
+}
