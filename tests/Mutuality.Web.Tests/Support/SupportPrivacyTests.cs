@@ -89,6 +89,34 @@ public sealed class SupportPrivacyTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     [Fact]
+    public async Task UnreadBadge_SaysNinetyNinePlus_PastNinetyNine_AndCountsExactlyBelow()
+    {
+        var couple = await app.CreateCoupleAsync();
+        async Task AddSharedMomentsAsync(int count) => await app.WithDbAsync(async db =>
+        {
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            for (var i = 0; i < count; i++)
+            {
+                db.SupportMoments.Add(new Mutuality.Web.Features.Moments.Data.SupportMoment
+                {
+                    Id = Guid.CreateVersion7(), CoupleId = couple.Id, AuthorId = couple.A.Id, Kind = Domain.Support.MomentKind.Moment,
+                    Direction = Domain.Support.MomentDirection.Gave, Type = Domain.Support.SupportType.Practical, Note = "Tea",
+                    OccurredAtUtc = now, CreatedAtUtc = now, AuthorTimeZoneId = "Europe/London", Visibility = Domain.Support.Visibility.Shared,
+                });
+            }
+
+            await db.SaveChangesAsync();
+        });
+
+        using var sam = await app.SignedInAsync(couple.B);
+        await AddSharedMomentsAsync(99);
+        Assert.StartsWith("99", (await sam.GetPageAsync("/Help")).QuerySelector("#feed-unread")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("+", (await sam.GetPageAsync("/Help")).QuerySelector("#feed-unread")!.TextContent, StringComparison.Ordinal);
+        await AddSharedMomentsAsync(31);
+        Assert.StartsWith("99+", (await sam.GetPageAsync("/Help")).QuerySelector("#feed-unread")!.TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PartnersUnreadCount_LeavesOutPrivateMoments()
     {
         var couple = await app.CreateCoupleAsync();

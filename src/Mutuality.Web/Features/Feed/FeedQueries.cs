@@ -56,15 +56,37 @@ public sealed class FeedQueries(AppDbContext db, TimeProvider clock)
             return 0;
         }
 
+        // Each count stops once the badge would say "99+": the badge's cost stays the same however long the history
+        // (someone who has never opened the feed would otherwise count years of it on every page).
+        const int enough = UnreadShownUpTo + 1;
         var seen = await SeenAtAsync(caller.UserId, ct);
-        var moments = await db.SupportMoments.AsNoTracking().CountAsync(m => m.CoupleId == coupleId && m.AuthorId == partnerId && m.Visibility == Visibility.Shared && m.CreatedAtUtc > seen, ct);
-        var events = await db.RequestEvents.AsNoTracking().CountAsync(e => e.CoupleId == coupleId && e.ActorId == partnerId && e.AtUtc > seen, ct);
-        var responses = await db.SupportMoments.AsNoTracking().CountAsync(
-            m => m.CoupleId == coupleId && m.AuthorId == caller.UserId && m.Visibility == Visibility.Shared
-                && ((m.RespondedAtUtc != null && m.RespondedAtUtc > seen) || (m.ReactedAtUtc != null && m.ReactedAtUtc > seen)),
-            ct);
-        return moments + events + responses;
+        var unread = await db.SupportMoments.AsNoTracking()
+            .Where(m => m.CoupleId == coupleId && m.AuthorId == partnerId && m.Visibility == Visibility.Shared && m.CreatedAtUtc > seen)
+            .Take(enough).CountAsync(ct);
+        if (unread < enough)
+        {
+            unread += await db.RequestEvents.AsNoTracking()
+                .Where(e => e.CoupleId == coupleId && e.ActorId == partnerId && e.AtUtc > seen)
+                .Take(enough - unread).CountAsync(ct);
+        }
+
+        if (unread < enough)
+        {
+            unread += await db.SupportMoments.AsNoTracking()
+                .Where(m => m.CoupleId == coupleId && m.AuthorId == caller.UserId && m.Visibility == Visibility.Shared
+                    && ((m.RespondedAtUtc != null && m.RespondedAtUtc > seen) || (m.ReactedAtUtc != null && m.ReactedAtUtc > seen)))
+                .Take(enough - unread).CountAsync(ct);
+        }
+
+        return unread;
     }
+
+    /// <summary>The badge shows counts up to this; anything more is "99+" (and <see cref="UnreadAsync"/> stops counting there).</summary>
+    public const int UnreadShownUpTo = 99;
+
+    /// <summary>What the badge says for an unread count.</summary>
+    public static string BadgeText(int unread)
+        => unread > UnreadShownUpTo ? $"{UnreadShownUpTo}+" : unread.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Marks the feed as read up to now.</summary>
     public async Task MarkSeenAsync(Caller caller, CancellationToken ct = default)

@@ -9,7 +9,8 @@
 
   function setBadge(badge, count) {
     var number = badge.firstChild;
-    if (number && number.nodeType === Node.TEXT_NODE) { number.nodeValue = String(count); }
+    // The server stops counting at 100: more than 99 reads "99+", as on the page it rendered.
+    if (number && number.nodeType === Node.TEXT_NODE) { number.nodeValue = count > 99 ? "99+" : String(count); }
     badge.hidden = count <= 0;
   }
 
