@@ -99,9 +99,17 @@ public sealed class SupportPrivacyTests(AppFactory app) : IClassFixture<AppFacto
             {
                 db.SupportMoments.Add(new Mutuality.Web.Features.Moments.Data.SupportMoment
                 {
-                    Id = Guid.CreateVersion7(), CoupleId = couple.Id, AuthorId = couple.A.Id, Kind = Domain.Support.MomentKind.Moment,
-                    Direction = Domain.Support.MomentDirection.Gave, Type = Domain.Support.SupportType.Practical, Note = "Tea",
-                    OccurredAtUtc = now, CreatedAtUtc = now, AuthorTimeZoneId = "Europe/London", Visibility = Domain.Support.Visibility.Shared,
+                    Id = Guid.CreateVersion7(),
+                    CoupleId = couple.Id,
+                    AuthorId = couple.A.Id,
+                    Kind = Domain.Support.MomentKind.Moment,
+                    Direction = Domain.Support.MomentDirection.Gave,
+                    Type = Domain.Support.SupportType.Practical,
+                    Note = "Tea",
+                    OccurredAtUtc = now,
+                    CreatedAtUtc = now,
+                    AuthorTimeZoneId = "Europe/London",
+                    Visibility = Domain.Support.Visibility.Shared,
                 });
             }
 
