@@ -9,8 +9,9 @@
 
   function setBadge(badge, count) {
     var number = badge.firstChild;
-    // The server stops counting at 100: more than 99 reads "99+", as on the page it rendered.
-    if (number && number.nodeType === Node.TEXT_NODE) { number.nodeValue = count > 99 ? "99+" : String(count); }
+    // The server stops counting just past what the badge shows (data-shown-up-to): more reads "99+", as rendered.
+    var upTo = parseInt(badge.getAttribute("data-shown-up-to"), 10);
+    if (number && number.nodeType === Node.TEXT_NODE) { number.nodeValue = count > upTo ? upTo + "+" : String(count); }
     badge.hidden = count <= 0;
   }
 
