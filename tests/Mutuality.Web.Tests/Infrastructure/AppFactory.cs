@@ -35,6 +35,7 @@ public class AppFactory : WebApplicationFactory<Program>
         if (Provider == "Postgres")
         {
             _postgresDatabase = "mut_" + Guid.NewGuid().ToString("N")[..20];
+            PostgresTemplate.CreateDatabase(PostgresBaseConnection, _postgresDatabase);
         }
     }
 
@@ -46,6 +47,9 @@ public class AppFactory : WebApplicationFactory<Program>
         _postgresDatabase = stopped._postgresDatabase;
         Clock = new FakeTimeProvider(now ?? stopped.Clock.GetUtcNow());
     }
+
+    private static string PostgresBaseConnection => Environment.GetEnvironmentVariable("MUTUALITY_TEST_PG")
+        ?? throw new InvalidOperationException("MUTUALITY_TEST_PG must hold a PostgreSQL connection string when MUTUALITY_TEST_PROVIDER=Postgres.");
 
     /// <summary>Extra settings a test class needs (e.g. a tight rate limit).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
@@ -63,10 +67,8 @@ public class AppFactory : WebApplicationFactory<Program>
         };
         if (_postgresDatabase is not null)
         {
-            var baseConnection = Environment.GetEnvironmentVariable("MUTUALITY_TEST_PG")
-                ?? throw new InvalidOperationException("MUTUALITY_TEST_PG must hold a PostgreSQL connection string when MUTUALITY_TEST_PROVIDER=Postgres.");
             settings["Database:Provider"] = "Postgres";
-            settings["Database:ConnectionString"] = $"{baseConnection};Database={_postgresDatabase}";
+            settings["Database:ConnectionString"] = $"{PostgresBaseConnection};Database={_postgresDatabase}";
         }
 
         foreach (var (key, value) in ExtraSettings)
