@@ -4,6 +4,8 @@ using Mutuality.Web.Tests.Infrastructure;
 
 namespace Mutuality.Web.Tests.Phrasing;
 
+/// <summary>The helper reads no data, so these run once, on the SQLite pass.</summary>
+[Trait("Runs", "Once")]
 public sealed class PhrasingCheckTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
@@ -149,6 +151,8 @@ public sealed class PhrasingCheckTests(AppFactory app) : IClassFixture<AppFactor
     }
 }
 
+/// <summary>The command line reads no data, so these run once, on the SQLite pass.</summary>
+[Trait("Runs", "Once")]
 public sealed class PhrasingCliTests
 {
     [Fact]

@@ -11,6 +11,8 @@ namespace Mutuality.Web.Tests.Platform;
 /// The embedded database keeps every acknowledged write through a hard kill, and backups round-trip.
 /// These run against SQLite in both suite runs: it is the default engine's property being proven.
 /// </summary>
+/// <summary>Runs the app as a real process on SQLite files, so it runs once (the PostgreSQL pass leaves it out).</summary>
+[Trait("Runs", "Once")]
 public sealed class CrashSafetyTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "mutuality-crash", Guid.NewGuid().ToString("N"));
