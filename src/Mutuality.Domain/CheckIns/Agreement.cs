@@ -45,7 +45,11 @@ public static class Agreement
 
     /// <summary>1 − |guess − actual| / 6 for a 1–7 rating; null when either is missing.</summary>
     public static double? Rating(int? guess, int? actual)
-        => guess is null || actual is null ? null : 1.0 - (Math.Abs(guess.Value - actual.Value) / 6.0);
+    {
+        Ratings.Guard(guess, nameof(guess));
+        Ratings.Guard(actual, nameof(actual));
+        return guess is null || actual is null ? null : 1.0 - (Math.Abs(guess.Value - actual.Value) / 6.0);
+    }
 
     public static FeelingAgreement Feelings(IReadOnlyList<FeelingChoice> guessed, IReadOnlyList<FeelingChoice> actual)
     {
@@ -55,8 +59,8 @@ public static class Agreement
         }
 
         var matches = new List<FeelingMatch>();
-        var g = guessed.GroupBy(f => f.Word).ToDictionary(x => x.Key, x => x.Max(f => f.Intensity));
-        var a = actual.GroupBy(f => f.Word).ToDictionary(x => x.Key, x => x.Max(f => f.Intensity));
+        var g = Normalise(guessed, nameof(guessed));
+        var a = Normalise(actual, nameof(actual));
         double numerator = 0, denominator = 0;
 
         foreach (var word in g.Keys.Where(a.ContainsKey).ToList())
@@ -68,19 +72,11 @@ public static class Agreement
             a.Remove(word);
         }
 
-        // Pair the remaining guesses with remaining reported words of the same family, largest credit first.
-        var candidates = (from gw in g
-                          from aw in a
-                          where FeelingVocabulary.SameFamily(gw.Key, aw.Key)
-                          orderby Math.Min(gw.Value, aw.Value) descending, Math.Max(gw.Value, aw.Value) ascending, gw.Key, aw.Key
-                          select (Guess: gw.Key, Actual: aw.Key)).ToList();
-        foreach (var (gw, aw) in candidates)
+        // Pair the remaining guesses with remaining reported words of the same family: the best one-to-one pairing
+        // (the assignment with the highest overall score), not a greedy pass, so a word in two families (hurt,
+        // insecure) goes where it earns most.
+        foreach (var (gw, aw) in BestPairing(g, a, numerator, denominator))
         {
-            if (!g.ContainsKey(gw) || !a.ContainsKey(aw))
-            {
-                continue;
-            }
-
             numerator += 0.5 * Math.Min(g[gw], a[aw]);
             denominator += Math.Max(g[gw], a[aw]);
             matches.Add(new FeelingMatch(FeelingMatchKind.SameFamily, gw, g[gw], aw, a[aw]));
@@ -101,6 +97,81 @@ public static class Agreement
         }
 
         return new FeelingAgreement(denominator == 0 ? null : numerator / denominator, matches);
+    }
+
+    /// <summary>Words in lower case (trimmed), one entry per word with its largest intensity; intensities must be 1–3.</summary>
+    private static SortedDictionary<string, int> Normalise(IReadOnlyList<FeelingChoice> choices, string name)
+    {
+        ArgumentNullException.ThrowIfNull(choices, name);
+        var result = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var choice in choices)
+        {
+            if (string.IsNullOrWhiteSpace(choice.Word))
+            {
+                throw new ArgumentException("A feeling needs a word.", name);
+            }
+
+            if (choice.Intensity is < FeelingVocabulary.MinIntensity or > FeelingVocabulary.MaxIntensity)
+            {
+                throw new ArgumentOutOfRangeException(name, choice.Intensity, $"Feeling intensities run from {FeelingVocabulary.MinIntensity} to {FeelingVocabulary.MaxIntensity}.");
+            }
+
+            var word = choice.Word.Trim().ToLowerInvariant();
+            result[word] = result.TryGetValue(word, out var before) ? Math.Max(before, choice.Intensity) : choice.Intensity;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The one-to-one pairing of leftover guessed and reported words (same family only) that gives the highest
+    /// feelings score, found by trying every pairing: pairing g with a adds ½·min(g, a) to the credit and replaces
+    /// g + a by max(g, a) in the weight. At most a few hundred pairings exist for the 30-word vocabulary (families
+    /// have 2–6 words), so trying them all is cheap and exact. Ties keep the first pairing found in word order.
+    /// </summary>
+    private static List<(string Guess, string Actual)> BestPairing(IDictionary<string, int> g, IDictionary<string, int> a, double numerator, double denominator)
+    {
+        var guesses = g.Keys.Where(gw => a.Keys.Any(aw => FeelingVocabulary.SameFamily(gw, aw))).ToList();
+        var baseDenominator = denominator + g.Values.Sum() + a.Values.Sum();
+        var best = new List<(string, string)>();
+        var bestScore = baseDenominator == 0 ? 0 : numerator / baseDenominator;
+        var current = new List<(string, string)>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+
+        void Search(int index, double credit, double weight)
+        {
+            if (index == guesses.Count)
+            {
+                var score = weight == 0 ? 0 : credit / weight;
+                if (score > bestScore + 1e-12)
+                {
+                    bestScore = score;
+                    best = [.. current];
+                }
+
+                return;
+            }
+
+            var gw = guesses[index];
+            foreach (var aw in a.Keys)
+            {
+                if (used.Contains(aw) || !FeelingVocabulary.SameFamily(gw, aw))
+                {
+                    continue;
+                }
+
+                used.Add(aw);
+                current.Add((gw, aw));
+                Search(index + 1, credit + (0.5 * Math.Min(g[gw], a[aw])), weight - g[gw] - a[aw] + Math.Max(g[gw], a[aw]));
+                current.RemoveAt(current.Count - 1);
+                used.Remove(aw);
+            }
+
+            Search(index + 1, credit, weight);
+        }
+
+        Search(0, numerator, baseDenominator);
+        return best;
     }
 
     private static double? Mean(IEnumerable<double?> values)

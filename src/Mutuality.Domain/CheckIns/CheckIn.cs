@@ -35,6 +35,15 @@ public sealed record Ratings(int? Supported, int? AbleToGive, int? Stress)
     public static Ratings None { get; } = new(null, null, null);
 
     public bool IsComplete => Supported is not null && AbleToGive is not null && Stress is not null;
+
+    /// <summary>Throws when a given rating lies outside 1–7 (a measure must not quietly score an impossible answer).</summary>
+    public static void Guard(int? value, string name)
+    {
+        if (value is < Min or > Max)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"Ratings run from {Min} to {Max}.");
+        }
+    }
 }
 
 /// <summary>

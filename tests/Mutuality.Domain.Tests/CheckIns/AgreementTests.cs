@@ -56,6 +56,82 @@ public sealed class AgreementTests
     }
 
     [Fact]
+    public void Feelings_WordsInTwoFamilies_AreGivenTheBestOneToOnePairing()
+    {
+        // Issue 13: guessed hurt·2 + worried·2 for insecure·2 + sad·2. Greedy (alphabetical) paired hurt~insecure and
+        // left worried and sad unpaired: 1/6. The best pairing is hurt~sad and worried~insecure: (1 + 1) / (2 + 2) = 50 %.
+        var result = Agreement.Feelings(F(("hurt", 2), ("worried", 2)), F(("insecure", 2), ("sad", 2)));
+        Assert.Equal(0.5, result.Score!.Value, 10);
+        Assert.Equal(2, result.Matches.Count(m => m.Kind == FeelingMatchKind.SameFamily));
+    }
+
+    [Fact]
+    public void Feelings_ScoreIsNeverBelowAnyOtherOneToOnePairing()
+    {
+        // Independent check: for random guesses within Sad and Scared, compare with every pairing of a hand-rolled enumeration.
+        string[] words = ["sad", "hurt", "lonely", "unseen", "disappointed", "anxious", "worried", "insecure"];
+        var random = new Random(1313);
+        for (var round = 0; round < 300; round++)
+        {
+            var shuffled = words.OrderBy(_ => random.Next()).ToList();
+            var guess = shuffled.Take(random.Next(1, 4)).Select(w => (w, random.Next(1, 4))).ToArray();
+            var actual = shuffled.Skip(4).Take(random.Next(1, 4)).Select(w => (w, random.Next(1, 4))).ToArray();
+            var score = Agreement.Feelings(F(guess), F(actual)).Score!.Value;
+            Assert.True(score >= BestByEnumeration(guess, actual) - 1e-12, $"round {round}");
+        }
+    }
+
+    private static double BestByEnumeration((string Word, int I)[] guess, (string Word, int I)[] actual)
+    {
+        // Every injective map from a subset of guesses to actual words (same family only), scored directly.
+        var best = 0.0;
+        void Go(int i, List<(int G, int A)> pairs)
+        {
+            if (i == guess.Length)
+            {
+                double credit = 0, weight = guess.Sum(g => g.I) + actual.Sum(a => a.I);
+                foreach (var (gi, ai) in pairs)
+                {
+                    credit += 0.5 * Math.Min(guess[gi].I, actual[ai].I);
+                    weight += Math.Max(guess[gi].I, actual[ai].I) - guess[gi].I - actual[ai].I;
+                }
+
+                best = Math.Max(best, credit / weight);
+                return;
+            }
+
+            Go(i + 1, pairs);
+            for (var a = 0; a < actual.Length; a++)
+            {
+                if (pairs.All(p => p.A != a) && FeelingVocabulary.SameFamily(guess[i].Word, actual[a].Word))
+                {
+                    Go(i + 1, [.. pairs, (i, a)]);
+                }
+            }
+        }
+
+        Go(0, []);
+        return best;
+    }
+
+    [Fact]
+    public void Feelings_WordsMatchWhateverTheirCase()
+        => Assert.Equal(1.0, Agreement.Feelings(F(("Anxious", 2), (" TIRED", 3)), F(("anxious", 2), ("tired", 3))).Score);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    public void Feelings_RejectsIntensitiesOutsideOneToThree(int intensity)
+        => Assert.Throws<ArgumentOutOfRangeException>(() => Agreement.Feelings(F(("sad", intensity)), F(("sad", 2))));
+
+    [Theory]
+    [InlineData(0, 4)]
+    [InlineData(4, 8)]
+    [InlineData(-3, 1)]
+    public void Rating_RejectsRatingsOutsideOneToSeven(int guess, int actual)
+        => Assert.Throws<ArgumentOutOfRangeException>(() => Agreement.Rating(guess, actual));
+
+    [Fact]
     public void Feelings_NothingOnEitherSide_HasNoScore() => Assert.Null(Agreement.Feelings([], []).Score);
 
     [Fact]
