@@ -80,6 +80,7 @@ public static class AppSetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<RaceSafeUserManager>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(o =>
