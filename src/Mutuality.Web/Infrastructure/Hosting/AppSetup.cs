@@ -135,6 +135,7 @@ public static class AppSetup
         services.AddIntimacyFeature();
         services.AddScoped<Features.Insights.InsightsQueries>();
         Features.ScheduledMail.ScheduledMailSetup.AddScheduledMail(services);
+        services.AddSingleton<Features.Phone.ServiceWorkerScript>(); // issue 15
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
@@ -241,6 +242,7 @@ public static class AppSetup
         app.MapRazorPages();
         app.MapHealthChecks("/healthz");
         Features.Moments.BenchEndpoints.MapBenchEndpoints(app);
+        Features.Phone.PhoneEndpoints.MapPhoneEndpoints(app); // issue 15
     }
 }
 
