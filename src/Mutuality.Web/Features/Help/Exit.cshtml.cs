@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using Phone = Mutuality.Web.Features.Phone;
 
 namespace Mutuality.Web.Features.Help;
 
@@ -10,6 +11,7 @@ public sealed class ExitModel(IOptions<HelpOptions> options) : PageModel
     public IActionResult OnGet()
     {
         Response.Headers.CacheControl = "no-store";
+        Phone.SiteData.Clear(Response); // issue 15: the browser drops the app's caches and worker on the way out
         return Redirect(options.Value.QuickExitUrl);
     }
 }

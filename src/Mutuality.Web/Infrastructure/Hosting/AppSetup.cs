@@ -136,6 +136,7 @@ public static class AppSetup
         services.AddIntimacyFeature();
         services.AddScoped<Features.Insights.InsightsQueries>();
         Features.ScheduledMail.ScheduledMailSetup.AddScheduledMail(services);
+        services.AddSingleton<Features.Phone.ServiceWorkerScript>(); // issue 15
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
@@ -242,6 +243,7 @@ public static class AppSetup
         app.MapRazorPages();
         app.MapHealthChecks("/healthz");
         Features.Moments.BenchEndpoints.MapBenchEndpoints(app);
+        Features.Phone.PhoneEndpoints.MapPhoneEndpoints(app); // issue 15
     }
 }
 

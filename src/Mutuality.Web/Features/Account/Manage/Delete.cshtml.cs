@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Account.Privacy;
 using Mutuality.Web.Infrastructure.Couples;
+using Phone = Mutuality.Web.Features.Phone;
 
 namespace Mutuality.Web.Features.Account.Manage;
 
@@ -52,6 +53,7 @@ public sealed class DeleteModel(CallerContext callers, UserManager<AppUser> user
 
         await deletion.DeleteAsync(user.Id, HttpContext.RequestAborted);
         await signIn.SignOutAsync();
+        Phone.SiteData.Clear(Response, cookiesToo: true); // issue 15
         TempData["Status"] = "Your account and everything you wrote have been deleted. Take care.";
         return Redirect("/");
     }
