@@ -12,7 +12,12 @@ public enum RatingKind
 /// One observation for M6: at one reveal, on one rating, the perceiver's guess J of the target, the target's own
 /// self-report T, and the perceiver's own self-report S.
 /// </summary>
-public sealed record PerceptionObservation(RatingKind Rating, double Guess, double TargetSelf, double PerceiverSelf);
+/// <remarks>
+/// <paramref name="Reveal"/> says which reveal the observation belongs to (any number that grows with time; the three
+/// ratings of one reveal share it). It groups the rows for the cluster-robust intervals and orders them for the
+/// carry-over check. Left out (−1) on every row, the k-th observation of each rating is taken to be from reveal k.
+/// </remarks>
+public sealed record PerceptionObservation(RatingKind Rating, double Guess, double TargetSelf, double PerceiverSelf, int Reveal = -1);
 
 /// <summary>
 /// Sums over the reveals of one rating (J = guess, T = target's self-report, S = perceiver's self-report): enough to fit
@@ -38,11 +43,35 @@ public sealed record PerceptionSums(RatingKind Rating, long N, double J, double 
     }
 }
 
-/// <summary>An estimate and its standard error.</summary>
-public sealed record Estimate(double Value, double StandardError);
+/// <summary>
+/// An estimate, its standard error, and the interval shown ("likely between Low and High"): a 95 % interval, widened
+/// where the standard error alone is known to claim too much (docs/measures.md, M6).
+/// </summary>
+public sealed record Estimate(double Value, double StandardError, double Low, double High)
+{
+    /// <summary>An estimate with a plain normal 95 % interval (±1.96 SE), for callers that have nothing better.</summary>
+    public Estimate(double value, double standardError)
+        : this(value, standardError, value - (1.96 * standardError), value + (1.96 * standardError))
+    {
+    }
 
-/// <summary>M6 results: directional bias b0, truth force b1, assumed similarity b2, from n reveals (3 observations each).</summary>
-public sealed record TruthAndBiasResult(int Reveals, int Observations, Estimate DirectionalBias, Estimate TruthForce, Estimate AssumedSimilarity, double ResidualSd);
+    public double HalfWidth => (High - Low) / 2;
+}
+
+/// <summary>
+/// The raw average gap on one rating, guess minus the target's own answer (J − T), over the reveals, with an interval
+/// wide enough for three ratings read together (docs/measures.md, "On average you guess higher/lower").
+/// </summary>
+public sealed record RatingGap(RatingKind Rating, int Reveals, double Mean, double Low, double High)
+{
+    public double HalfWidth => (High - Low) / 2;
+}
+
+/// <summary>
+/// M6 results: bias beyond projection b0, truth force b1, assumed similarity b2, from n reveals (3 observations each),
+/// and the raw average gap per rating (what "you guess higher/lower" sentences are built from).
+/// </summary>
+public sealed record TruthAndBiasResult(int Reveals, int Observations, Estimate DirectionalBias, Estimate TruthForce, Estimate AssumedSimilarity, double ResidualSd, IReadOnlyList<RatingGap>? Gaps = null);
 
 /// <summary>Why M6 could not be estimated.</summary>
 public enum TruthAndBiasGap
@@ -64,17 +93,33 @@ public static class TruthAndBias
 {
     public const int MinimumReveals = 8;
 
-    /// <summary>Estimates M6 from the observations of <paramref name="reveals"/> reveals.</summary>
+    /// <summary>
+    /// Estimates M6 from the observations of <paramref name="reveals"/> reveals. Intervals: cluster-robust standard errors
+    /// by reveal (CR1: the three ratings of one reveal share their errors), t(G − 1) critical values for G reveals, the
+    /// slopes widened by √(1 + 1/G) for few reveals and b0 by the carry-over factor (<see cref="Intervals.CarryOverFactor"/>),
+    /// because errors that carry over from one reveal to the next are not covered by clustering.
+    /// </summary>
     public static TruthAndBiasOutcome Estimate(int reveals, IReadOnlyList<PerceptionObservation> observations)
     {
+        ArgumentNullException.ThrowIfNull(observations);
+        ArgumentOutOfRangeException.ThrowIfNegative(reveals);
+        foreach (var o in observations)
+        {
+            if (!double.IsFinite(o.Guess) || !double.IsFinite(o.TargetSelf) || !double.IsFinite(o.PerceiverSelf) || !Enum.IsDefined(o.Rating))
+            {
+                throw new ArgumentException("Every observation needs a known rating and finite numbers.", nameof(observations));
+            }
+        }
+
         if (reveals < MinimumReveals)
         {
             return new TruthAndBiasOutcome(null, TruthAndBiasGap.NotEnoughReveals, MinimumReveals - reveals);
         }
 
+        var clusters = RevealOf(observations);
         var means = observations.GroupBy(o => o.Rating).ToDictionary(g => g.Key, g => g.Average(o => o.TargetSelf));
         var rows = observations
-            .Select(o => (J: o.Guess - means[o.Rating], T: o.TargetSelf - means[o.Rating], S: o.PerceiverSelf - means[o.Rating]))
+            .Select((o, i) => (J: o.Guess - means[o.Rating], T: o.TargetSelf - means[o.Rating], S: o.PerceiverSelf - means[o.Rating], G: clusters[i]))
             .ToList();
         var n = rows.Count;
         if (n <= 3)
@@ -85,7 +130,7 @@ public static class TruthAndBias
         // XᵀX and Xᵀy with X = [1, T′, S′].
         var xtx = new double[3, 3];
         var xty = new double[3];
-        foreach (var (j, t, s) in rows)
+        foreach (var (j, t, s, _) in rows)
         {
             double[] x = [1, t, s];
             for (var r = 0; r < 3; r++)
@@ -113,16 +158,130 @@ public static class TruthAndBias
             }
         }
 
-        var rss = rows.Sum(row => Math.Pow(row.J - (b[0] + (b[1] * row.T) + (b[2] * row.S)), 2));
+        // Cluster-robust (CR1) covariance: (XᵀX)⁻¹ [Σ_g u_g u_gᵀ] (XᵀX)⁻¹ · G/(G−1) · (N−1)/(N−3), u_g = Σ_{i∈g} x_i e_i.
+        var scores = new SortedDictionary<int, (double[] U, double Sum, int Count)>();
+        double rss = 0;
+        foreach (var (j, t, s, g) in rows)
+        {
+            var e = j - (b[0] + (b[1] * t) + (b[2] * s));
+            rss += e * e;
+            if (!scores.TryGetValue(g, out var acc))
+            {
+                acc = (new double[3], 0, 0);
+            }
+
+            acc.U[0] += e;
+            acc.U[1] += t * e;
+            acc.U[2] += s * e;
+            scores[g] = (acc.U, acc.Sum + e, acc.Count + 1);
+        }
+
+        var clusterCount = scores.Count;
+        if (clusterCount < 2)
+        {
+            return new TruthAndBiasOutcome(null, TruthAndBiasGap.NoVariation, 0);
+        }
+
+        var meat = new double[3, 3];
+        foreach (var (u, _, _) in scores.Values)
+        {
+            for (var r = 0; r < 3; r++)
+            {
+                for (var c = 0; c < 3; c++)
+                {
+                    meat[r, c] += u[r] * u[c];
+                }
+            }
+        }
+
+        var correction = clusterCount / (clusterCount - 1.0) * ((n - 1.0) / (n - 3.0));
+        var tCritical = Intervals.StudentTQuantile(1 - ((1 - Intervals.Level) / 2), clusterCount - 1);
+        var fewReveals = Math.Sqrt(1 + (1.0 / clusterCount));
+        var carryOver = Intervals.CarryOverFactor([.. scores.Values.Select(v => v.Sum / v.Count)]);
+        Estimate At(int i)
+        {
+            double v = 0;
+            for (var k = 0; k < 3; k++)
+            {
+                for (var l = 0; l < 3; l++)
+                {
+                    v += inverse[i, k] * meat[k, l] * inverse[l, i];
+                }
+            }
+
+            var se = Math.Sqrt(Math.Max(0, v * correction));
+            var half = tCritical * se * (i == 0 ? carryOver : fewReveals);
+            return new Estimate(b[i], se, b[i] - half, b[i] + half);
+        }
+
         var s2 = rss / (n - 3);
-        Estimate At(int i) => new(b[i], Math.Sqrt(Math.Max(0, s2 * inverse[i, i])));
-        return new TruthAndBiasOutcome(new TruthAndBiasResult(reveals, n, At(0), At(1), At(2), Math.Sqrt(s2)), null, 0);
+        return new TruthAndBiasOutcome(new TruthAndBiasResult(reveals, n, At(0), At(1), At(2), Math.Sqrt(s2), Gaps(observations, clusters)), null, 0);
+    }
+
+    /// <summary>
+    /// The raw average gap J − T per rating, with a t(n − 1) interval from that rating's per-reveal gaps, widened
+    /// (Bonferroni) for the ratings read together — so a guesser with no bias is told "higher" or "lower" about any of
+    /// the three in at most 5 % of couples — and for errors carried over between reveals.
+    /// </summary>
+    public static IReadOnlyList<RatingGap> Gaps(IReadOnlyList<PerceptionObservation> observations)
+        => Gaps(observations, RevealOf(observations));
+
+    private static List<RatingGap> Gaps(IReadOnlyList<PerceptionObservation> observations, int[] clusters)
+    {
+        var byRating = observations.Select((o, i) => (o, Reveal: clusters[i]))
+            .GroupBy(x => x.o.Rating)
+            .Where(g => g.Count() >= 2)
+            .OrderBy(g => g.Key)
+            .ToList();
+        var family = byRating.Count;
+        var result = new List<RatingGap>();
+        foreach (var group in byRating)
+        {
+            var gaps = group.OrderBy(x => x.Reveal).Select(x => x.o.Guess - x.o.TargetSelf).ToList();
+            var count = gaps.Count;
+            var mean = gaps.Average();
+            var sd = Math.Sqrt(gaps.Sum(d => (d - mean) * (d - mean)) / (count - 1));
+            var t = Intervals.StudentTQuantile(1 - ((1 - Intervals.Level) / (2 * family)), count - 1);
+            var half = t * Intervals.CarryOverFactor(gaps) * sd / Math.Sqrt(count);
+            result.Add(new RatingGap(group.Key, count, mean, mean - half, mean + half));
+        }
+
+        return result;
+    }
+
+    /// <summary>The reveal (cluster) of each observation: its own Reveal, or its position within its rating when none is given.</summary>
+    private static int[] RevealOf(IReadOnlyList<PerceptionObservation> observations)
+    {
+        var given = observations.Count(o => o.Reveal >= 0);
+        if (given == observations.Count)
+        {
+            return [.. observations.Select(o => o.Reveal)];
+        }
+
+        if (given > 0)
+        {
+            throw new ArgumentException("Give the reveal of every observation, or of none.", nameof(observations));
+        }
+
+        var seen = new Dictionary<RatingKind, int>();
+        var result = new int[observations.Count];
+        for (var i = 0; i < observations.Count; i++)
+        {
+            var rating = observations[i].Rating;
+            seen.TryGetValue(rating, out var k);
+            result[i] = k;
+            seen[rating] = k + 1;
+        }
+
+        return result;
     }
 
     /// <summary>
     /// M6 from per-rating sums instead of rows (the database can add these up; see docs/adr/0004-insights-aggregation.md).
-    /// Same model and same answer as <see cref="Estimate(int, IReadOnlyList{PerceptionObservation})"/>: each rating is centred
-    /// on its own T̄ = ΣT / N, and the centred cross-products follow from the raw sums.
+    /// Same model and the same coefficients as <see cref="Estimate(int, IReadOnlyList{PerceptionObservation})"/>: each rating
+    /// is centred on its own T̄ = ΣT / N, and the centred cross-products follow from the raw sums. Sums cannot give the
+    /// cluster-robust intervals, so these are the classical OLS ones (t with N − 3 degrees of freedom); use it only where
+    /// each reveal gives one row (a single rating, as the stress nudge does).
     /// </summary>
     public static TruthAndBiasOutcome EstimateFromSums(int reveals, IReadOnlyList<PerceptionSums> sums)
     {
@@ -194,7 +353,12 @@ public static class TruthAndBias
 
         var rss = Math.Max(0, yty - (2 * bxty) + bxtxb);
         var s2 = rss / (n - 3);
-        Estimate At(int i) => new(b[i], Math.Sqrt(Math.Max(0, s2 * inverse[i, i])));
+        var tCritical = Intervals.StudentTQuantile(1 - ((1 - Intervals.Level) / 2), n - 3);
+        Estimate At(int i)
+        {
+            var se = Math.Sqrt(Math.Max(0, s2 * inverse[i, i]));
+            return new(b[i], se, b[i] - (tCritical * se), b[i] + (tCritical * se));
+        }
         return new TruthAndBiasOutcome(new TruthAndBiasResult(reveals, (int)n, At(0), At(1), At(2), Math.Sqrt(s2)), null, 0);
     }
 
@@ -224,38 +388,99 @@ public static class TruthAndBias
         return inv;
     }
 
+    /// <summary>Below this |b0|, |mean gap| in rating points, a guess is "about right" on average.</summary>
+    public const double GapThreshold = 0.25;
+
     /// <summary>
-    /// A plain reading of the estimates, e.g. "Your guesses follow Robin's real state closely, and lean a little
-    /// toward your own state." An estimate within two standard errors of zero is read as "no clear sign".
+    /// A plain reading of the estimates, sentence by sentence. A category word ("closely", "a lot", "lower") appears only
+    /// when the whole interval lies in that category; otherwise the sentence says it is too early to tell and roughly
+    /// how many more check-ins it takes. "Higher/lower" comes from the raw average gap per rating (never from b0).
     /// </summary>
     /// <param name="r">The estimates.</param>
     /// <param name="guesserPossessive">"Your" or "Sam's".</param>
     /// <param name="targetPossessive">"Robin's" or "your".</param>
     /// <param name="guesserGuesses">"you guess" or "Sam guesses".</param>
-    public static string Reading(TruthAndBiasResult r, string guesserPossessive, string targetPossessive, string guesserGuesses)
+    public static IReadOnlyList<string> ReadingSentences(TruthAndBiasResult r, string guesserPossessive, string targetPossessive, string guesserGuesses)
     {
         var guesserOwn = guesserPossessive == "Your" ? "your" : guesserPossessive;
-        var truth = r.TruthForce.Value;
-        var clearTruth = Math.Abs(truth) > 2 * r.TruthForce.StandardError;
-        var follow = !clearTruth ? $"{guesserPossessive} guesses don't yet clearly follow {targetPossessive} real state"
-            : truth >= 0.5 ? $"{guesserPossessive} guesses follow {targetPossessive} real state closely"
-            : truth >= 0.2 ? $"{guesserPossessive} guesses follow {targetPossessive} real state somewhat"
-            : truth > 0 ? $"{guesserPossessive} guesses follow {targetPossessive} real state only a little"
-            : $"{guesserPossessive} guesses tend to move against {targetPossessive} real state";
+        var sentences = new List<string>();
+        var n = r.Reveals;
 
-        var sim = r.AssumedSimilarity.Value;
-        var clearSim = Math.Abs(sim) > 2 * r.AssumedSimilarity.StandardError;
-        var lean = !clearSim || Math.Abs(sim) < 0.1 ? $"and they don't clearly lean toward {guesserOwn} own state"
-            : sim >= 0.4 ? $"and they lean a lot toward {guesserOwn} own state"
-            : sim > 0 ? $"and they lean a little toward {guesserOwn} own state"
-            : $"and they lean away from {guesserOwn} own state";
+        var b1 = r.TruthForce;
+        sentences.Add(b1.Low >= 0.5 ? $"{guesserPossessive} guesses follow {targetPossessive} real state closely."
+            : b1.Low >= 0.2 ? $"{guesserPossessive} guesses follow {targetPossessive} real state at least somewhat."
+            : b1.Low > 0 && b1.High < 0.2 ? $"{guesserPossessive} guesses follow {targetPossessive} real state only a little."
+            : b1.Low > 0 ? $"{guesserPossessive} guesses do follow {targetPossessive} real state; how closely is too early to tell{More(n, b1.HalfWidth, Nearest(b1.Value, 0.2, 0.5))}."
+            : b1.High < 0 ? $"{guesserPossessive} guesses tend to move against {targetPossessive} real state."
+            : $"How closely {guesserOwn} guesses follow {targetPossessive} real state is too early to tell{More(n, b1.HalfWidth, Nearest(b1.Value, 0))}.");
 
-        var bias = r.DirectionalBias.Value;
-        var clearBias = Math.Abs(bias) > 2 * r.DirectionalBias.StandardError && Math.Abs(bias) >= 0.25;
-        var level = !clearBias ? $"On average {guesserGuesses} neither too high nor too low."
-            : $"On average {guesserGuesses} about {Math.Abs(bias):0.0} points {(bias > 0 ? "higher" : "lower")} than {targetPossessive} own answers.";
-        return $"{follow}, {lean}. {level}";
+        var b2 = r.AssumedSimilarity;
+        sentences.Add(b2.Low >= 0.4 ? $"They lean a lot toward {guesserOwn} own state."
+            : b2.Low >= 0.1 ? $"They lean toward {guesserOwn} own state, at least a little."
+            : b2.High <= -0.1 ? $"They lean away from {guesserOwn} own state."
+            : b2.Low > -0.1 && b2.High < 0.1 ? $"They hardly lean toward {guesserOwn} own state."
+            : $"Whether they lean toward {guesserOwn} own state is too early to tell{More(n, b2.HalfWidth, Nearest(b2.Value, -0.1, 0.1, 0.4))}.");
+
+        var right = new List<string>();
+        foreach (var gap in r.Gaps ?? [])
+        {
+            var label = RatingLabel(gap.Rating);
+            if (gap.Low > 0 && gap.Mean >= GapThreshold)
+            {
+                sentences.Add($"On {label}, {guesserGuesses} about {gap.Mean:0.0} points higher than {targetPossessive} own answers.");
+            }
+            else if (gap.High < 0 && gap.Mean <= -GapThreshold)
+            {
+                sentences.Add($"On {label}, {guesserGuesses} about {-gap.Mean:0.0} points lower than {targetPossessive} own answers.");
+            }
+            else if (gap.Low > -GapThreshold && gap.High < GapThreshold)
+            {
+                right.Add(label);
+            }
+            else
+            {
+                var distance = Math.Abs(gap.Mean) >= GapThreshold ? Math.Abs(gap.Mean) : GapThreshold - Math.Abs(gap.Mean);
+                sentences.Add($"Whether {guesserGuesses} high or low on {label} is too early to tell{More(n, gap.HalfWidth, distance)}.");
+            }
+        }
+
+        if (right.Count > 0)
+        {
+            sentences.Add($"On {JoinAnd(right)}, {guesserOwn} guesses are about right on average.");
+        }
+
+        return sentences;
     }
+
+    /// <summary>The reading as one paragraph.</summary>
+    public static string Reading(TruthAndBiasResult r, string guesserPossessive, string targetPossessive, string guesserGuesses)
+        => string.Join(" ", ReadingSentences(r, guesserPossessive, targetPossessive, guesserGuesses));
+
+    /// <summary>How a rating is named in sentences: "feeling supported", "feeling able to give", "stress".</summary>
+    public static string RatingLabel(RatingKind rating) => rating switch
+    {
+        RatingKind.Supported => "feeling supported",
+        RatingKind.AbleToGive => "feeling able to give",
+        _ => "stress",
+    };
+
+    /// <summary>"likely between 0.31 and 0.88" (numbers in <paramref name="format"/>).</summary>
+    public static string Between(double low, double high, string format = "0.00")
+        => $"likely between {low.ToString(format, System.Globalization.CultureInfo.InvariantCulture)} and {high.ToString(format, System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>"(from 12 check-ins; this settles after about 20)", or "(from 40 check-ins)" once past that.</summary>
+    public static string FromCheckIns(int reveals)
+        => reveals >= Intervals.SettlesAfter ? $"(from {reveals} check-ins together)" : $"(from {reveals} check-ins together; this settles after about {Intervals.SettlesAfter})";
+
+    private static double Nearest(double value, params double[] boundaries) => boundaries.Min(b => Math.Abs(value - b));
+
+    private static string More(int reveals, double halfWidth, double distance)
+        => Intervals.MoreRevealsToSettle(reveals, halfWidth, distance) is { } more
+            ? $" (about {more} more check-in{(more == 1 ? "" : "s")} together should show it)"
+            : " (it may take many more check-ins: it sits close to the line)";
+
+    private static string JoinAnd(List<string> items)
+        => items.Count <= 1 ? string.Concat(items) : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
 }
 
 /// <summary>A week's M7 means for one person.</summary>
