@@ -37,18 +37,23 @@ public static class SealedReveal
     /// <param name="theirs">The partner's check-in for the period, if any (draft or sent).</param>
     public static PartnerView See(Guid viewerId, CheckInState? mine, CheckInState? theirs)
     {
-        if (mine is null || mine.AuthorId != viewerId || !mine.Submitted)
-        {
-            return new PartnerView(RevealStage.SealedUntilYouCheckIn, null);
-        }
-
-        if (theirs is null || theirs.AuthorId == viewerId || !theirs.Submitted || theirs.Period != mine.Period)
-        {
-            return new PartnerView(RevealStage.WaitingForPartner, null);
-        }
-
-        return new PartnerView(RevealStage.Revealed, PartnerVisible(theirs.Content));
+        var viewerSent = mine is not null && mine.AuthorId == viewerId && mine.Submitted;
+        var partnerSent = theirs is not null && theirs.AuthorId != viewerId && theirs.Submitted && theirs.Period == mine?.Period;
+        var stage = Stage(viewerSent, partnerSent);
+        return new PartnerView(stage, stage == RevealStage.Revealed ? PartnerVisible(theirs!.Content) : null);
     }
+
+    /// <summary>
+    /// The seal itself, shared by check-ins and the daily question (Questions.QuestionReveal): until the viewer has
+    /// sent theirs, nothing of the partner's is known — not even whether they sent; once the viewer has, they wait;
+    /// only when both have sent is anything of the partner's shown.
+    /// </summary>
+    /// <param name="viewerSent">The viewer has sent their own (a draft does not count).</param>
+    /// <param name="partnerSent">The partner has sent theirs for the same period or question.</param>
+    public static RevealStage Stage(bool viewerSent, bool partnerSent)
+        => !viewerSent ? RevealStage.SealedUntilYouCheckIn
+            : !partnerSent ? RevealStage.WaitingForPartner
+            : RevealStage.Revealed;
 
     /// <summary>The content with every private field blanked (text emptied, tone and association cleared).</summary>
     public static CheckInContent PartnerVisible(CheckInContent content)

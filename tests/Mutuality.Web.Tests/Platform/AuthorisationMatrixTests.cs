@@ -291,6 +291,20 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
         new("POST", "/Requests/View/{id:guid}", "Withdraw", Expectations.SharedItemPost, i => Q($"/Requests/View/{i.Request}", "Withdraw")),
 
         new("ANY", "/healthz", null, Expectations.Public),
+
+        // Issue 17: questions for two. The seeded couple's author has answered today's question (sealed): reactions and
+        // "bring to the monthly check-in" exist only after the reveal, so before it they are 404 for everyone.
+        new("GET", "/Questions/{day?}", null, Expectations.CouplePage, _ => "/Questions"),
+        new("POST", "/Questions/{day?}", "Answer", Expectations.CouplePost, _ => Q("/Questions", "Answer")),
+        new("POST", "/Questions/{day?}", "Pass", Expectations.CouplePost, _ => Q("/Questions", "Pass")),
+        new("POST", "/Questions/{day?}", "Favourite", Expectations.CouplePost, _ => Q("/Questions", "Favourite")),
+        new("POST", "/Questions/{day?}", "Reply", new(SignIn, NotFound, NotFound, NotFound, Redirect, Redirect), _ => Q("/Questions", "Reply")),
+        new("POST", "/Questions/{day?}", "Heart", new(SignIn, NotFound, NotFound, NotFound, Redirect, Redirect), _ => Q("/Questions", "Heart")),
+        new("POST", "/Questions/{day?}", "More", new(SignIn, NotFound, NotFound, NotFound, Redirect, Redirect), _ => Q("/Questions", "More")),
+        new("POST", "/Questions/{day?}", "Bring", new(SignIn, NotFound, NotFound, NotFound, Redirect, Redirect), _ => Q("/Questions", "Bring")),
+        new("GET", "/Questions/Ask", null, Expectations.CouplePage),
+        new("POST", "/Questions/Ask", "Ask", Expectations.CouplePost),
+        new("POST", "/Questions/Ask", "Favourite", Expectations.CouplePost),
     ];
 
     /// <summary>Extra looks at private and sealed items by id, beyond the one URL per row.</summary>
@@ -703,8 +717,15 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
             var field = guide.QuerySelector("textarea")!.GetAttribute("name")!;
             Assert.Equal(HttpStatusCode.Redirect, (await author.PostFormAsync("/Repair/Guide/old-beliefs", [new(field, reflection)])).StatusCode);
 
+            // Issue 17: today's question answered by the author alone (sealed), with a private note.
+            var question = $"SEALED-QUESTION-{marker}";
+            var questionNote = $"QUESTION-NOTE-{marker}";
+            var questionPage = await author.GetPageAsync("/Questions");
+            var guessFields = questionPage.QuerySelector("input[name='Input.Choice']") is null ? Array.Empty<(string, string)>() : [("Input.Choice", "0"), ("Input.Guess", "0")];
+            Assert.Equal(HttpStatusCode.Redirect, (await author.PostFormAsync("/Questions?handler=Answer", [("Input.Text", question), ("Input.Note", questionNote), .. guessFields])).StatusCode);
+
             return new MatrixItems(support.PrivateMoment, support.SharedMoment, support.Pebble, disposable, support.Request, conflict, agreement, exportJob, Today, feedToken,
-                [support.PrivateText, sealedShared, sealedPrivate, side, prep, reflection]);
+                [support.PrivateText, sealedShared, sealedPrivate, side, prep, reflection, question, questionNote]);
         }
     }
 }

@@ -134,6 +134,7 @@ public static class AppSetup
         services.AddSingleton<Features.Phrasing.GentleSubmitFilter>();
         services.AddPulseFeature();
         services.AddIntimacyFeature();
+        Features.Questions.QuestionsSetup.AddQuestionsFeature(services);
         services.AddScoped<Features.Insights.InsightsQueries>();
         Features.ScheduledMail.ScheduledMailSetup.AddScheduledMail(services);
         services.AddSingleton<Features.Phone.ServiceWorkerScript>(); // issue 15

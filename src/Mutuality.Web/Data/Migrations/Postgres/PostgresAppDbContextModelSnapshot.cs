@@ -991,6 +991,157 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.ToTable("PulseAnswers");
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Features.Questions.Data.DailyQuestionEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AskedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("BroughtToMonthlyAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("BroughtToMonthlyByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("DailyQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Questions.Data.QuestionAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Choice")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DailyQuestionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Guess")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PrivateNote")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CoupleId");
+
+                    b.HasIndex("DailyQuestionId", "AuthorId")
+                        .IsUnique();
+
+                    b.ToTable("QuestionAnswers");
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Questions.Data.QuestionFavourite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId");
+
+                    b.HasIndex("UserId", "CoupleId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("QuestionFavourites");
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Questions.Data.QuestionReaction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DailyQuestionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CoupleId");
+
+                    b.HasIndex("DailyQuestionId", "AuthorId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("QuestionReactions");
+                });
+
             modelBuilder.Entity("Mutuality.Web.Features.Repair.Data.ConflictRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1544,6 +1695,42 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.HasOne("Mutuality.Web.Data.Couple", null)
                         .WithMany()
                         .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Questions.Data.DailyQuestionEntry", b =>
+                {
+                    b.HasOne("Mutuality.Web.Data.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Questions.Data.QuestionAnswer", b =>
+                {
+                    b.HasOne("Mutuality.Web.Features.Questions.Data.DailyQuestionEntry", null)
+                        .WithMany()
+                        .HasForeignKey("DailyQuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Questions.Data.QuestionFavourite", b =>
+                {
+                    b.HasOne("Mutuality.Web.Data.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Questions.Data.QuestionReaction", b =>
+                {
+                    b.HasOne("Mutuality.Web.Features.Questions.Data.DailyQuestionEntry", null)
+                        .WithMany()
+                        .HasForeignKey("DailyQuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -980,6 +980,157 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.ToTable("PulseAnswers");
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Features.Questions.Data.DailyQuestionEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AskedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BroughtToMonthlyAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BroughtToMonthlyByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("DailyQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Questions.Data.QuestionAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Choice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DailyQuestionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Guess")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrivateNote")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CoupleId");
+
+                    b.HasIndex("DailyQuestionId", "AuthorId")
+                        .IsUnique();
+
+                    b.ToTable("QuestionAnswers");
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Questions.Data.QuestionFavourite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoupleId");
+
+                    b.HasIndex("UserId", "CoupleId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("QuestionFavourites");
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Questions.Data.QuestionReaction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DailyQuestionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CoupleId");
+
+                    b.HasIndex("DailyQuestionId", "AuthorId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("QuestionReactions");
+                });
+
             modelBuilder.Entity("Mutuality.Web.Features.Repair.Data.ConflictRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1533,6 +1684,42 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.HasOne("Mutuality.Web.Data.Couple", null)
                         .WithMany()
                         .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Questions.Data.DailyQuestionEntry", b =>
+                {
+                    b.HasOne("Mutuality.Web.Data.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Questions.Data.QuestionAnswer", b =>
+                {
+                    b.HasOne("Mutuality.Web.Features.Questions.Data.DailyQuestionEntry", null)
+                        .WithMany()
+                        .HasForeignKey("DailyQuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Questions.Data.QuestionFavourite", b =>
+                {
+                    b.HasOne("Mutuality.Web.Data.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Questions.Data.QuestionReaction", b =>
+                {
+                    b.HasOne("Mutuality.Web.Features.Questions.Data.DailyQuestionEntry", null)
+                        .WithMany()
+                        .HasForeignKey("DailyQuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
