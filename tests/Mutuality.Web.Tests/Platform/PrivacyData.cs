@@ -107,9 +107,16 @@ public static class PrivacyData
                 Cadence = 1,
                 PeriodStart = new DateOnly(2026, 3, 1),
                 PeriodLabel = "2026-03-01",
+                // A check-in the form would accept (feelings and ratings on both sides), so an export of it can be imported.
                 ContentJson = Features.CheckIns.CheckInJson.Write(Domain.CheckIns.CheckInContent.Empty with
                 {
-                    Me = Domain.CheckIns.CheckInContent.Empty.Me with { Desires = new Domain.CheckIns.SharedText(desire, Domain.CheckIns.Visibility.Partner) },
+                    Me = Domain.CheckIns.CheckInContent.Empty.Me with
+                    {
+                        Feelings = [new Domain.CheckIns.FeelingChoice("happy", 2)],
+                        Desires = new Domain.CheckIns.SharedText(desire, Domain.CheckIns.Visibility.Partner),
+                        Ratings = new Domain.CheckIns.Ratings(5, 5, 3),
+                    },
+                    Guess = Domain.CheckIns.CheckInContent.Empty.Guess with { Feelings = [new Domain.CheckIns.FeelingChoice("happy", 1)], Ratings = new Domain.CheckIns.Ratings(4, 4, 4) },
                 }),
                 CreatedAtUtc = now.AddDays(-1),
                 UpdatedAtUtc = now.AddDays(-1),

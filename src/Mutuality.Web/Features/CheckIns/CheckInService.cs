@@ -44,7 +44,9 @@ public sealed class CheckInService(AppDbContext db, TimeProvider clock)
 
     /// <summary>
     /// What the caller may see of their partner's check-in for a period — THE query behind every page that shows
-    /// anything of it. Loads both check-ins within the caller's couple and returns only what <see cref="SealedReveal"/> allows.
+    /// anything of it. Reads the caller's own check-in first; only when it was sent through the app (not imported) is
+    /// the partner's read at all, and then only a sent, not imported one: an unrevealed check-in of the partner is never
+    /// loaded or decrypted. What is shown is what <see cref="SealedReveal"/> allows.
     /// </summary>
     public async Task<(PartnerView View, Guid? PartnerCheckInId)> PartnerViewAsync(Caller caller, CheckInPeriod period, CancellationToken ct = default)
     {
@@ -53,12 +55,19 @@ public sealed class CheckInService(AppDbContext db, TimeProvider clock)
             return (new PartnerView(RevealStage.SealedUntilYouCheckIn, null), null);
         }
 
-        var entries = await db.CheckIns.AsNoTracking()
-            .Where(c => c.CoupleId == caller.CoupleId && c.Cadence == (int)period.Cadence && c.PeriodStart == period.Start
-                && (c.AuthorId == caller.UserId || c.AuthorId == caller.PartnerId))
-            .ToListAsync(ct);
-        var mine = entries.SingleOrDefault(e => e.AuthorId == caller.UserId);
-        var theirs = entries.SingleOrDefault(e => e.AuthorId == caller.PartnerId);
+        var mine = await db.CheckIns.AsNoTracking()
+            .Where(c => c.CoupleId == caller.CoupleId && c.AuthorId == caller.UserId && c.Cadence == (int)period.Cadence && c.PeriodStart == period.Start
+                && c.SubmittedAtUtc != null && !c.Imported)
+            .SingleOrDefaultAsync(ct);
+        if (mine is null)
+        {
+            return (SealedReveal.See(caller.UserId, null, null), null);
+        }
+
+        var theirs = await db.CheckIns.AsNoTracking()
+            .Where(c => c.CoupleId == caller.CoupleId && c.AuthorId == caller.PartnerId && c.Cadence == (int)period.Cadence && c.PeriodStart == period.Start
+                && c.SubmittedAtUtc != null && !c.Imported)
+            .SingleOrDefaultAsync(ct);
         var view = SealedReveal.See(caller.UserId, ToState(mine), ToState(theirs));
         return (view, view.IsRevealed ? theirs!.Id : null);
     }
@@ -103,8 +112,15 @@ public sealed class CheckInService(AppDbContext db, TimeProvider clock)
             return [];
         }
 
+        // Only sent, not imported check-ins take part in a reveal; the partner's are read only for periods the caller
+        // sent theirs for (the database decides), so an unrevealed check-in of the partner is never loaded or decrypted.
+        var couple = caller.CoupleId;
+        var me = caller.UserId;
         var entries = await db.CheckIns.AsNoTracking()
-            .Where(c => c.CoupleId == caller.CoupleId && c.SubmittedAtUtc != null && (c.AuthorId == caller.UserId || c.AuthorId == caller.PartnerId))
+            .Where(c => c.CoupleId == couple && c.SubmittedAtUtc != null && !c.Imported
+                && (c.AuthorId == me
+                    || (c.AuthorId == caller.PartnerId && db.CheckIns.Any(o => o.CoupleId == couple && o.AuthorId == me && o.Cadence == c.Cadence
+                        && o.PeriodStart == c.PeriodStart && o.SubmittedAtUtc != null && !o.Imported))))
             .ToListAsync(ct);
         var result = new List<(OwnCheckIn, CheckInContent)>();
         foreach (var group in entries.GroupBy(e => (e.Cadence, e.PeriodStart)).OrderBy(g => g.Key.PeriodStart))
@@ -178,7 +194,7 @@ public sealed class CheckInService(AppDbContext db, TimeProvider clock)
         // Single submission is enforced by the database: only a row still unsent can become sent.
         var updated = await db.CheckIns
             .Where(c => c.CoupleId == caller.CoupleId && c.AuthorId == caller.UserId && c.Cadence == (int)period.Cadence && c.PeriodStart == period.Start && c.SubmittedAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ContentJson, json).SetProperty(c => c.UpdatedAtUtc, now).SetProperty(c => c.SubmittedAtUtc, now), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ContentJson, json).SetProperty(c => c.UpdatedAtUtc, now).SetProperty(c => c.SubmittedAtUtc, now).SetProperty(c => c.Imported, false), ct);
         if (updated == 0)
         {
             var existing = await OwnAsync(caller, period, ct);

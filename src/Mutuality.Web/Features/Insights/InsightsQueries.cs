@@ -156,8 +156,10 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
             .Where(m => m.CoupleId == couple && (m.AuthorId == caller.UserId || m.Visibility == Domain.Support.Visibility.Shared))
             .MinAsync(m => (DateTime?)m.OccurredAtUtc, ct);
         var request = await db.SupportRequests.AsNoTracking().Where(r => r.CoupleId == couple).MinAsync(r => (DateTime?)r.CreatedAtUtc, ct);
+        // Only the viewer's own sent check-ins: every revealed one of the partner's has one of the viewer's for the same
+        // period, and an unrevealed one must not move the range (the seal: not even whether it exists reaches the viewer).
         var checkIn = await db.CheckIns.AsNoTracking()
-            .Where(c => c.CoupleId == couple && c.SubmittedAtUtc != null)
+            .Where(c => c.CoupleId == couple && c.AuthorId == caller.UserId && c.SubmittedAtUtc != null)
             .MinAsync(c => (DateOnly?)c.PeriodStart, ct);
         DateOnly?[] days = [moment is { } m ? TimeZones.LocalDay(m, zone) : null, request is { } r ? TimeZones.LocalDay(r, zone) : null, checkIn];
         return days.Where(d => d is not null).Min();
@@ -276,8 +278,8 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
     {
         var pending = await db.CheckIns
             .Where(c => c.CoupleId == couple && c.PeriodStart >= fromDay && c.PeriodStart < toDay && c.SubmittedAtUtc != null
-                && (c.FactsState == null || (c.FactsState == 1 && db.CheckIns.Any(p => p.CoupleId == couple && p.Cadence == c.Cadence && p.PeriodStart == c.PeriodStart
-                    && p.AuthorId != c.AuthorId && p.SubmittedAtUtc != null))))
+                && (c.FactsState == null || (c.FactsState == 1 && !c.Imported && db.CheckIns.Any(p => p.CoupleId == couple && p.Cadence == c.Cadence && p.PeriodStart == c.PeriodStart
+                    && p.AuthorId != c.AuthorId && p.SubmittedAtUtc != null && !p.Imported))))
             .ToListAsync(ct);
         if (pending.Count == 0)
         {
@@ -288,7 +290,7 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
         var pendingIds = pending.Select(c => c.Id).ToHashSet();
         var others = await db.CheckIns.AsNoTracking()
             .Where(c => c.CoupleId == couple && c.SubmittedAtUtc != null && starts.Contains(c.PeriodStart))
-            .Select(c => new { c.Id, c.AuthorId, c.Cadence, c.PeriodStart, c.ContentJson })
+            .Select(c => new { c.Id, c.AuthorId, c.Cadence, c.PeriodStart, c.ContentJson, c.Imported })
             .ToListAsync(ct);
         var contents = others.ToDictionary(c => c.Id, c => CheckInJson.Read(c.ContentJson));
         foreach (var c in pending)
@@ -300,8 +302,10 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
             c.GuessSupported = mine.Guess.Ratings.Supported;
             c.GuessAbleToGive = mine.Guess.Ratings.AbleToGive;
             c.GuessStress = mine.Guess.Ratings.Stress;
-            var theirs = others.FirstOrDefault(o => o.Cadence == c.Cadence && o.PeriodStart == c.PeriodStart && o.AuthorId != c.AuthorId && !pendingIds.Contains(o.Id))
-                ?? others.FirstOrDefault(o => o.Cadence == c.Cadence && o.PeriodStart == c.PeriodStart && o.AuthorId != c.AuthorId);
+            // An imported check-in is its author's own history: it never pairs with the partner's (docs/privacy.md).
+            var theirs = c.Imported ? null
+                : others.FirstOrDefault(o => o.Cadence == c.Cadence && o.PeriodStart == c.PeriodStart && o.AuthorId != c.AuthorId && !o.Imported && !pendingIds.Contains(o.Id))
+                ?? others.FirstOrDefault(o => o.Cadence == c.Cadence && o.PeriodStart == c.PeriodStart && o.AuthorId != c.AuthorId && !o.Imported);
             if (theirs is null)
             {
                 c.FactsState = 1;

@@ -525,6 +525,9 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.Property<int?>("GuessSupported")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Imported")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("MeAbleToGive")
                         .HasColumnType("integer");
 

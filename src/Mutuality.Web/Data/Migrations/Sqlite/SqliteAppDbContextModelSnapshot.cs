@@ -514,6 +514,9 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.Property<int?>("GuessSupported")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Imported")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MeAbleToGive")
                         .HasColumnType("INTEGER");
 

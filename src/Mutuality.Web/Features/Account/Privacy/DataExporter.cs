@@ -54,12 +54,12 @@ public sealed class DataExporter(AppDbContext db, TimeProvider clock)
 
         var mine = await db.CheckIns.AsNoTracking().Where(c => c.AuthorId == userId).OrderBy(c => c.PeriodStart).ThenBy(c => c.Cadence).ToListAsync(ct);
         var theirs = partnerId is null ? [] : await db.CheckIns.AsNoTracking()
-            .Where(c => c.CoupleId == active && c.AuthorId == partnerId && c.SubmittedAtUtc != null).OrderBy(c => c.PeriodStart).ToListAsync(ct);
+            .Where(c => c.CoupleId == active && c.AuthorId == partnerId && c.SubmittedAtUtc != null && !c.Imported).OrderBy(c => c.PeriodStart).ToListAsync(ct);
         var checkIns = mine.Select(c => new ExportCheckIn(c.Id, ExportDocument.Me, c.Cadence, c.PeriodLabel, c.PeriodStart, c.CreatedAtUtc, c.UpdatedAtUtc, c.SubmittedAtUtc, Element(CheckInJson.Read(c.ContentJson)))).ToList();
         foreach (var their in theirs)
         {
             // The sealed reveal decides, as on every page: only when I sent mine for the same period, only the shared parts.
-            var own = mine.FirstOrDefault(c => c.Cadence == their.Cadence && c.PeriodLabel == their.PeriodLabel && c.SubmittedAtUtc != null && c.CoupleId == their.CoupleId);
+            var own = mine.FirstOrDefault(c => c.Cadence == their.Cadence && c.PeriodLabel == their.PeriodLabel && c.SubmittedAtUtc != null && !c.Imported && c.CoupleId == their.CoupleId);
             if (own is not null && SealedReveal.PartnerVisible(CheckInJson.Read(their.ContentJson)) is { } visible)
             {
                 checkIns.Add(new ExportCheckIn(their.Id, ExportDocument.Partner, their.Cadence, their.PeriodLabel, their.PeriodStart, their.CreatedAtUtc, their.UpdatedAtUtc, their.SubmittedAtUtc, Element(visible)));

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Mutuality.Domain.Common;
+using Mutuality.Domain.People;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.CheckIns;
 using Mutuality.Web.Features.CheckIns.Data;
@@ -20,7 +21,7 @@ namespace Mutuality.Web.Features.Account.Privacy;
 /// wrote (<see cref="ExportDocument.OwnPart"/>), with their ids, into a couple space of their own. What the
 /// partner wrote is not restored — it is theirs.
 /// </summary>
-public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
+public sealed class DataImporter(AppDbContext db, CoupleCommands couples, TimeProvider clock)
 {
     public const long MaxBytes = 50 * 1024 * 1024;
 
@@ -62,9 +63,23 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
         }
     }
 
+    public static readonly DomainError SharesASpace = new("import.has_partner", "File: you share a space with a partner right now. An export is brought into a space of your own, so that nothing of yours or theirs is mixed up: bring it in before you invite or join a partner.");
+
+    /// <summary>
+    /// Brings in the person's own part of an export, all or nothing: every item is checked first
+    /// (<see cref="ImportChecks"/>), then everything — the new couple space included — is written in one transaction.
+    /// A refused file leaves nothing behind. Imported check-ins are marked <see cref="CheckInEntry.Imported"/>: the
+    /// person's own history, never a reveal partner (docs/privacy.md).
+    /// </summary>
     public async Task<Result<int>> ImportAsync(Guid userId, ExportDocument export, CancellationToken ct = default)
     {
-        var doc = export.OwnPart();
+        var plan = ImportChecks.Check(export, clock.GetUtcNow().UtcDateTime);
+        if (!plan.IsSuccess)
+        {
+            return plan.Error!;
+        }
+
+        var doc = plan.Value.Own;
         var hasData = await db.SupportMoments.AnyAsync(m => m.AuthorId == userId, ct)
             || await db.SupportRequests.AnyAsync(r => r.RequesterId == userId || r.PartnerId == userId, ct)
             || await db.CheckIns.AnyAsync(c => c.AuthorId == userId, ct)
@@ -79,15 +94,79 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
             return HasData;
         }
 
-        var momentIds = doc.Moments.Select(m => m.Id).ToList();
-        var requestIds = doc.Requests.Select(r => r.Id).ToList();
-        var conflictIds = doc.Conflicts.Select(c => c.Id).ToList();
-        if (await db.SupportMoments.AnyAsync(m => momentIds.Contains(m.Id), ct) || await db.SupportRequests.AnyAsync(r => requestIds.Contains(r.Id), ct)
-            || await db.ConflictRecords.AnyAsync(c => conflictIds.Contains(c.Id), ct))
+        var spaces = db.CoupleMembers.Where(m => m.UserId == userId && m.LeftAtUtc == null).Select(m => m.CoupleId);
+        if (await db.CoupleMembers.AnyAsync(m => spaces.Contains(m.CoupleId) && m.UserId != userId && m.LeftAtUtc == null, ct))
+        {
+            return SharesASpace;
+        }
+
+        if (await AnyIdTakenAsync(doc, ct))
         {
             return IdsTaken;
         }
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        int count;
+        try
+        {
+            count = await WriteAsync(userId, plan.Value, ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone else wrote one of these ids a moment ago: nothing of this import stays.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return IdsTaken;
+        }
+
+        return Result<int>.Ok(count);
+    }
+
+    /// <summary>Does any id in the file already exist on this server, in the table it would be written to?</summary>
+    private async Task<bool> AnyIdTakenAsync(ExportDocument doc, CancellationToken ct)
+    {
+        static List<Guid> Of<T>(IEnumerable<T> items, Func<T, Guid> id) => [.. items.Select(id)];
+        var moments = Of(doc.Moments, m => m.Id);
+        var requests = Of(doc.Requests, r => r.Id);
+        var events = Of(doc.Requests.SelectMany(r => r.History), e => e.Id);
+        var checkIns = Of(doc.CheckIns, c => c.Id);
+        var preparations = Of(doc.MonthlyPreparations, p => p.Id);
+        var agreements = Of(doc.Agreements, a => a.Id);
+        var conflicts = Of(doc.Conflicts, c => c.Id);
+        var sides = Of(doc.Conflicts.SelectMany(c => c.Sides), s => s.Id);
+        var attempts = Of(doc.Conflicts.SelectMany(c => c.Attempts), a => a.Id);
+        var reflections = Of(doc.GuideReflections, r => r.Id);
+        var pulse = Of(doc.PulseAnswers, a => a.Id);
+        var intimacy = Of(doc.IntimacyEntries, e => e.Id);
+        return (moments.Count > 0 && await db.SupportMoments.AnyAsync(x => moments.Contains(x.Id), ct))
+            || (requests.Count > 0 && await db.SupportRequests.AnyAsync(x => requests.Contains(x.Id), ct))
+            || (events.Count > 0 && await db.RequestEvents.AnyAsync(x => events.Contains(x.Id), ct))
+            || (checkIns.Count > 0 && await db.CheckIns.AnyAsync(x => checkIns.Contains(x.Id), ct))
+            || (preparations.Count > 0 && await db.MonthlyPreparations.AnyAsync(x => preparations.Contains(x.Id), ct))
+            || (agreements.Count > 0 && await db.RitualAgreements.AnyAsync(x => agreements.Contains(x.Id), ct))
+            || (conflicts.Count > 0 && await db.ConflictRecords.AnyAsync(x => conflicts.Contains(x.Id), ct))
+            || (sides.Count > 0 && await db.ConflictSides.AnyAsync(x => sides.Contains(x.Id), ct))
+            || (attempts.Count > 0 && await db.RepairAttempts.AnyAsync(x => attempts.Contains(x.Id), ct))
+            || (reflections.Count > 0 && await db.GuideReflections.AnyAsync(x => reflections.Contains(x.Id), ct))
+            || (pulse.Count > 0 && await db.PulseAnswers.AnyAsync(x => pulse.Contains(x.Id), ct))
+            || (intimacy.Count > 0 && await db.IntimacyEntries.AnyAsync(x => intimacy.Contains(x.Id), ct));
+    }
+
+    private static DateTime Utc(DateTime at) => at.Kind switch
+    {
+        DateTimeKind.Utc => at,
+        DateTimeKind.Local => at.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(at, DateTimeKind.Utc),
+    };
+
+    private static DateTime? Utc(DateTime? at) => at is { } value ? Utc(value) : null;
+
+    private static string Clean(string? text) => TextRules.Clean(text);
+
+    private async Task<int> WriteAsync(Guid userId, ImportPlan plan, CancellationToken ct)
+    {
+        var doc = plan.Own;
         var coupleId = await couples.CreateCoupleAsync(userId, ct);
         var count = 0;
         foreach (var m in doc.Moments)
@@ -100,13 +179,13 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
                 Kind = m.Kind,
                 Direction = m.Direction,
                 Type = m.Type,
-                Note = m.Note,
-                Link = m.Link,
-                OccurredAtUtc = m.OccurredAtUtc,
-                AuthorTimeZoneId = m.TimeZoneId,
+                Note = Clean(m.Note),
+                Link = string.IsNullOrWhiteSpace(m.Link) ? null : Clean(m.Link),
+                OccurredAtUtc = Utc(m.OccurredAtUtc),
+                AuthorTimeZoneId = m.TimeZoneId.Trim(),
                 Visibility = m.Visibility,
-                CreatedAtUtc = m.CreatedAtUtc,
-                UpdatedAtUtc = m.UpdatedAtUtc,
+                CreatedAtUtc = Utc(m.CreatedAtUtc),
+                UpdatedAtUtc = Utc(m.UpdatedAtUtc),
             });
             count++;
         }
@@ -119,25 +198,25 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
                 CoupleId = coupleId,
                 RequesterId = userId,
                 PartnerId = AccountDeletion.FormerPartner,
-                Feeling = r.Feeling,
-                Need = r.Need,
+                Feeling = Clean(r.Feeling),
+                Need = Clean(r.Need),
                 AskedType = r.AskedType,
                 Urgency = r.Urgency,
-                WindowEndsUtc = r.WindowEndsUtc,
-                RequesterTimeZoneId = r.TimeZoneId,
+                WindowEndsUtc = Utc(r.WindowEndsUtc),
+                RequesterTimeZoneId = r.TimeZoneId.Trim(),
                 State = r.State,
-                FirstAnsweredAtUtc = r.FirstAnsweredAtUtc,
-                ProposedAtUtc = r.ProposedAtUtc,
+                FirstAnsweredAtUtc = Utc(r.FirstAnsweredAtUtc),
+                ProposedAtUtc = Utc(r.ProposedAtUtc),
                 GivenType = r.GivenType,
-                DoneAtUtc = r.DoneAtUtc,
+                DoneAtUtc = Utc(r.DoneAtUtc),
                 Outcome = r.Outcome,
-                ThankYou = r.ThankYou,
-                CreatedAtUtc = r.CreatedAtUtc,
-                UpdatedAtUtc = r.UpdatedAtUtc,
+                ThankYou = r.ThankYou is null ? null : Clean(r.ThankYou),
+                CreatedAtUtc = Utc(r.CreatedAtUtc),
+                UpdatedAtUtc = Utc(r.UpdatedAtUtc),
             });
             foreach (var e in r.History)
             {
-                db.RequestEvents.Add(new RequestEvent { Id = e.Id, CoupleId = coupleId, RequestId = r.Id, ActorId = userId, Kind = e.Kind, Text = e.Text, ProposedAtUtc = e.ProposedAtUtc, GivenType = e.GivenType, Outcome = e.Outcome, AtUtc = e.AtUtc });
+                db.RequestEvents.Add(new RequestEvent { Id = e.Id, CoupleId = coupleId, RequestId = r.Id, ActorId = userId, Kind = e.Kind, Text = e.Text is null ? null : Clean(e.Text), ProposedAtUtc = Utc(e.ProposedAtUtc), GivenType = e.GivenType, Outcome = e.Outcome, AtUtc = Utc(e.AtUtc) });
             }
 
             count++;
@@ -153,10 +232,11 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
                 Cadence = c.Cadence,
                 PeriodStart = c.PeriodStart,
                 PeriodLabel = c.Period,
-                ContentJson = CheckInJson.Write(CheckInJson.Read(c.Content.GetRawText())),
-                CreatedAtUtc = c.CreatedAtUtc,
-                UpdatedAtUtc = c.UpdatedAtUtc,
-                SubmittedAtUtc = c.SubmittedAtUtc,
+                ContentJson = CheckInJson.Write(plan.CheckIns[c.Id]),
+                CreatedAtUtc = Utc(c.CreatedAtUtc),
+                UpdatedAtUtc = Utc(c.UpdatedAtUtc),
+                SubmittedAtUtc = Utc(c.SubmittedAtUtc),
+                Imported = true,
             });
             count++;
         }
@@ -168,7 +248,7 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
             {
                 checkInId = Guid.CreateVersion7();
                 monthly[p.Month] = checkInId;
-                db.MonthlyCheckIns.Add(new MonthlyCheckIn { Id = checkInId, CoupleId = coupleId, Month = p.Month, CreatedAtUtc = p.UpdatedAtUtc });
+                db.MonthlyCheckIns.Add(new MonthlyCheckIn { Id = checkInId, CoupleId = coupleId, Month = p.Month, CreatedAtUtc = Utc(p.UpdatedAtUtc) });
             }
 
             db.MonthlyPreparations.Add(new MonthlyPreparation
@@ -177,12 +257,12 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
                 CheckInId = checkInId,
                 CoupleId = coupleId,
                 AuthorId = userId,
-                Appreciations = p.Appreciations,
-                WentWell = p.WentWell,
-                HardThing = p.HardThing,
-                NeedNextMonth = p.NeedNextMonth,
-                UpdatedAtUtc = p.UpdatedAtUtc,
-                SharedAtUtc = p.SharedAtUtc,
+                Appreciations = Clean(p.Appreciations),
+                WentWell = Clean(p.WentWell),
+                HardThing = Clean(p.HardThing),
+                NeedNextMonth = Clean(p.NeedNextMonth),
+                UpdatedAtUtc = Utc(p.UpdatedAtUtc),
+                SharedAtUtc = Utc(p.SharedAtUtc),
             });
             count++;
         }
@@ -195,12 +275,12 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
                 CoupleId = coupleId,
                 CreatedById = userId,
                 OwnerId = a.For switch { ExportDocument.Me => userId, null => null, _ => AccountDeletion.FormerPartner },
-                What = a.What,
+                What = Clean(a.What),
                 DueOn = a.DueOn,
-                CreatedAtUtc = a.CreatedAtUtc,
+                CreatedAtUtc = Utc(a.CreatedAtUtc),
                 Outcome = a.Outcome,
                 CarriedOn = a.CarriedOn,
-                ReviewedAtUtc = a.ReviewedAtUtc,
+                ReviewedAtUtc = Utc(a.ReviewedAtUtc),
                 ReviewedById = a.ReviewedAtUtc is null ? null : userId,
             });
             count++;
@@ -208,7 +288,7 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
 
         foreach (var c in doc.Conflicts)
         {
-            db.ConflictRecords.Add(new ConflictRecord { Id = c.Id, CoupleId = coupleId, OpenedById = userId, Title = c.Title, OpenedAtUtc = c.OpenedAtUtc, Status = c.Status, ResolvedAtUtc = c.ResolvedAtUtc });
+            db.ConflictRecords.Add(new ConflictRecord { Id = c.Id, CoupleId = coupleId, OpenedById = userId, Title = Clean(c.Title), OpenedAtUtc = Utc(c.OpenedAtUtc), Status = c.Status, ResolvedAtUtc = Utc(c.ResolvedAtUtc) });
             foreach (var s in c.Sides)
             {
                 db.ConflictSides.Add(new ConflictSide
@@ -217,18 +297,18 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
                     ConflictId = c.Id,
                     CoupleId = coupleId,
                     AuthorId = userId,
-                    FeelingsAndNeeds = s.FeelingsAndNeeds,
-                    HowYouSawIt = s.HowYouSawIt,
-                    MyImpactOnYou = s.MyImpactOnYou,
-                    YourImpactOnMe = s.YourImpactOnMe,
-                    UpdatedAtUtc = s.UpdatedAtUtc,
-                    SharedAtUtc = s.SharedAtUtc,
+                    FeelingsAndNeeds = Clean(s.FeelingsAndNeeds),
+                    HowYouSawIt = Clean(s.HowYouSawIt),
+                    MyImpactOnYou = Clean(s.MyImpactOnYou),
+                    YourImpactOnMe = Clean(s.YourImpactOnMe),
+                    UpdatedAtUtc = Utc(s.UpdatedAtUtc),
+                    SharedAtUtc = Utc(s.SharedAtUtc),
                 });
             }
 
             foreach (var a in c.Attempts)
             {
-                db.RepairAttempts.Add(new RepairAttempt { Id = a.Id, ConflictId = c.Id, CoupleId = coupleId, AuthorId = userId, Kind = a.Kind, Text = a.Text, SentAtUtc = a.SentAtUtc });
+                db.RepairAttempts.Add(new RepairAttempt { Id = a.Id, ConflictId = c.Id, CoupleId = coupleId, AuthorId = userId, Kind = a.Kind, Text = Clean(a.Text), SentAtUtc = Utc(a.SentAtUtc) });
             }
 
             count++;
@@ -236,23 +316,23 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
 
         foreach (var r in doc.GuideReflections)
         {
-            db.GuideReflections.Add(new GuideReflection { Id = r.Id, AuthorId = userId, Guide = r.Guide, PromptKey = r.PromptKey, Text = r.Text, UpdatedAtUtc = r.UpdatedAtUtc });
+            db.GuideReflections.Add(new GuideReflection { Id = r.Id, AuthorId = userId, Guide = r.Guide, PromptKey = r.PromptKey, Text = Clean(r.Text), UpdatedAtUtc = Utc(r.UpdatedAtUtc) });
             count++;
         }
 
         foreach (var a in doc.PulseAnswers)
         {
-            db.PulseAnswers.Add(new PulseAnswer { Id = a.Id, CoupleId = coupleId, AuthorId = userId, Month = a.Month, ItemId = a.ItemId, Value = a.Value, CreatedAtUtc = a.CreatedAtUtc });
+            db.PulseAnswers.Add(new PulseAnswer { Id = a.Id, CoupleId = coupleId, AuthorId = userId, Month = a.Month, ItemId = a.ItemId, Value = a.Value, CreatedAtUtc = Utc(a.CreatedAtUtc) });
             count++;
         }
 
         foreach (var e in doc.IntimacyEntries)
         {
-            db.IntimacyEntries.Add(new IntimacyEntry { Id = e.Id, CoupleId = coupleId, AuthorId = userId, Month = e.Month, Kind = e.Kind, Fulfilment = e.Fulfilment, Importance = e.Importance, CreatedAtUtc = e.CreatedAtUtc });
+            db.IntimacyEntries.Add(new IntimacyEntry { Id = e.Id, CoupleId = coupleId, AuthorId = userId, Month = e.Month, Kind = e.Kind, Fulfilment = e.Fulfilment, Importance = e.Importance, CreatedAtUtc = Utc(e.CreatedAtUtc) });
             count++;
         }
 
         await db.SaveChangesAsync(ct);
-        return Result<int>.Ok(count);
+        return count;
     }
 }

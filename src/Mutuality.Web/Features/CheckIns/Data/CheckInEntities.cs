@@ -32,6 +32,12 @@ public sealed class CheckInEntry
     public DateTime? SubmittedAtUtc { get; set; }
 
     /// <summary>
+    /// Brought in from an export (docs/privacy.md): the author's own history, shown only to them. An imported check-in
+    /// never counts as sent for a reveal: it neither opens the partner's check-in nor is opened to the partner.
+    /// </summary>
+    public bool Imported { get; set; }
+
+    /// <summary>
     /// Insights facts (docs/adr/0004-insights-aggregation.md): null = not read yet; 1 = ratings copied, no partner check-in
     /// for the period yet; 2 = ratings copied and <see cref="GuessAgreement"/> computed against the partner's (a reveal).
     /// Only numbers are copied out of the encrypted content; words and free text stay encrypted.
