@@ -126,13 +126,22 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, FeedNot
         return Result<Guid>.Ok(request.Id);
     }
 
-    /// <summary>Applies one action. Refusals change nothing; a lost race is reported as <see cref="Changed"/>.</summary>
-    public async Task<Result<RequestState>> ApplyAsync(Caller caller, Guid id, RequestAction action, CancellationToken ct = default)
+    /// <summary>
+    /// Applies one action. Refusals change nothing; a lost race is reported as <see cref="Changed"/>, and so is an answer
+    /// from a page that showed an older state (<paramref name="shownVersion"/>): the update below only applies to the
+    /// version that was shown, in the same transaction as its event.
+    /// </summary>
+    public async Task<Result<RequestState>> ApplyAsync(Caller caller, Guid id, RequestAction action, int? shownVersion = null, CancellationToken ct = default)
     {
         var request = await db.SupportRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.CoupleId == caller.CoupleId, ct);
         if (request is null || caller.CoupleId is null)
         {
             return NotFound;
+        }
+
+        if (shownVersion is { } shown && shown != request.Version)
+        {
+            return Changed;
         }
 
         RequestRole? role = request.RequesterId == caller.UserId ? RequestRole.Requester : request.PartnerId == caller.UserId ? RequestRole.Partner : null;

@@ -43,6 +43,10 @@ public sealed class ViewModel(CallerContext callers, RequestCommands commands, A
     [BindProperty]
     public string? ThankYou { get; set; }
 
+    /// <summary>The request's version the form showed: an answer to an older state is refused, not applied on top.</summary>
+    [BindProperty]
+    public int? ShownVersion { get; set; }
+
     [TempData]
     public string? Status { get; set; }
 
@@ -94,7 +98,7 @@ public sealed class ViewModel(CallerContext callers, RequestCommands commands, A
             action = new RequestAction.ProposeTime(SupportText.ToUtc(l, Caller.TimeZoneId));
         }
 
-        var result = await commands.ApplyAsync(Caller, id, action);
+        var result = await commands.ApplyAsync(Caller, id, action, ShownVersion);
         if (result.IsSuccess)
         {
             Status = done;

@@ -69,21 +69,19 @@ public sealed class CallerContext(IHttpContextAccessor accessor, AppDbContext db
             return _caller;
         }
 
-        _loaded = true;
         var principal = accessor.HttpContext?.User;
         var userId = principal is null ? null : UserIdOf(principal);
         if (userId is null)
         {
+            _loaded = true;
             return null;
         }
 
+        // Loaded only once the query has answered: if it throws (the database is away), a later call must not take
+        // "nobody" for an answer and send a signed-in person to the sign-in page.
         var me = await query.RunAsync(db, userId.Value, cancellationToken);
-        if (me is null)
-        {
-            return null;
-        }
-
-        _caller = new Caller(userId.Value, me.DisplayName, me.TimeZoneId, me.CoupleId, me.PartnerId, me.PartnerId is null ? null : me.PartnerName ?? string.Empty);
+        _caller = me is null ? null : new Caller(userId.Value, me.DisplayName, me.TimeZoneId, me.CoupleId, me.PartnerId, me.PartnerId is null ? null : me.PartnerName ?? string.Empty);
+        _loaded = true;
         return _caller;
     }
 

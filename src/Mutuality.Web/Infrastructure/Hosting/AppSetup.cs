@@ -131,6 +131,7 @@ public static class AppSetup
         Features.Repair.RitualsSetup.AddRitualsFeature(services);
         services.Configure<HelpOptions>(configuration.GetSection(HelpOptions.Section));
         services.AddScoped<CallerPageFilter>();
+        services.AddScoped<Intents.OneRowPerIntentFilter>();
         services.AddSingleton<Features.Phrasing.GentleSubmitFilter>();
         services.AddPulseFeature();
         services.AddIntimacyFeature();
@@ -158,6 +159,7 @@ public static class AppSetup
             {
                 o.Filters.AddService<CallerPageFilter>();
                 o.Filters.AddService<Features.Phrasing.GentleSubmitFilter>();
+                o.Filters.AddService<Intents.OneRowPerIntentFilter>();
                 o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
             });
 
@@ -233,8 +235,10 @@ public static class AppSetup
         app.UseExceptionHandler("/Errors/500");
         app.UseStatusCodePagesWithReExecute("/Errors/{0}");
         app.UseMutualitySecurityHeaders();
+        app.UseMiddleware<StorageUnavailable>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<TooLargeBodies>();
         app.UseMiddleware<RequestLogging>();
         app.UseAuthentication();
 

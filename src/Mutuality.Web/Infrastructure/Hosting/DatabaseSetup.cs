@@ -24,22 +24,37 @@ public static class DatabaseSetup
 
             // Pooled: a context is reset and reused rather than built for every request (its set-up was a large share of
             // a small write's time in bench/run.sh moments). Contexts hold no state of ours beyond EF's own.
-            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(o => o
+            services.AddSingleton<Intents.IntentInterceptor>();
+            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, o) => o
                 .UseNpgsql(PostgresConnectionString(options.ConnectionString), npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
-                .ReplaceService<IModelCacheKeyFactory, PerAppModelCacheKeyFactory>());
+                .ReplaceService<IModelCacheKeyFactory, PerAppModelCacheKeyFactory>()
+                .AddInterceptors(sp.GetRequiredService<Intents.IntentInterceptor>())
+                .ConfigureWarnings(QuietHandledFailures));
         }
         else
         {
             var connectionString = SqliteConnectionString(options, dataFolder);
             services.AddSingleton<SqliteWriteGate>();
+            services.AddSingleton<Intents.IntentInterceptor>();
             services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
                 .ReplaceService<IModelCacheKeyFactory, PerAppModelCacheKeyFactory>()
-                .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>()));
+                .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<Intents.IntentInterceptor>())
+                .ConfigureWarnings(QuietHandledFailures));
         }
 
         return services;
     }
+
+    /// <summary>
+    /// A failed command or save is logged by EF as information: the code that catches it decides whether it is a fault.
+    /// Races settled by a unique index (two posts of one form, two export clicks) are expected and handled; anything not
+    /// handled is still logged as an error by the error handler, and a database that is away as a warning.
+    /// </summary>
+    private static void QuietHandledFailures(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder warnings)
+        => warnings.Log(
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Information),
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Information));
 
     /// <summary>
     /// The configured PostgreSQL connection string, with Npgsql's automatic statement preparation turned on unless

@@ -79,4 +79,65 @@
       });
     });
   });
+  // While our storage is away a post answers 503 ("nothing you sent was saved"). So nothing typed is lost, a form's
+  // words are kept in this tab just while it is sent; when the person comes back from that page they are put back.
+  // Passwords are never kept, and the copy is dropped at the next page either way.
+  var UNSENT = "mutuality:unsent", GIVE_BACK = "mutuality:give-back";
+  function storage() { try { return window.sessionStorage; } catch (e) { return null; } }
+  function keepable(field) {
+    return field.name && !field.disabled && field.type !== "password" && field.type !== "hidden" && field.type !== "file"
+      && field.type !== "submit" && field.type !== "button";
+  }
+  document.addEventListener("submit", function (event) {
+    var form = event.target, store = storage();
+    if (!store || event.defaultPrevented || !form.method || form.method.toLowerCase() !== "post") { return; }
+    var fields = [];
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!keepable(field)) { return; }
+      if ((field.type === "checkbox" || field.type === "radio") && !field.checked) { return; }
+      fields.push([field.name, field.value, field.type]);
+    });
+    try { store.setItem(UNSENT, JSON.stringify({ path: location.pathname + location.search, action: form.action, fields: fields })); } catch (e) { /* full */ }
+  });
+  function giveBack() {
+    var store = storage();
+    if (!store) { return; }
+    var unsent = null;
+    try { unsent = JSON.parse(store.getItem(UNSENT) || "null"); } catch (e) { unsent = null; }
+    var wanted = store.getItem(GIVE_BACK) === "1";
+    store.removeItem(UNSENT);
+    store.removeItem(GIVE_BACK);
+    if (!wanted || !unsent || unsent.path !== location.pathname + location.search) { return; }
+    var form = Array.prototype.find.call(document.forms, function (f) { return f.action === unsent.action; });
+    if (!form) { return; }
+    unsent.fields.forEach(function (entry) {
+      var name = entry[0], value = entry[1], type = entry[2];
+      Array.prototype.forEach.call(form.elements, function (field) {
+        if (field.name !== name || !keepable(field)) { return; }
+        if (type === "checkbox" || type === "radio") { field.checked = field.value === value; }
+        else if (!field.value || field.tagName === "SELECT") { field.value = value; }
+      });
+    });
+    var note = document.createElement("p");
+    note.className = "status unsent-note";
+    note.setAttribute("role", "status");
+    note.textContent = "What you typed is back. Send it again when you're ready.";
+    form.insertBefore(note, form.firstChild);
+  }
+  ready(giveBack);
+  window.addEventListener("pageshow", function (event) { if (event.persisted) { giveBack(); } });
+
+  // An htmx request that finds our storage away: say so next to where the answer would have gone; the page stays.
+  document.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail.xhr;
+    if (!xhr || xhr.status !== 503) { return; }
+    var text = "We can't reach our storage right now. Nothing you sent was saved. Please try again in a moment.";
+    var note = document.getElementById("storage-away") || document.createElement("p");
+    note.id = "storage-away";
+    note.className = "offline-note";
+    note.setAttribute("role", "alert");
+    note.textContent = text;
+    var main = document.getElementById("main");
+    if (main && !note.parentNode) { main.insertBefore(note, main.firstChild); }
+  });
 })();

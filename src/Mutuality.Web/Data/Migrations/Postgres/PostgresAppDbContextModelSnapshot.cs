@@ -436,6 +436,11 @@ namespace Mutuality.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ExportJobs_UserId_InProgress")
+                        .HasFilter("\"Status\" IN (0, 1)");
+
                     b.HasIndex("UserId", "RequestedAtUtc");
 
                     b.ToTable("ExportJobs");
@@ -1508,6 +1513,28 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.ToTable("ScheduledMailSent", (string)null);
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Infrastructure.Intents.SubmittedIntent", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("SubmittedIntents");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1815,6 +1842,15 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.HasOne("Mutuality.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Infrastructure.Intents.SubmittedIntent", b =>
+                {
+                    b.HasOne("Mutuality.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -425,6 +425,11 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ExportJobs_UserId_InProgress")
+                        .HasFilter("\"Status\" IN (0, 1)");
+
                     b.HasIndex("UserId", "RequestedAtUtc");
 
                     b.ToTable("ExportJobs");
@@ -1497,6 +1502,28 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.ToTable("ScheduledMailSent", (string)null);
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Infrastructure.Intents.SubmittedIntent", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.ToTable("SubmittedIntents");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1804,6 +1831,15 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.HasOne("Mutuality.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Infrastructure.Intents.SubmittedIntent", b =>
+                {
+                    b.HasOne("Mutuality.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -19,14 +19,38 @@ public sealed class ExportService(AppDbContext db, TimeProvider clock, ExportBac
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
+    /// <summary>Queues an export, unless one of this person's is already on its way: then that one is the answer.</summary>
     public async Task<ExportJob> RequestAsync(Guid userId, CancellationToken ct = default)
     {
+        if (await InProgressAsync(userId, ct) is { } running)
+        {
+            return running;
+        }
+
         var job = new ExportJob { Id = Guid.CreateVersion7(), UserId = userId, Status = ExportStatus.Queued, RequestedAtUtc = clock.GetUtcNow().UtcDateTime };
         db.ExportJobs.Add(job);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A simultaneous request made the job first (the unique index on in-progress jobs kept it to one).
+            db.Entry(job).State = EntityState.Detached;
+            if (await InProgressAsync(userId, CancellationToken.None) is { } raced)
+            {
+                return raced;
+            }
+
+            throw;
+        }
+
         queue.Enqueue(job.Id);
         return job;
     }
+
+    private Task<ExportJob?> InProgressAsync(Guid userId, CancellationToken ct)
+        => db.ExportJobs.AsNoTracking().Where(j => j.UserId == userId && (j.Status == ExportStatus.Queued || j.Status == ExportStatus.Preparing)).FirstOrDefaultAsync(ct);
 
     /// <summary>The person's latest export, after expiring old ones.</summary>
     public async Task<ExportJob?> LatestAsync(Guid userId, CancellationToken ct = default)

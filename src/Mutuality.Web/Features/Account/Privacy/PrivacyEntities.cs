@@ -70,6 +70,9 @@ namespace Mutuality.Web.Features.Account.Privacy
             builder.Property(j => j.FileName).HasMaxLength(100);
             builder.HasIndex(j => new { j.UserId, j.RequestedAtUtc });
             builder.HasIndex(j => j.Status);
+
+            // One export in progress per person: two clicks on "prepare a download" make one job and one ZIP.
+            builder.HasIndex(j => j.UserId).IsUnique().HasFilter("\"Status\" IN (0, 1)").HasDatabaseName("IX_ExportJobs_UserId_InProgress");
             builder.HasOne<Web.Data.AppUser>().WithMany().HasForeignKey(j => j.UserId).OnDelete(DeleteBehavior.Cascade);
         }
     }
