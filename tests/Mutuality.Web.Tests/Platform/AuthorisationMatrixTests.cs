@@ -291,6 +291,17 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
         new("POST", "/Requests/View/{id:guid}", "Withdraw", Expectations.SharedItemPost, i => Q($"/Requests/View/{i.Request}", "Withdraw")),
 
         new("ANY", "/healthz", null, Expectations.Public),
+
+        // Issue 15: the service worker script, and the notifications page (only ever the caller's own devices;
+        // another person's device id is 404).
+        new("GET", "/sw.js", null, Expectations.Public),
+        new("GET", "/Account/Manage/Notifications", null, Expectations.SignedIn),
+        new("POST", "/Account/Manage/Notifications", "AllOff", Expectations.SignedInPost, _ => Q("/Account/Manage/Notifications", "AllOff")),
+        new("POST", "/Account/Manage/Notifications", "Ntfy", Expectations.SignedInPost, _ => Q("/Account/Manage/Notifications", "Ntfy")),
+        new("POST", "/Account/Manage/Notifications", "Preferences", Expectations.SignedInPost, _ => Q("/Account/Manage/Notifications", "Preferences")),
+        new("POST", "/Account/Manage/Notifications", "Remove", Expectations.SignedInNotFound, _ => Q("/Account/Manage/Notifications", "Remove", "id=" + Guid.NewGuid())),
+        new("POST", "/Account/Manage/Notifications", "Subscribe", Expectations.SignedInPost, _ => Q("/Account/Manage/Notifications", "Subscribe")),
+        new("POST", "/Account/Manage/Notifications", "Test", Expectations.SignedInNotFound, _ => Q("/Account/Manage/Notifications", "Test", "id=" + Guid.NewGuid())),
     ];
 
     /// <summary>Extra looks at private and sealed items by id, beyond the one URL per row.</summary>
