@@ -305,6 +305,16 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
         new("GET", "/Questions/Ask", null, Expectations.CouplePage),
         new("POST", "/Questions/Ask", "Ask", Expectations.CouplePost),
         new("POST", "/Questions/Ask", "Favourite", Expectations.CouplePost),
+        // Issue 15: the service worker script, and the notifications page (only ever the caller's own devices;
+        // another person's device id is 404).
+        new("GET", "/sw.js", null, Expectations.Public),
+        new("GET", "/Account/Manage/Notifications", null, Expectations.SignedIn),
+        new("POST", "/Account/Manage/Notifications", "AllOff", Expectations.SignedInPost, _ => Q("/Account/Manage/Notifications", "AllOff")),
+        new("POST", "/Account/Manage/Notifications", "Ntfy", Expectations.SignedInPost, _ => Q("/Account/Manage/Notifications", "Ntfy")),
+        new("POST", "/Account/Manage/Notifications", "Preferences", Expectations.SignedInPost, _ => Q("/Account/Manage/Notifications", "Preferences")),
+        new("POST", "/Account/Manage/Notifications", "Remove", Expectations.SignedInNotFound, _ => Q("/Account/Manage/Notifications", "Remove", "id=" + Guid.NewGuid())),
+        new("POST", "/Account/Manage/Notifications", "Subscribe", Expectations.SignedInPost, _ => Q("/Account/Manage/Notifications", "Subscribe")),
+        new("POST", "/Account/Manage/Notifications", "Test", Expectations.SignedInNotFound, _ => Q("/Account/Manage/Notifications", "Test", "id=" + Guid.NewGuid())),
     ];
 
     /// <summary>Extra looks at private and sealed items by id, beyond the one URL per row.</summary>

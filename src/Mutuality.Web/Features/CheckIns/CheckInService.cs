@@ -18,7 +18,7 @@ public sealed record RevealView(OwnCheckIn Mine, PartnerView Partner, Guid? Part
 /// Reads and writes check-ins. Every read of a partner's check-in goes through <see cref="PartnerViewAsync"/>,
 /// which asks the domain's <see cref="SealedReveal"/> rule: this is the one place the seal is enforced.
 /// </summary>
-public sealed class CheckInService(AppDbContext db, TimeProvider clock)
+public sealed class CheckInService(AppDbContext db, TimeProvider clock, Notifications.Notices notices)
 {
     public const int MaxReplyLength = 500;
 
@@ -202,6 +202,14 @@ public sealed class CheckInService(AppDbContext db, TimeProvider clock)
             {
                 return (CheckInRules.AlreadySubmitted, [CheckInRules.AlreadySubmitted]);
             }
+        }
+
+        // A sealed check-in tells the partner nothing. Only when both have checked in does the first to send
+        // hear that the reveal is ready (issue 15).
+        if (caller.PartnerId is { } partner
+            && await db.CheckIns.AnyAsync(c => c.CoupleId == caller.CoupleId && c.AuthorId == partner && c.Cadence == (int)period.Cadence && c.PeriodStart == period.Start && c.SubmittedAtUtc != null, ct))
+        {
+            await notices.NotifyAsync(partner, Domain.Notifications.NoticeKind.RevealReady, caller.UserId, $"/CheckIns/Reveal/{period.Label}", ct: ct);
         }
 
         return (Result<OwnCheckIn>.Ok((await OwnAsync(caller, period, ct))!), []);

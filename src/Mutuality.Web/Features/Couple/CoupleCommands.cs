@@ -160,6 +160,11 @@ public sealed class CoupleCommands(AppDbContext db, TimeProvider clock)
         await db.Invitations
             .Where(i => i.CoupleId == coupleId && i.UsedAtUtc == null && i.RevokedAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAtUtc, now), ct);
+
+        // Issue 15: nothing still waiting about the couple goes out to either of them, and the one who leaves
+        // stops getting notices on their devices (they add them again when they want).
+        await db.NotificationOutbox.Where(o => (o.UserId == userId || o.UserId == partnerId) && o.SentAtUtc == null).ExecuteDeleteAsync(ct);
+        await db.PushDevices.Where(d => d.UserId == userId).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         return partnerId;
     }

@@ -24,7 +24,7 @@ public sealed class MomentInput
 }
 
 /// <summary>The writes of moments and pebbles. Every write is scoped to the caller's couple, and to their own rows where it must be.</summary>
-public sealed class MomentCommands(AppDbContext db, TimeProvider clock, FeedNotifier notifier)
+public sealed class MomentCommands(AppDbContext db, TimeProvider clock, FeedNotifier notifier, Notifications.Notices notices)
 {
     /// <summary>Not in the caller's couple, not visible to them, or no such id: all the same to the caller.</summary>
     public static readonly DomainError NotFound = new("not_found", "We couldn't find that.");
@@ -209,6 +209,7 @@ public sealed class MomentCommands(AppDbContext db, TimeProvider clock, FeedNoti
         }
 
         notifier.Notify(moment.AuthorId);
+        await notices.NotifyAsync(moment.AuthorId, Domain.Notifications.NoticeKind.ResponseToMyMoment, caller.UserId, $"/Moments/View/{id}", ct: ct);
         return Result<Guid>.Ok(id);
     }
 
@@ -256,6 +257,11 @@ public sealed class MomentCommands(AppDbContext db, TimeProvider clock, FeedNoti
         db.SupportMoments.Add(pebble);
         await db.SaveChangesAsync(ct);
         notifier.Notify(caller.PartnerId);
+        if (caller.PartnerId is { } partner)
+        {
+            await notices.NotifyAsync(partner, Domain.Notifications.NoticeKind.Pebble, caller.UserId, $"/Moments/View/{pebble.Id}", ct: ct);
+        }
+
         return Result<Guid>.Ok(pebble.Id);
     }
 

@@ -13,7 +13,7 @@ namespace Mutuality.Web.Features.Repair;
 public sealed record ConflictView(ConflictRecord Record, ConflictSide? MySide, ConflictSide? PartnerSharedSide, ConflictState State);
 
 /// <summary>The writes of repair after conflict. Each loads the caller's view, asks the domain, then saves.</summary>
-public sealed class RepairCommands(AppDbContext db, TimeProvider clock)
+public sealed class RepairCommands(AppDbContext db, TimeProvider clock, Notifications.Notices notices)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -107,6 +107,11 @@ public sealed class RepairCommands(AppDbContext db, TimeProvider clock)
             // The same person saved their side twice at the same moment (one side per person per conflict).
             db.ChangeTracker.Clear();
             return [Monthly.MonthlyCommands.SavedTwice];
+        }
+
+        if (share && caller.PartnerId is { } partner)
+        {
+            await notices.NotifyAsync(partner, Domain.Notifications.NoticeKind.ConflictSideShared, caller.UserId, $"/Repair/Conflict/{view.Record.Id}", ct: ct);
         }
 
         return [];

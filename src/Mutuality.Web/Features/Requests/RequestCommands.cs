@@ -26,7 +26,7 @@ public sealed class RequestInput
 }
 
 /// <summary>The writes of requests: load, ask the state machine, then a conditional update on the version.</summary>
-public sealed class RequestCommands(AppDbContext db, TimeProvider clock, FeedNotifier notifier, RequestMail mail, ILogger<RequestCommands> logger)
+public sealed class RequestCommands(AppDbContext db, TimeProvider clock, FeedNotifier notifier, RequestMail mail, ILogger<RequestCommands> logger, Notifications.Notices notices)
 {
     public static readonly DomainError NotFound = MomentCommands.NotFound;
 
@@ -114,6 +114,7 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, FeedNot
         db.RequestEvents.Add(new RequestEvent { Id = Guid.CreateVersion7(), CoupleId = coupleId, RequestId = request.Id, ActorId = caller.UserId, Kind = RequestEventKind.Asked, AtUtc = now });
         await db.SaveChangesAsync(ct);
         notifier.Notify(partnerId);
+        await notices.NotifyAsync(partnerId, Domain.Notifications.NoticeKind.PartnerRequest, caller.UserId, $"/Requests/View/{request.Id}", urgent: urgency == Domain.Support.Urgency.Now, ct: ct);
         try
         {
             await mail.NewRequestAsync(request.Id, ct);
@@ -204,6 +205,10 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, FeedNot
         await tx.CommitAsync(ct);
         notifier.Notify(role == RequestRole.Requester ? request.PartnerId : request.RequesterId);
         notifier.Notify(caller.UserId);
+        if (role != RequestRole.Requester)
+        {
+            await notices.NotifyAsync(request.RequesterId, Domain.Notifications.NoticeKind.AnswerToMyRequest, caller.UserId, $"/Requests/View/{id}", ct: ct);
+        }
         return Result<RequestState>.Ok(c.To);
     }
 }

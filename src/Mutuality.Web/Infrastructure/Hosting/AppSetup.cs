@@ -139,6 +139,7 @@ public static class AppSetup
         services.AddScoped<Features.Insights.InsightsQueries>();
         Features.ScheduledMail.ScheduledMailSetup.AddScheduledMail(services);
         services.AddSingleton<Features.Phone.ServiceWorkerScript>(); // issue 15
+        Features.Notifications.NotificationsSetup.AddNotifications(services, configuration); // issue 15
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";

@@ -107,6 +107,10 @@ public sealed class AccountDeletion(AppDbContext db, UserManager<AppUser> users,
             await db.MailPreferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
             await db.ScheduledMailSent.Where(m => m.PersonId == userId).ExecuteDeleteAsync(ct);
             await db.InsightDismissals.Where(d => d.UserId == userId).ExecuteDeleteAsync(ct);
+            // Issue 15: their devices, pending notices and notification choices.
+            await db.NotificationOutbox.Where(o => o.UserId == userId).ExecuteDeleteAsync(ct);
+            await db.PushDevices.Where(d => d.UserId == userId).ExecuteDeleteAsync(ct);
+            await db.NotificationPreferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
 
             if (partner is not null)
             {

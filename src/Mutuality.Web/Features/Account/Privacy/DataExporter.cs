@@ -127,7 +127,31 @@ public sealed class DataExporter(AppDbContext db, TimeProvider clock)
                 [.. attempts.Where(a => a.ConflictId == c.Id).Select(a => new ExportAttempt(a.Id, Who(a.AuthorId), a.Kind, a.Text, a.SentAtUtc))]))],
             reflections,
             pulse,
-            intimacy);
+            intimacy)
+        {
+            Notifications = await NotificationsAsync(userId, ct),
+        };
+    }
+
+    private async Task<ExportNotifications> NotificationsAsync(Guid userId, CancellationToken ct)
+    {
+        var preference = await db.NotificationPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, ct)
+            ?? new Notifications.Data.NotificationPreference { UserId = userId };
+        var devices = await db.PushDevices.AsNoTracking().Where(d => d.UserId == userId).OrderBy(d => d.CreatedAtUtc)
+            .Select(d => new { d.Name, d.Channel, d.CreatedAtUtc, d.LastDeliveredAtUtc }).ToListAsync(ct);
+        return new ExportNotifications(
+            preference.AllOff,
+            preference.Discreet,
+            [.. Mutuality.Domain.Notifications.NoticeWording.Choosable.Where(k => new Notifications.Data.NotificationPreference
+            {
+                PartnerRequest = preference.PartnerRequest, AnswerToMyRequest = preference.AnswerToMyRequest, Pebble = preference.Pebble,
+                ResponseToMyMoment = preference.ResponseToMyMoment, ConflictSideShared = preference.ConflictSideShared,
+                RevealReady = preference.RevealReady, MyCheckInReminder = preference.MyCheckInReminder, MonthlyDay = preference.MonthlyDay,
+            }.Wants(k)).Select(k => k.ToString())],
+            preference.QuietFrom,
+            preference.QuietUntil,
+            preference.UrgentThroughQuiet,
+            [.. devices.Select(d => new ExportDevice(d.Name, d.Channel.ToString(), d.CreatedAtUtc, d.LastDeliveredAtUtc))]);
     }
 
     private static JsonElement Element(CheckInContent content) => JsonDocument.Parse(CheckInJson.Write(content)).RootElement.Clone();
@@ -154,6 +178,7 @@ public sealed class DataExporter(AppDbContext db, TimeProvider clock)
         Csv(zip, "guide-reflections.csv", doc.GuideReflections);
         Csv(zip, "pulse-answers.csv", doc.PulseAnswers);
         Csv(zip, "intimacy-entries.csv", doc.IntimacyEntries);
+        Csv(zip, "notification-devices.csv", doc.Notifications?.Devices ?? []);
         using var readme = new StreamWriter(zip.CreateEntry("README.txt").Open(), new UTF8Encoding(false));
         readme.Write("Your Mutuality export (schema version 1).\nexport.json holds everything; each .csv file holds one kind of item.\n"
             + "\"me\" is you, \"partner\" is your partner. Times are UTC. The format is described in docs/export-format.md of the Mutuality source.\n");

@@ -26,6 +26,9 @@ public sealed record ExportDocument(
     List<ExportIntimacy> IntimacyEntries)
 {
     public const int CurrentSchemaVersion = 1;
+
+    /// <summary>Issue 15: the person's devices and notification choices (never the push endpoints, keys or tokens).</summary>
+    public ExportNotifications? Notifications { get; init; }
     public const string Me = "me";
     public const string Partner = "partner";
 
@@ -45,6 +48,7 @@ public sealed record ExportDocument(
         ExportedAtUtc = null,
         Person = null,
         PartnerName = null,
+        Notifications = null,
         Moments = [.. Moments.Where(m => m.Author == Me).Select(m => m with { ResponseKind = null, ResponseRating = null, ResponseNote = null, RespondedAtUtc = null, Reaction = null, ReactedAtUtc = null })],
         Requests = [.. Requests.Where(r => r.Requester == Me).Select(r => r with { Alternative = null, History = [.. r.History.Where(e => e.Actor == Me)] })],
         CheckIns = [.. CheckIns.Where(c => c.Author == Me)],
@@ -54,6 +58,12 @@ public sealed record ExportDocument(
         Conflicts = [.. Conflicts.Where(c => c.OpenedBy == Me).Select(c => c with { Sides = [.. c.Sides.Where(s => s.Author == Me)], Attempts = [.. c.Attempts.Where(a => a.Author == Me)] })],
     };
 }
+
+public sealed record ExportNotifications(
+    bool AllOff, bool Discreet, IReadOnlyList<string> Kinds, TimeOnly? QuietFrom, TimeOnly? QuietUntil, bool UrgentThroughQuiet,
+    IReadOnlyList<ExportDevice> Devices);
+
+public sealed record ExportDevice(string Name, string Channel, DateTime CreatedAtUtc, DateTime? LastDeliveredAtUtc);
 
 public sealed record ExportPerson(string DisplayName, string Email, string TimeZoneId);
 
