@@ -35,6 +35,57 @@ public static class Periods
 {
     public static readonly DomainError UnknownPeriod = new("period.unknown", "Period: we don't recognise this period.", "Period");
 
+    private static readonly CultureInfo Words = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>
+    /// Issue 16: a period named as a couple would say it, relative to the person's current period:
+    /// "this week, 30 Nov – 6 Dec", "last week, 23 – 29 Nov", "today, Tue 1 Dec", "yesterday, Mon 30 Nov", or only
+    /// the dates further away (with the year when it is not the current one). Never "2026-W49".
+    /// </summary>
+    public static string Name(CheckInPeriod period, CheckInPeriod current)
+    {
+        var year = current.Start.Year;
+        if (period.Cadence == Cadence.Daily)
+        {
+            var day = period.Start.ToString(period.Start.Year == year ? "ddd d MMM" : "ddd d MMM yyyy", Words);
+            var relative = (period.Start.DayNumber - current.Start.DayNumber) switch
+            {
+                0 => "today",
+                -1 => "yesterday",
+                1 => "tomorrow",
+                _ => null,
+            };
+            return relative is null ? day : $"{relative}, {day}";
+        }
+
+        var start = period.Start;
+        var end = period.End;
+        var showYear = start.Year != year || end.Year != year;
+        string dates;
+        if (start.Year != end.Year)
+        {
+            dates = $"{start.ToString("d MMM yyyy", Words)} \u2013 {end.ToString("d MMM yyyy", Words)}";
+        }
+        else if (start.Month == end.Month)
+        {
+            dates = $"{start.Day} \u2013 {end.ToString(showYear ? "d MMM yyyy" : "d MMM", Words)}";
+        }
+        else
+        {
+            dates = $"{start.ToString("d MMM", Words)} \u2013 {end.ToString(showYear ? "d MMM yyyy" : "d MMM", Words)}";
+        }
+
+        var weeks = (period.Start.DayNumber - current.Start.DayNumber) / 7;
+        var relativeWeek = (period.Start.DayNumber - current.Start.DayNumber) % 7 != 0 ? null : weeks switch
+        {
+            0 => "this week",
+            -1 => "last week",
+            1 => "next week",
+            _ => null,
+        };
+        return relativeWeek is null ? dates : $"{relativeWeek}, {dates}";
+    }
+
     /// <summary>The period containing a local calendar day.</summary>
     public static CheckInPeriod Containing(Cadence cadence, DateOnly localDay)
     {

@@ -44,28 +44,35 @@ public static class Intimacy
 
     public static IntimacyKind? Find(string id) => Kinds.FirstOrDefault(k => k.Id == id);
 
-    /// <summary>Checks a full set: both numbers for every kind, each 0–10. Errors name the field ("physical.fulfilment").</summary>
+    /// <summary>Checks a full set: both numbers for every kind, each 0–10. Returns the first problem (see <see cref="Problems"/>).</summary>
     public static Result<IReadOnlyList<IntimacyRating>> Validate(IReadOnlyDictionary<string, int?> values)
     {
-        var ratings = new List<IntimacyRating>();
-        foreach (var kind in Kinds)
+        var problems = Problems(values);
+        if (problems.Count > 0)
         {
-            var fulfilment = Check(values, kind, "fulfilment", "how fulfilled it feels");
-            if (!fulfilment.IsSuccess)
-            {
-                return fulfilment.Error!;
-            }
-
-            var importance = Check(values, kind, "importance", "how much it matters");
-            if (!importance.IsSuccess)
-            {
-                return importance.Error!;
-            }
-
-            ratings.Add(new IntimacyRating(kind.Id, fulfilment.Value, importance.Value));
+            return problems[0];
         }
 
-        return Result<IReadOnlyList<IntimacyRating>>.Ok(ratings);
+        return Result<IReadOnlyList<IntimacyRating>>.Ok(
+            [.. Kinds.Select(k => new IntimacyRating(k.Id, Check(values, k, "fulfilment", "").Value, Check(values, k, "importance", "").Value))]);
+    }
+
+    /// <summary>Every missing or out-of-range number, in the order of the form; each names its field ("physical.fulfilment").</summary>
+    public static IReadOnlyList<DomainError> Problems(IReadOnlyDictionary<string, int?> values)
+    {
+        var problems = new List<DomainError>();
+        foreach (var kind in Kinds)
+        {
+            foreach (var (part, words) in new[] { ("fulfilment", "how fulfilled it feels"), ("importance", "how much it matters") })
+            {
+                if (Check(values, kind, part, words) is { IsSuccess: false, Error: { } error })
+                {
+                    problems.Add(error);
+                }
+            }
+        }
+
+        return problems;
     }
 
     /// <summary>

@@ -39,26 +39,38 @@ public static class Pulse
         return new DateOnly(day.Year, day.Month, 1);
     }
 
-    /// <summary>Checks a full set of answers: every item answered, each on the scale. Errors name the item.</summary>
+    /// <summary>Checks a full set of answers: every item answered, each on the scale. Returns the first problem (see <see cref="Problems"/>).</summary>
     public static Result<IReadOnlyDictionary<string, int>> Validate(IReadOnlyDictionary<string, int?> answers)
     {
-        var valid = new Dictionary<string, int>();
+        var problems = Problems(answers);
+        if (problems.Count > 0)
+        {
+            return problems[0];
+        }
+
+        return Result<IReadOnlyDictionary<string, int>>.Ok(Items.ToDictionary(i => i.Id, i => answers[i.Id]!.Value));
+    }
+
+    /// <summary>
+    /// Every problem with a set of answers, one per statement, in the order of the form. Messages quote the statement
+    /// a person sees (never an internal name) and each names its item as <see cref="DomainError.Field"/>.
+    /// </summary>
+    public static IReadOnlyList<DomainError> Problems(IReadOnlyDictionary<string, int?> answers)
+    {
+        var problems = new List<DomainError>();
         foreach (var item in Items)
         {
             if (!answers.TryGetValue(item.Id, out var value) || value is null)
             {
-                return new DomainError("pulse.missing", $"{item.Label}: choose one answer.", item.Id);
+                problems.Add(new DomainError("pulse.missing", $"\u201C{item.Statement}\u201D: choose one answer.", item.Id));
             }
-
-            if (value is < Min or > Max)
+            else if (value is < Min or > Max)
             {
-                return new DomainError("pulse.out_of_range", $"{item.Label}: choose an answer from {Min} to {Max}.", item.Id);
+                problems.Add(new DomainError("pulse.out_of_range", $"\u201C{item.Statement}\u201D: choose one of the five answers.", item.Id));
             }
-
-            valid[item.Id] = value.Value;
         }
 
-        return Result<IReadOnlyDictionary<string, int>>.Ok(valid);
+        return problems;
     }
 
     /// <summary>A month's average over the items answered (1–5), or null when none were.</summary>

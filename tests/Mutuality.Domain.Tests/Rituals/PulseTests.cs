@@ -39,7 +39,7 @@ public sealed class PulseTests
         Assert.False(result.IsSuccess);
         Assert.Equal(code, result.Error!.Code);
         Assert.Equal("team", result.Error.Field);
-        Assert.StartsWith("A team:", result.Error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("\u201CWe handled everyday life as a team.\u201D", result.Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed class PulseTests(AppFactory app) : IClassFixture<AppFactory>
         var response = await client.PostFormAsync("/Pulse", fields);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await TestClient.ParseAsync(response);
-        Assert.Contains(page.QuerySelectorAll(".field-error"), e => e.TextContent.StartsWith("Fun: choose", StringComparison.Ordinal));
+        Assert.Contains(page.QuerySelectorAll(".field-error"), e => e.TextContent.StartsWith("\u201CWe had moments of fun or lightness together.\u201D: choose", StringComparison.Ordinal));
         Assert.Equal(0, await CountAsync(couple.A.Id));
     }
 
@@ -89,7 +89,7 @@ public sealed class PulseTests(AppFactory app) : IClassFixture<AppFactory>
         var response = await client.PostFormAsync("/Pulse", Answers(3, skip: "safe"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await TestClient.ParseAsync(response);
-        Assert.Contains(page.QuerySelectorAll(".field-error"), e => e.TextContent == "Safe to raise things: choose one answer.");
+        Assert.Contains(page.QuerySelectorAll(".field-error"), e => e.TextContent == "\u201CI felt safe bringing up something hard.\u201D: choose one answer.");
         Assert.Equal(0, await CountAsync(couple.A.Id));
     }
 

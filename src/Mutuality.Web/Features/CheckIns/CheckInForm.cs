@@ -7,6 +7,9 @@ public sealed class CheckInForm
 {
     public Dictionary<string, int?> MeFeelings { get; set; } = [];
 
+    /// <summary>Issue 16: the strength chosen on a feeling's chip (1–3), which wins over the chip's own value.</summary>
+    public Dictionary<string, int?> MeFeelingsIntensity { get; set; } = [];
+
     public string? MeDesires { get; set; }
 
     public bool ShareMeDesires { get; set; } = true;
@@ -26,6 +29,8 @@ public sealed class CheckInForm
     public int? MeStress { get; set; }
 
     public Dictionary<string, int?> GuessFeelings { get; set; } = [];
+
+    public Dictionary<string, int?> GuessFeelingsIntensity { get; set; } = [];
 
     public string? GuessDesires { get; set; }
 
@@ -67,9 +72,14 @@ public sealed class CheckInForm
 
     private static Visibility V(bool share) => share ? Visibility.Partner : Visibility.Private;
 
+    /// <summary>The chosen words (a value other than empty or 0), each at the strength picked on its chip when there is one.</summary>
+    private static List<(string?, int?)> Chosen(Dictionary<string, int?> words, Dictionary<string, int?> strengths)
+        => [.. words.Where(f => f.Value is not (null or 0))
+            .Select(f => ((string?)f.Key, strengths.TryGetValue(f.Key, out var s) && s is >= 1 and <= 3 ? s : f.Value))];
+
     public CheckInInput ToInput() => new()
     {
-        MeFeelings = MeFeelings.Where(f => f.Value is not (null or 0)).Select(f => ((string?)f.Key, f.Value)).ToList(),
+        MeFeelings = Chosen(MeFeelings, MeFeelingsIntensity),
         MeDesires = MeDesires,
         MeDesiresVisibility = V(ShareMeDesires),
         MeGoalsNow = MeGoalsNow,
@@ -79,7 +89,7 @@ public sealed class CheckInForm
         MeSupported = MeSupported,
         MeAbleToGive = MeAbleToGive,
         MeStress = MeStress,
-        GuessFeelings = GuessFeelings.Where(f => f.Value is not (null or 0)).Select(f => ((string?)f.Key, f.Value)).ToList(),
+        GuessFeelings = Chosen(GuessFeelings, GuessFeelingsIntensity),
         GuessDesires = GuessDesires,
         GuessDesiresVisibility = V(ShareGuessDesires),
         GuessGoalsNow = GuessGoalsNow,

@@ -80,6 +80,12 @@ public sealed class FormModel(CallerContext callers, CheckInService checkIns, In
         if (!result.IsSuccess)
         {
             Errors = errors;
+            foreach (var error in errors)
+            {
+                // Marks the wrong fields (aria-invalid) through the app's one tag helper.
+                ModelState.AddModelError(error.Field is null ? string.Empty : "Input." + error.Field, error.Message);
+            }
+
             Own = await checkIns.OwnAsync(Caller, Period);
             if (ReadOnly)
             {

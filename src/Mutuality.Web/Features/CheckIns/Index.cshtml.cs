@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mutuality.Domain.CheckIns;
 using Mutuality.Web.Infrastructure.Couples;
 
 namespace Mutuality.Web.Features.CheckIns;
@@ -11,6 +12,8 @@ public sealed class IndexModel(CallerContext callers, CheckInService checkIns) :
 
     public IReadOnlyList<OwnCheckIn> Mine { get; private set; } = [];
 
+    public CheckInPeriod Current { get; private set; }
+
     public IReadOnlySet<string> Revealed { get; private set; } = new HashSet<string>();
 
     public async Task<IActionResult> OnGetAsync()
@@ -21,6 +24,7 @@ public sealed class IndexModel(CallerContext callers, CheckInService checkIns) :
             return Redirect("/Couple");
         }
 
+        Current = await checkIns.CurrentPeriodAsync(Caller);
         Mine = (await checkIns.OwnSubmittedAsync(Caller)).Reverse().Take(30).ToList();
         Revealed = (await checkIns.RevealsAsync(Caller)).Select(r => r.Mine.Period.Label).ToHashSet();
         return Page();

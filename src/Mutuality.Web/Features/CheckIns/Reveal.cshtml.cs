@@ -12,6 +12,14 @@ public sealed class RevealModel(CallerContext callers, CheckInService checkIns) 
 
     public CheckInPeriod Period { get; private set; }
 
+    public CheckInPeriod Current { get; private set; }
+
+    /// <summary>Issue 16: the caller has not sent their own check-in for this period, so the reveal stays closed to them.</summary>
+    public bool NotYetOpen { get; private set; }
+
+    /// <summary>Whether the caller can still check in for this period (a link to the form then).</summary>
+    public bool CanStillCheckIn { get; private set; }
+
     public RevealView View { get; private set; } = null!;
 
     public AgreementResult? Agreement { get; private set; }
@@ -28,6 +36,8 @@ public sealed class RevealModel(CallerContext callers, CheckInService checkIns) 
 
     public async Task<IActionResult> OnGetAsync(string period) => await LoadAsync(period) ?? Page();
 
+    public string PeriodName => Periods.Name(Period, Current);
+
     public Task<IActionResult> OnPostThankAsync(string period) => ReplyAsync(period, 1);
 
     public Task<IActionResult> OnPostAnswerAsync(string period) => ReplyAsync(period, 2);
@@ -37,6 +47,11 @@ public sealed class RevealModel(CallerContext callers, CheckInService checkIns) 
         if (await LoadAsync(period) is { } early)
         {
             return early;
+        }
+
+        if (NotYetOpen)
+        {
+            return NotFound();
         }
 
         var result = await checkIns.ReplyAsync(Caller, Period, kind, ReplyText);
@@ -69,10 +84,14 @@ public sealed class RevealModel(CallerContext callers, CheckInService checkIns) 
         }
 
         Period = parsed;
+        Current = await checkIns.CurrentPeriodAsync(Caller);
         var view = await checkIns.RevealAsync(Caller, Period);
         if (view is null)
         {
-            return NotFound();
+            // The same answer whatever the partner did: only the caller's own check-in opens a reveal.
+            NotYetOpen = true;
+            CanStillCheckIn = Periods.CanCheckIn(Period, checkIns.Now, Domain.People.TimeZones.FindOrUtc(Caller.TimeZoneId)) is null;
+            return null;
         }
 
         View = view;

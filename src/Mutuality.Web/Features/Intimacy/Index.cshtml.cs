@@ -65,8 +65,12 @@ public sealed class IndexModel(CallerContext callers, AppDbContext db, TimeProvi
         var result = IntimacyRules.Validate(Ratings);
         if (!result.IsSuccess)
         {
-            ModelState.AddModelError($"Ratings[{result.Error!.Field}]", result.Error.Message);
-            Error = "Please give both numbers for every kind.";
+            // Issue 16: every missing or out-of-range number is named and marked, not only the first.
+            foreach (var problem in IntimacyRules.Problems(Ratings))
+            {
+                ModelState.AddModelError($"Ratings[{problem.Field}]", problem.Message);
+            }
+
             return Page();
         }
 

@@ -76,8 +76,12 @@ public sealed class IndexModel(CallerContext callers, AppDbContext db, TimeProvi
         var result = PulseRules.Validate(Answers);
         if (!result.IsSuccess)
         {
-            ModelState.AddModelError($"Answers[{result.Error!.Field}]", result.Error.Message);
-            Error = "Please answer every statement.";
+            // Issue 16: every unanswered statement is named and marked, not only the first.
+            foreach (var problem in PulseRules.Problems(Answers))
+            {
+                ModelState.AddModelError($"Answers[{problem.Field}]", problem.Message);
+            }
+
             return Page();
         }
 
