@@ -291,6 +291,9 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
         new("POST", "/Requests/View/{id:guid}", "Withdraw", Expectations.SharedItemPost, i => Q($"/Requests/View/{i.Request}", "Withdraw")),
 
         new("ANY", "/healthz", null, Expectations.Public),
+
+        // Issue 13: how the numbers are worked out (the same text for everyone signed in; no couple data on it).
+        new("GET", "/Insights/HowItWorks", null, Expectations.SignedIn),
     ];
 
     /// <summary>Extra looks at private and sealed items by id, beyond the one URL per row.</summary>
