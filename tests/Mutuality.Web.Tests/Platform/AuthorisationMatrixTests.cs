@@ -315,6 +315,8 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
         new("POST", "/Account/Manage/Notifications", "Remove", Expectations.SignedInNotFound, _ => Q("/Account/Manage/Notifications", "Remove", "id=" + Guid.NewGuid())),
         new("POST", "/Account/Manage/Notifications", "Subscribe", Expectations.SignedInPost, _ => Q("/Account/Manage/Notifications", "Subscribe")),
         new("POST", "/Account/Manage/Notifications", "Test", Expectations.SignedInNotFound, _ => Q("/Account/Manage/Notifications", "Test", "id=" + Guid.NewGuid())),
+        // Issue 13: how the numbers are worked out (the same text for everyone signed in; no couple data on it).
+        new("GET", "/Insights/HowItWorks", null, Expectations.SignedIn),
     ];
 
     /// <summary>Extra looks at private and sealed items by id, beyond the one URL per row.</summary>

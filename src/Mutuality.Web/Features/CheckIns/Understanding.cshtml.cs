@@ -35,8 +35,8 @@ public sealed class UnderstandingModel(CallerContext callers, CheckInService che
             r.Mine.Period.Label,
             Agreement.Compute(r.Mine.Content.Guess, r.Theirs.Me).Overall,
             Agreement.Compute(r.Theirs.Guess, r.Mine.Content.Me).Overall)).ToList();
-        MyReading = TruthAndBias.Estimate(reveals.Count, reveals.SelectMany(r => Observations(r.Mine.Content.Guess, r.Theirs.Me, r.Mine.Content.Me)).ToList());
-        TheirReading = TruthAndBias.Estimate(reveals.Count, reveals.SelectMany(r => Observations(r.Theirs.Guess, r.Mine.Content.Me, r.Theirs.Me)).ToList());
+        MyReading = TruthAndBias.Estimate(reveals.Count, reveals.SelectMany((r, i) => Observations(r.Mine.Content.Guess, r.Theirs.Me, r.Mine.Content.Me, i)).ToList());
+        TheirReading = TruthAndBias.Estimate(reveals.Count, reveals.SelectMany((r, i) => Observations(r.Theirs.Guess, r.Mine.Content.Me, r.Theirs.Me, i)).ToList());
 
         var own = await checkIns.OwnSubmittedAsync(Caller);
         MyWeeks = GivingAndSupportWeekly.Compute(own.Select(o => new GivingAndSupport(o.Period.Start, o.Content.Me.Ratings.AbleToGive, o.Content.Me.Ratings.Supported)));
@@ -44,8 +44,8 @@ public sealed class UnderstandingModel(CallerContext callers, CheckInService che
         return Page();
     }
 
-    /// <summary>M6 observations for one reveal: guess J of the target, the target's own T, and the perceiver's own S, per rating.</summary>
-    public static IEnumerable<PerceptionObservation> Observations(StateReport guess, StateReport target, StateReport perceiver)
+    /// <summary>M6 observations for one reveal (number <paramref name="reveal"/> in time order): guess J of the target, the target's own T, and the perceiver's own S, per rating.</summary>
+    public static IEnumerable<PerceptionObservation> Observations(StateReport guess, StateReport target, StateReport perceiver, int reveal)
     {
         static IEnumerable<(RatingKind, int?)> Of(StateReport r) => [(RatingKind.Supported, r.Ratings.Supported), (RatingKind.AbleToGive, r.Ratings.AbleToGive), (RatingKind.Stress, r.Ratings.Stress)];
         var t = Of(target).ToDictionary(x => x.Item1, x => x.Item2);
@@ -54,7 +54,7 @@ public sealed class UnderstandingModel(CallerContext callers, CheckInService che
         {
             if (j is not null && t[kind] is { } tv && s[kind] is { } sv)
             {
-                yield return new PerceptionObservation(kind, j.Value, tv, sv);
+                yield return new PerceptionObservation(kind, j.Value, tv, sv, reveal);
             }
         }
     }

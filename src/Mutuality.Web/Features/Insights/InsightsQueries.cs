@@ -17,7 +17,7 @@ using PulseRules = Mutuality.Domain.Rituals.Pulse;
 namespace Mutuality.Web.Features.Insights;
 
 /// <summary>Per chart point, for one person: mean "able to give" and "felt supported" (M7) and mean agreement of their guesses (M5).</summary>
-public sealed record PersonPoint(int CheckIns, double? AbleToGive, double? FeltSupported, int Reveals, double? Agreement);
+public sealed record PersonPoint(int CheckIns, double? AbleToGive, double? FeltSupported, int Reveals, double? Agreement, double AgreementSquares = 0);
 
 /// <summary>One month of the intimacy map: mean unmet gap (importance above fulfilment, 0–10) over the seven kinds.</summary>
 public sealed record GapMonth(DateOnly Month, double? Mine, double? Partner);
@@ -114,7 +114,39 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
 
         public double? Agreement { get; set; }
 
+        public double? AgreementSquares { get; set; }
+
         public long AgreementN { get; set; }
+    }
+
+    /// <summary>One revealed period: both partners' guesses (g) and own ratings (m) for supported (s), able to give (a), stress (t).</summary>
+    private sealed class RevealRow
+    {
+        public DateOnly PeriodStart { get; set; }
+
+        public int? Mgs { get; set; }
+
+        public int? Mms { get; set; }
+
+        public int? Mga { get; set; }
+
+        public int? Mma { get; set; }
+
+        public int? Mgt { get; set; }
+
+        public int? Mmt { get; set; }
+
+        public int? Pgs { get; set; }
+
+        public int? Pms { get; set; }
+
+        public int? Pga { get; set; }
+
+        public int? Pma { get; set; }
+
+        public int? Pgt { get; set; }
+
+        public int? Pmt { get; set; }
     }
 
     private sealed class SumsRow
@@ -217,7 +249,7 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
             SELECT w.i AS "Bucket", c."AuthorId" AS "AuthorId", COUNT(*) AS "N",
                    COALESCE(SUM(c."MeAbleToGive"), 0) AS "Able", COUNT(c."MeAbleToGive") AS "AbleN",
                    COALESCE(SUM(c."MeSupported"), 0) AS "Supported", COUNT(c."MeSupported") AS "SupportedN",
-                   SUM(c."GuessAgreement") AS "Agreement", COUNT(c."GuessAgreement") AS "AgreementN"
+                   SUM(c."GuessAgreement") AS "Agreement", SUM(c."GuessAgreement" * c."GuessAgreement") AS "AgreementSquares", COUNT(c."GuessAgreement") AS "AgreementN"
             FROM w JOIN "CheckIns" c ON c."CoupleId" = {0} AND c."PeriodStart" >= w.s AND c."PeriodStart" < w.e
             WHERE c."SubmittedAtUtc" IS NOT NULL AND (c."AuthorId" = {1} OR c."FactsState" = 2)
             GROUP BY w.i, c."AuthorId"
@@ -226,25 +258,21 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
         {
             var rows = checkIns.Where(r => r.AuthorId == who).ToDictionary(r => r.Bucket);
             return [.. points.Select(p => rows.TryGetValue(p.Index, out var r)
-                ? new PersonPoint((int)r.N, r.AbleN == 0 ? null : (double)r.Able / r.AbleN, r.SupportedN == 0 ? null : (double)r.Supported / r.SupportedN, (int)r.AgreementN, r.AgreementN == 0 ? null : r.Agreement / r.AgreementN)
+                ? new PersonPoint((int)r.N, r.AbleN == 0 ? null : (double)r.Able / r.AbleN, r.SupportedN == 0 ? null : (double)r.Supported / r.SupportedN, (int)r.AgreementN, r.AgreementN == 0 ? null : r.Agreement / r.AgreementN, r.AgreementSquares ?? 0)
                 : new PersonPoint(0, null, null, 0, null))];
         }
 
-        // M6 over the period, from sums per perceiver and rating.
-        var sums = await SumsAsync(couple, me, partner, fromDay, toDay, ct);
-        TruthAndBiasOutcome Reading(Guid perceiver)
-        {
-            var mine = sums.Where(s => s.PerceiverId == perceiver).ToList();
-            var reveals = mine.Count == 0 ? 0 : (int)mine.Max(s => s.N);
-            return TruthAndBias.EstimateFromSums(reveals, [.. mine.Select(ToSums)]);
-        }
+        // M6 over the period, from the revealed periods' ratings (one short row per reveal): the cluster-robust
+        // intervals need to know which ratings came from the same reveal, which sums cannot tell.
+        var revealRows = await RevealRowsAsync(couple, me, partner, fromDay, toDay, ct);
+        TruthAndBiasOutcome Reading(bool mineAsPerceiver) => TruthAndBias.Estimate(revealRows.Count, [.. revealRows.SelectMany((r, i) => Observations(r, mineAsPerceiver, i))]);
 
         var (gaps, latestGaps, latestMonth) = await GapsAsync(caller, fromDay, toDay, ct);
         var pulse = await PulseAsync(caller, fromDay, toDay, ct);
         var nudges = await NudgesAsync(caller, zone, now, ct);
 
         return new InsightsData(period, points, support, supportTotal, Person(me), caller.PartnerId is null ? [] : Person(partner),
-            Reading(me), Reading(partner), gaps, latestGaps, latestMonth, pulse, nudges);
+            Reading(true), Reading(false), gaps, latestGaps, latestMonth, pulse, nudges);
     }
 
     /// <summary>Dismisses a nudge for this person only; dismissing twice is fine.</summary>
@@ -265,6 +293,46 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
             // Dismissed twice at once: the unique index kept one, which is all we need.
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>M6 observations of one revealed period for one perceiver (the viewer, or the partner).</summary>
+    private static IEnumerable<PerceptionObservation> Observations(RevealRow r, bool mineAsPerceiver, int reveal)
+    {
+        (RatingKind Kind, int? J, int? T, int? S)[] items = mineAsPerceiver
+            ? [(RatingKind.Supported, r.Mgs, r.Pms, r.Mms), (RatingKind.AbleToGive, r.Mga, r.Pma, r.Mma), (RatingKind.Stress, r.Mgt, r.Pmt, r.Mmt)]
+            : [(RatingKind.Supported, r.Pgs, r.Mms, r.Pms), (RatingKind.AbleToGive, r.Pga, r.Mma, r.Pma), (RatingKind.Stress, r.Pgt, r.Mmt, r.Pmt)];
+        foreach (var (kind, j, t, s) in items)
+        {
+            if (j is { } jv && t is { } tv && s is { } sv)
+            {
+                yield return new PerceptionObservation(kind, jv, tv, sv, reveal);
+            }
+        }
+    }
+
+    /// <summary>The revealed periods (both sent) in the date range, in time order, with both partners' six ratings side by side.</summary>
+    private async Task<List<RevealRow>> RevealRowsAsync(Guid couple, Guid me, Guid partner, DateOnly fromDay, DateOnly toDay, CancellationToken ct)
+    {
+        var sql = new StringBuilder("SELECT MIN(c.\"PeriodStart\") AS \"PeriodStart\"");
+        foreach (var (who, param) in new[] { ("M", "{3}"), ("P", "{4}") })
+        {
+            foreach (var (key, col) in new[] { ("s", "Supported"), ("a", "AbleToGive"), ("t", "Stress") })
+            {
+                sql.Append(CultureInfo.InvariantCulture, $"""
+                    , MAX(CASE WHEN c."AuthorId" = {param} THEN c."Guess{col}" END) AS "{who}g{key}", MAX(CASE WHEN c."AuthorId" = {param} THEN c."Me{col}" END) AS "{who}m{key}"
+                    """);
+            }
+        }
+
+        sql.Append("""
+
+            FROM "CheckIns" c
+            WHERE c."CoupleId" = {0} AND c."PeriodStart" >= {1} AND c."PeriodStart" < {2} AND c."FactsState" = 2
+            GROUP BY c."Cadence", c."PeriodStart"
+            HAVING COUNT(*) = 2
+            ORDER BY MIN(c."PeriodStart"), c."Cadence"
+            """);
+        return await db.Database.SqlQuery<RevealRow>(FormattableStringFactory.Create(sql.ToString(), couple, fromDay, toDay, me, partner)).ToListAsync(ct);
     }
 
     private static PerceptionSums ToSums(SumsRow s) => new((RatingKind)s.Rating, s.N, s.J, s.T, s.S, s.JJ, s.TT, s.SS, s.JT, s.JS, s.TS);
@@ -445,10 +513,12 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
 
         var couple = caller.CoupleId!.Value;
         var week = Weeks.Of(now, zone);
-        var fortnightStart = TimeZones.ToUtc(week.Monday.AddDays(-7), TimeOnly.MinValue, zone);
-        var moments = await feed.MomentFactsAsync(caller, fortnightStart, week.EndUtc, ct);
-        var requests = await feed.RequestFactsAsync(caller, fortnightStart, week.EndUtc, ct);
-        var fortnight = Measures.MutualityBalance(caller.UserId, partner, moments, requests, fortnightStart, week.EndUtc);
+        // "Receiving a lot" looks at the last two complete local weeks (the current week has not finished yet).
+        var fortnightStart = TimeZones.ToUtc(week.Monday.AddDays(-14), TimeOnly.MinValue, zone);
+        var fortnightEnd = TimeZones.ToUtc(week.Monday, TimeOnly.MinValue, zone);
+        var moments = await feed.MomentFactsAsync(caller, fortnightStart, fortnightEnd, ct);
+        var requests = await feed.RequestFactsAsync(caller, fortnightStart, fortnightEnd, ct);
+        var fortnight = Measures.MutualityBalance(caller.UserId, partner, moments, requests, fortnightStart, fortnightEnd);
 
         var eightWeeks = TimeZones.ToUtc(week.Monday.AddDays(-7 * 7), TimeOnly.MinValue, zone);
         var answers = await db.SupportRequests.AsNoTracking()

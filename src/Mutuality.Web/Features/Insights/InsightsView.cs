@@ -156,46 +156,24 @@ public sealed class InsightsView(InsightsData data, Caller caller)
 
             var mine = Mean(data.Mine);
             var theirs = Mean(data.Partners);
-            var trend = Trend(data.Mine.Select(p => p.Agreement).Concat(data.Partners.Select(p => p.Agreement)).ToList(), data.Mine.Count);
+            var trend = AgreementTrend.Of(
+                [.. data.Mine.Select(Point)],
+                [.. data.Partners.Select(p => (AgreementPoint?)Point(p))]) switch
+            {
+                AgreementTrendKind.Rising => "; it has risen over the period, by more than chance alone would explain",
+                AgreementTrendKind.Dipped => "; it has dipped over the period, by more than chance alone would explain",
+                AgreementTrendKind.NoClearChange => "; no clear rise or dip over the period",
+                _ => string.Empty,
+            };
             return $"Over {Reveals} reveal{(Reveals == 1 ? "" : "s")}, your guesses matched {Partner}'s own answers {Percent(mine)} on average, and {Partner}'s guesses matched yours {Percent(theirs)}{trend}.";
         }
     }
 
-    /// <summary>", and it has been rising" when the later half of the period is at least 5 points above the earlier half.</summary>
-    private static string Trend(List<double?> both, int perPerson)
-    {
-        var early = new List<double>();
-        var late = new List<double>();
-        for (var i = 0; i < both.Count; i++)
-        {
-            if (both[i] is { } v)
-            {
-                (i % perPerson < perPerson / 2 ? early : late).Add(v);
-            }
-        }
-
-        if (early.Count < 2 || late.Count < 2)
-        {
-            return string.Empty;
-        }
-
-        var change = late.Average() - early.Average();
-        return change >= 0.05 ? "; agreement has been rising" : change <= -0.05 ? "; agreement has dipped a little lately" : "; it has held steady";
-    }
+    private static AgreementPoint Point(PersonPoint p) => new(p.Reveals, (p.Agreement ?? 0) * p.Reveals, p.AgreementSquares);
 
     // M6
-    public IEnumerable<(string Title, TruthAndBiasOutcome Outcome, string Reading)> TruthAndBiasReadings()
-    {
-        if (!HasPartner)
-        {
-            yield break;
-        }
-
-        yield return ("Your guesses about " + Partner, data.MyReading,
-            data.MyReading.Result is { } r ? TruthAndBias.Reading(r, "Your", Partner + "'s", "you guess") : NotYet(data.MyReading));
-        yield return (Partner + "'s guesses about you", data.PartnersReading,
-            data.PartnersReading.Result is { } t ? TruthAndBias.Reading(t, Partner + "'s", "your", Partner + " guesses") : NotYet(data.PartnersReading));
-    }
+    public IReadOnlyList<Features.CheckIns.TruthAndBiasCard> TruthAndBiasCards()
+        => HasPartner ? Features.CheckIns.TruthAndBiasCard.For(Partner, data.MyReading, data.PartnersReading, NotYet) : [];
 
     private string NotYet(TruthAndBiasOutcome outcome) => outcome.Gap == TruthAndBiasGap.NotEnoughReveals
         ? $"Not enough data yet — {outcome.RevealsNeeded} more check-in{(outcome.RevealsNeeded == 1 ? "" : "s")} together in {PeriodText}."
