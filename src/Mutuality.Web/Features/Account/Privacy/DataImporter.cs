@@ -72,6 +72,7 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
             || await db.GuideReflections.AnyAsync(r => r.AuthorId == userId, ct)
             || await db.PulseAnswers.AnyAsync(a => a.AuthorId == userId, ct)
             || await db.IntimacyEntries.AnyAsync(e => e.AuthorId == userId, ct)
+            || await db.QuestionAnswers.AnyAsync(a => a.AuthorId == userId, ct)
             || await db.MonthlyPreparations.AnyAsync(p => p.AuthorId == userId, ct)
             || await db.RitualAgreements.AnyAsync(a => a.CreatedById == userId, ct);
         if (hasData)
@@ -84,6 +85,37 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
         var conflictIds = doc.Conflicts.Select(c => c.Id).ToList();
         if (await db.SupportMoments.AnyAsync(m => momentIds.Contains(m.Id), ct) || await db.SupportRequests.AnyAsync(r => requestIds.Contains(r.Id), ct)
             || await db.ConflictRecords.AnyAsync(c => conflictIds.Contains(c.Id), ct))
+        {
+            return IdsTaken;
+        }
+
+        // Answers to daily questions go through the form's own checks (issue 17); any problem stops the import.
+        var questionAnswers = doc.QuestionAnswers ?? [];
+        foreach (var a in questionAnswers)
+        {
+            if (Mutuality.Domain.Questions.QuestionLibrary.Find(a.QuestionId) is not { } question)
+            {
+                return new DomainError("import.question", $"An answer for {a.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} refers to a question that isn't in the library ({a.QuestionId}).");
+            }
+
+            var checkedNote = Mutuality.Domain.Common.TextRules.Optional(a.PrivateNote, Mutuality.Domain.Questions.QuestionReveal.MaxNoteLength, "Note", "Your private note");
+            if (!checkedNote.IsSuccess)
+            {
+                return new DomainError("import.question", $"The answer for {a.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}: {checkedNote.Error!.Message}");
+            }
+
+            if (!a.Passed && !Mutuality.Domain.Questions.QuestionReveal.Validate(userId, question, a.Text, a.Choice, a.Guess, out var errors).IsSuccess)
+            {
+                return new DomainError("import.question", $"The answer for {a.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}: {errors[0].Message}");
+            }
+        }
+
+        if (questionAnswers.Select(a => a.Day).Distinct().Count() != questionAnswers.Count)
+        {
+            return new DomainError("import.question", "The export has two answers for the same day's question.");
+        }
+
+        if (questionAnswers.Count > 0 && await db.QuestionAnswers.AnyAsync(a => questionAnswers.Select(x => x.Id).Contains(a.Id), ct))
         {
             return IdsTaken;
         }
@@ -249,6 +281,28 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples)
         foreach (var e in doc.IntimacyEntries)
         {
             db.IntimacyEntries.Add(new IntimacyEntry { Id = e.Id, CoupleId = coupleId, AuthorId = userId, Month = e.Month, Kind = e.Kind, Fulfilment = e.Fulfilment, Importance = e.Importance, CreatedAtUtc = e.CreatedAtUtc });
+            count++;
+        }
+
+        foreach (var a in questionAnswers)
+        {
+            var question = Mutuality.Domain.Questions.QuestionLibrary.Find(a.QuestionId)!;
+            var checkedAnswer = Mutuality.Domain.Questions.QuestionReveal.Validate(userId, question, a.Text, a.Choice, a.Guess, out _);
+            var day = new Questions.Data.DailyQuestionEntry { Id = Guid.CreateVersion7(), CoupleId = coupleId, Day = a.Day, QuestionId = question.Id, CreatedAtUtc = a.CreatedAtUtc };
+            db.DailyQuestions.Add(day);
+            db.QuestionAnswers.Add(new Questions.Data.QuestionAnswer
+            {
+                Id = a.Id,
+                CoupleId = coupleId,
+                DailyQuestionId = day.Id,
+                AuthorId = userId,
+                Passed = a.Passed,
+                Text = a.Passed ? "" : checkedAnswer.Value.Text,
+                Choice = a.Passed ? null : checkedAnswer.Value.Choice,
+                Guess = a.Passed ? null : checkedAnswer.Value.Guess,
+                PrivateNote = Mutuality.Domain.Common.TextRules.Clean(a.PrivateNote),
+                CreatedAtUtc = a.CreatedAtUtc,
+            });
             count++;
         }
 
