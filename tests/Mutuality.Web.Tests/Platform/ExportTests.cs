@@ -76,7 +76,7 @@ public sealed class ExportTests(AppFactory app, ITestOutputHelper output) : ICla
         using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
         var names = archive.Entries.Select(e => e.FullName).ToList();
         output.WriteLine("Export entries: " + string.Join(", ", names));
-        foreach (var csv in new[] { "moments.csv", "requests.csv", "request-history.csv", "check-ins.csv", "check-in-replies.csv", "monthly-preparations.csv", "agreements.csv", "conflicts.csv", "conflict-sides.csv", "repair-attempts.csv", "guide-reflections.csv", "pulse-answers.csv", "intimacy-entries.csv" })
+        foreach (var csv in new[] { "moments.csv", "requests.csv", "request-history.csv", "check-ins.csv", "check-in-replies.csv", "monthly-preparations.csv", "agreements.csv", "conflicts.csv", "conflict-sides.csv", "repair-attempts.csv", "guide-reflections.csv", "pulse-answers.csv", "intimacy-entries.csv", "question-answers.csv" })
         {
             Assert.Contains(csv, names);
         }

@@ -154,6 +154,15 @@ public static class PrivacyData
             db.MailPreferences.Add(new Features.ScheduledMail.Data.MailPreference { UserId = a.Id, WeeklyDigest = true });
             db.ScheduledMailSent.Add(new Features.ScheduledMail.Data.ScheduledMailSent { Id = Guid.CreateVersion7(), PersonId = a.Id, Kind = default, PeriodKey = "2026-W09", DueAtUtc = now.AddDays(-1) });
             db.InsightDismissals.Add(new Features.Insights.Data.InsightDismissal { Id = Guid.CreateVersion7(), UserId = a.Id, Kind = "receiving-more", PeriodKey = "2026-W09", DismissedAtUtc = now });
+
+            // Issue 17: a day's question both answered (A asked for it and brought it to the monthly check-in), with notes and reactions.
+            var questionDay = new Features.Questions.Data.DailyQuestionEntry { Id = Guid.CreateVersion7(), CoupleId = couple.Id, Day = new DateOnly(2026, 3, 1), QuestionId = "km01", AskedByUserId = a.Id, BroughtToMonthlyByUserId = a.Id, BroughtToMonthlyAtUtc = now, CreatedAtUtc = now };
+            db.DailyQuestions.Add(questionDay);
+            db.QuestionAnswers.Add(new Features.Questions.Data.QuestionAnswer { Id = Guid.CreateVersion7(), CoupleId = couple.Id, DailyQuestionId = questionDay.Id, AuthorId = a.Id, Text = A("question-answer"), PrivateNote = A("question-note"), CreatedAtUtc = now });
+            db.QuestionAnswers.Add(new Features.Questions.Data.QuestionAnswer { Id = Guid.CreateVersion7(), CoupleId = couple.Id, DailyQuestionId = questionDay.Id, AuthorId = b.Id, Text = B("question-answer"), PrivateNote = B("question-note"), CreatedAtUtc = now });
+            db.QuestionReactions.Add(new Features.Questions.Data.QuestionReaction { Id = Guid.CreateVersion7(), CoupleId = couple.Id, DailyQuestionId = questionDay.Id, AuthorId = a.Id, Kind = 1, Text = A("question-reply"), CreatedAtUtc = now });
+            db.QuestionReactions.Add(new Features.Questions.Data.QuestionReaction { Id = Guid.CreateVersion7(), CoupleId = couple.Id, DailyQuestionId = questionDay.Id, AuthorId = b.Id, Kind = 2, CreatedAtUtc = now });
+            db.QuestionFavourites.Add(new Features.Questions.Data.QuestionFavourite { Id = Guid.CreateVersion7(), CoupleId = couple.Id, UserId = a.Id, QuestionId = "km01", CreatedAtUtc = now });
             await db.SaveChangesAsync();
         });
 
@@ -163,10 +172,10 @@ public static class PrivacyData
 
         return new RichCouple(
             couple,
-            [A("private-moment"), A("shared-moment"), A("pebble"), A("response"), A("feeling"), A("need"), A("alternative"), A("desire"), A("reply"), A("appreciation"), A("hard-thing"), A("agreement"), A("conflict-title"), A("side"), A("saw"), A("mine"), A("yours"), A("apology"), A("reflection")],
+            [A("private-moment"), A("shared-moment"), A("pebble"), A("response"), A("feeling"), A("need"), A("alternative"), A("desire"), A("reply"), A("appreciation"), A("hard-thing"), A("agreement"), A("conflict-title"), A("side"), A("saw"), A("mine"), A("yours"), A("apology"), A("reflection"), A("question-answer"), A("question-note")],
             [A("private-moment"), A("reflection")],
-            [B("shared-moment"), B("feeling"), B("need"), B("desire"), B("agreement"), B("side"), B("try-again")],
-            [B("private-moment"), B("private-hard-thing"), B("reflection")],
+            [B("shared-moment"), B("feeling"), B("need"), B("desire"), B("agreement"), B("side"), B("try-again"), B("question-answer")],
+            [B("private-moment"), B("private-hard-thing"), B("reflection"), B("question-note")],
             bMoment,
             bRequest,
             conflict);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Mutuality.Domain.Questions;
 using Mutuality.Web.Tests.Infrastructure;
 
@@ -154,13 +155,9 @@ public sealed partial class QuestionsHttpTests(AppFactory app) : IClassFixture<A
     {
         var couple = await app.CreateCoupleAsync();
         using var robin = await app.SignedInAsync(couple.A);
-        var page = await robin.GetPageAsync("/Questions");
-        if (page.QuerySelector("input[name='Input.Choice']") is not null)
-        {
-            // A guess question accepts an empty comment; use a free-text question day for this test.
-            return;
-        }
 
+        // A free-text question for today (a guess question accepts an empty comment).
+        await SetTodayAsync(couple, QuestionLibrary.All.First(q => !q.IsGuess));
         var response = await robin.PostFormAsync("/Questions?handler=Answer", ("Input.Text", text));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(message, (await TestClient.ParseAsync(response)).MainText(), StringComparison.Ordinal);
@@ -190,13 +187,7 @@ public sealed partial class QuestionsHttpTests(AppFactory app) : IClassFixture<A
     {
         var couple = await app.CreateCoupleAsync();
         using var robin = await app.SignedInAsync(couple.A);
-        var guess = QuestionLibrary.All.First(q => q.IsGuess);
-        var day = DailyQuestions.DayOf(app.Clock.GetUtcNow().UtcDateTime, "Europe/London");
-        await app.WithDbAsync(async db =>
-        {
-            db.DailyQuestions.Add(new Web.Features.Questions.Data.DailyQuestionEntry { Id = Guid.CreateVersion7(), CoupleId = couple.Id, Day = day, QuestionId = guess.Id, CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime });
-            await db.SaveChangesAsync();
-        });
+        await SetTodayAsync(couple, QuestionLibrary.All.First(q => q.IsGuess));
         var response = await robin.PostFormAsync("/Questions?handler=Answer", ("Input.Choice", choice), ("Input.Guess", choice));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Please choose the answer that fits you", (await TestClient.ParseAsync(response)).MainText(), StringComparison.Ordinal);
@@ -213,6 +204,55 @@ public sealed partial class QuestionsHttpTests(AppFactory app) : IClassFixture<A
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("already answered or passed", (await TestClient.ParseAsync(second)).MainText(), StringComparison.Ordinal);
         Assert.Equal("FIRST", await app.WithDbAsync(db => db.QuestionAnswers.Where(a => a.AuthorId == couple.A.Id).Select(a => a.Text).SingleAsync()));
+    }
+
+    /// <summary>Makes <paramref name="question"/> the couple's question for today (the couple's zone is the first partner's, London).</summary>
+    private Task SetTodayAsync(TestCouple couple, Question question)
+    {
+        var day = DailyQuestions.DayOf(app.Clock.GetUtcNow().UtcDateTime, "Europe/London");
+        return app.WithDbAsync(async db =>
+        {
+            db.DailyQuestions.Add(new Web.Features.Questions.Data.DailyQuestionEntry { Id = Guid.CreateVersion7(), CoupleId = couple.Id, Day = day, QuestionId = question.Id, CreatedAtUtc = app.Clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
+    public async Task ARevealedQuestion_ReachesTheFeed_TheInsightsLine_AndWhenBrought_TheMonthlyPreparation()
+    {
+        var couple = await app.CreateCoupleAsync();
+        using var robin = await app.SignedInAsync(couple.A);
+        using var sam = await app.SignedInAsync(couple.B);
+        var question = QuestionLibrary.All.First(q => !q.IsGuess && q.Category == QuestionCategory.Memories);
+        await SetTodayAsync(couple, question);
+        Assert.Contains("No questions shared together yet this month", (await sam.GetPageAsync("/Insights")).MainText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(question.Text, (await sam.GetPageAsync("/Monthly/Prepare")).MainText(), StringComparison.Ordinal);
+
+        await AnswerAsync(robin, "FEED-ROBIN");
+        await AnswerAsync(sam, "FEED-SAM");
+        var feed = (await sam.GetPageAsync("/Feed")).MainText();
+        Assert.Contains($"You both answered “{question.Text}”", feed, StringComparison.Ordinal);
+        Assert.Contains("Robin: FEED-ROBIN", feed, StringComparison.Ordinal);
+        Assert.Contains("This month you've shared one question together, most often about memories", (await sam.GetPageAsync("/Insights")).MainText(), StringComparison.Ordinal);
+        Assert.Contains("FEED-ROBIN", (await sam.GetPageAsync("/Insights/Report")).MainText(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await robin.PostFormAsync("/Questions?handler=Bring")).StatusCode);
+        Assert.Contains(question.Text, (await sam.GetPageAsync("/Monthly/Prepare")).MainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnImportedAnswer_GoesThroughTheFormsChecks_AndABadOneStopsTheImportWithAMessage()
+    {
+        var person = await app.CreatePersonAsync("Kim");
+        var tooLong = new string('x', QuestionReveal.MaxAnswerLength + 1);
+        Web.Features.Account.Privacy.ExportDocument Doc(string text) => new(1, null, null, null, [], [], [], [], [], [], [], [], [], [],
+            [new(Guid.CreateVersion7(), "me", new DateOnly(2026, 2, 1), "km01", "", false, text, null, null, "a note", new DateTime(2026, 2, 1, 9, 0, 0, DateTimeKind.Utc))]);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var bad = await scope.ServiceProvider.GetRequiredService<Web.Features.Account.Privacy.DataImporter>().ImportAsync(person.Id, Doc(tooLong));
+        Assert.False(bad.IsSuccess);
+        Assert.Contains("Your answer: use at most", bad.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.QuestionAnswers.CountAsync(a => a.AuthorId == person.Id)));
     }
 
     [Fact]

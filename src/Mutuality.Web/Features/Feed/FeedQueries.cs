@@ -17,6 +17,9 @@ public enum FeedItemKind
     Request = 3,
     Response = 4,
     Reaction = 5,
+
+    /// <summary>A day's question both partners answered (issue 17).</summary>
+    Question = 6,
 }
 
 /// <summary>One line of the couple feed, already in words (rendered as text, never as markup).</summary>
@@ -193,6 +196,13 @@ public sealed class FeedQueries(AppDbContext db, TimeProvider clock)
             };
             var detail = e.Kind == Domain.Support.RequestEventKind.Asked ? e.Need : e.Text;
             items.Add(new FeedItem(FeedItemKind.Request, e.AtUtc, headline, detail, $"/Requests/View/{e.RequestId}", null, null, null, false, e.ActorId != caller.UserId && e.AtUtc > seen));
+        }
+
+        // Issue 17: revealed questions only (the seal decides, as on the question page), at the moment the second answer came.
+        foreach (var s in await new Questions.QuestionService(db, clock).SharedAsync(caller, take: take, ct: ct))
+        {
+            var theirWords = Questions.ReportQuestions.Say(s.Question, s.Theirs.Choice, s.Theirs.Text);
+            items.Add(new FeedItem(FeedItemKind.Question, s.RevealedAtUtc, $"You both answered “{s.Question.Text}”", $"{partner}: {theirWords}", $"/Questions/{Questions.IndexModel.DayKey(s.Day)}", null, null, null, false, s.RevealedAtUtc > seen));
         }
 
         var ordered = items.OrderByDescending(i => i.AtUtc).Skip((page - 1) * PageSize).Take(PageSize + 1).ToList();

@@ -21,7 +21,7 @@ public sealed record DayView(
 }
 
 /// <summary>A day whose question both partners answered, as the caller sees it (both answers; never the partner's note).</summary>
-public sealed record SharedDay(DateOnly Day, Guid DailyQuestionId, Question Question, QuestionAnswer Mine, QuestionResponse Theirs, bool BroughtToMonthly);
+public sealed record SharedDay(DateOnly Day, Guid DailyQuestionId, Question Question, QuestionAnswer Mine, QuestionResponse Theirs, bool BroughtToMonthly, DateTime RevealedAtUtc);
 
 /// <summary>
 /// The daily question for two. Every read of a partner's response goes through <see cref="ViewAsync"/> or
@@ -363,7 +363,8 @@ public sealed class QuestionService(AppDbContext db, TimeProvider clock)
             var view = QuestionReveal.See(caller.UserId, ToResponse(row.a), ToResponse(theirs.GetValueOrDefault(row.q.Id)), dayOver: true);
             if (view.IsRevealed && QuestionLibrary.Find(row.q.QuestionId) is { } question)
             {
-                result.Add(new SharedDay(row.q.Day, row.q.Id, question, row.a, view.Partner!, row.q.BroughtToMonthlyByUserId is not null));
+                var theirsAt = theirs[row.q.Id].CreatedAtUtc;
+                result.Add(new SharedDay(row.q.Day, row.q.Id, question, row.a, view.Partner!, row.q.BroughtToMonthlyByUserId is not null, theirsAt > row.a.CreatedAtUtc ? theirsAt : row.a.CreatedAtUtc));
                 if (take is { } t && result.Count >= t)
                 {
                     break;

@@ -87,6 +87,14 @@ public sealed class AccountDeletion(AppDbContext db, UserManager<AppUser> users,
             await db.ConflictRecords.Where(c => c.ResolvedById == userId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ResolvedById, (Guid?)null), ct);
             await db.GuideReflections.Where(r => r.AuthorId == userId).ExecuteDeleteAsync(ct);
 
+            // Questions for two (issue 17): their answers, notes, reactions and favourites go; a day they asked for or
+            // brought to the monthly check-in stays for the partner without their id.
+            await db.QuestionAnswers.Where(a => a.AuthorId == userId).ExecuteDeleteAsync(ct);
+            await db.QuestionReactions.Where(r => r.AuthorId == userId).ExecuteDeleteAsync(ct);
+            await db.QuestionFavourites.Where(f => f.UserId == userId).ExecuteDeleteAsync(ct);
+            await db.DailyQuestions.Where(q => q.AskedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(q => q.AskedByUserId, (Guid?)null), ct);
+            await db.DailyQuestions.Where(q => q.BroughtToMonthlyByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(q => q.BroughtToMonthlyByUserId, FormerPartner), ct);
+
             // The couple space ends; their membership rows and any invitation they made or used go.
             await db.Invitations.Where(i => i.InvitedByUserId == userId || i.UsedByUserId == userId || (activeCouple != null && i.CoupleId == activeCouple))
                 .ExecuteDeleteAsync(ct);

@@ -104,6 +104,7 @@ public sealed class DataExporter(AppDbContext db, TimeProvider clock)
         var pulse = await db.PulseAnswers.AsNoTracking().Where(a => a.AuthorId == userId).OrderBy(a => a.Month).ThenBy(a => a.ItemId)
             .Select(a => new ExportPulse(a.Id, a.Month, a.ItemId, a.Value, a.CreatedAtUtc)).ToListAsync(ct);
         await Next();
+        var questionAnswers = await QuestionAnswersAsync(userId, active, partnerId, ct);
         var intimacy = await db.IntimacyEntries.AsNoTracking().Where(e => e.AuthorId == userId).OrderBy(e => e.Month).ThenBy(e => e.Kind)
             .Select(e => new ExportIntimacy(e.Id, e.Month, e.Kind, e.Fulfilment, e.Importance, e.CreatedAtUtc)).ToListAsync(ct);
         await Next();
@@ -127,7 +128,8 @@ public sealed class DataExporter(AppDbContext db, TimeProvider clock)
                 [.. attempts.Where(a => a.ConflictId == c.Id).Select(a => new ExportAttempt(a.Id, Who(a.AuthorId), a.Kind, a.Text, a.SentAtUtc))]))],
             reflections,
             pulse,
-            intimacy)
+            intimacy,
+            questionAnswers)
         {
             Notifications = await NotificationsAsync(userId, ct),
         };
@@ -152,6 +154,32 @@ public sealed class DataExporter(AppDbContext db, TimeProvider clock)
             preference.QuietUntil,
             preference.UrgentThroughQuiet,
             [.. devices.Select(d => new ExportDevice(d.Name, d.Channel.ToString(), d.CreatedAtUtc, d.LastDeliveredAtUtc))]);
+    }
+
+    /// <summary>
+    /// The person's own answers to daily questions (with their private notes), and the partner's only where both
+    /// answered — the same <see cref="Mutuality.Domain.Questions.QuestionReveal"/> rule as the pages.
+    /// </summary>
+    private async Task<List<ExportQuestionAnswer>> QuestionAnswersAsync(Guid userId, Guid? active, Guid? partnerId, CancellationToken ct)
+    {
+        var mine = await db.QuestionAnswers.AsNoTracking().Where(a => a.AuthorId == userId)
+            .Join(db.DailyQuestions, a => a.DailyQuestionId, q => q.Id, (a, q) => new { a, q.Day, q.QuestionId }).ToListAsync(ct);
+        var mineIds = mine.Select(m => m.a.DailyQuestionId).ToList();
+        var theirs = partnerId is null ? [] : await db.QuestionAnswers.AsNoTracking()
+            .Where(a => a.CoupleId == active && a.AuthorId == partnerId && mineIds.Contains(a.DailyQuestionId)).ToListAsync(ct);
+        string Text(string id) => Mutuality.Domain.Questions.QuestionLibrary.Find(id)?.Text ?? "";
+        var result = mine.Select(m => new ExportQuestionAnswer(m.a.Id, ExportDocument.Me, m.Day, m.QuestionId, Text(m.QuestionId), m.a.Passed, m.a.Text, m.a.Choice, m.a.Guess, m.a.PrivateNote, m.a.CreatedAtUtc)).ToList();
+        foreach (var their in theirs)
+        {
+            var own = mine.Single(m => m.a.DailyQuestionId == their.DailyQuestionId);
+            var view = Mutuality.Domain.Questions.QuestionReveal.See(userId, Questions.QuestionService.ToResponse(own.a), Questions.QuestionService.ToResponse(their), dayOver: true);
+            if (view.IsRevealed)
+            {
+                result.Add(new ExportQuestionAnswer(their.Id, ExportDocument.Partner, own.Day, own.QuestionId, Text(own.QuestionId), false, their.Text, their.Choice, their.Guess, null, their.CreatedAtUtc));
+            }
+        }
+
+        return [.. result.OrderBy(r => r.Day).ThenBy(r => r.Author, StringComparer.Ordinal)];
     }
 
     private static JsonElement Element(CheckInContent content) => JsonDocument.Parse(CheckInJson.Write(content)).RootElement.Clone();
@@ -179,6 +207,7 @@ public sealed class DataExporter(AppDbContext db, TimeProvider clock)
         Csv(zip, "pulse-answers.csv", doc.PulseAnswers);
         Csv(zip, "intimacy-entries.csv", doc.IntimacyEntries);
         Csv(zip, "notification-devices.csv", doc.Notifications?.Devices ?? []);
+        Csv(zip, "question-answers.csv", doc.QuestionAnswers ?? []);
         using var readme = new StreamWriter(zip.CreateEntry("README.txt").Open(), new UTF8Encoding(false));
         readme.Write("Your Mutuality export (schema version 1).\nexport.json holds everything; each .csv file holds one kind of item.\n"
             + "\"me\" is you, \"partner\" is your partner. Times are UTC. The format is described in docs/export-format.md of the Mutuality source.\n");

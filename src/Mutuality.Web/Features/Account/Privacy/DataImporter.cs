@@ -87,6 +87,7 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples, TimePr
             || await db.GuideReflections.AnyAsync(r => r.AuthorId == userId, ct)
             || await db.PulseAnswers.AnyAsync(a => a.AuthorId == userId, ct)
             || await db.IntimacyEntries.AnyAsync(e => e.AuthorId == userId, ct)
+            || await db.QuestionAnswers.AnyAsync(a => a.AuthorId == userId, ct)
             || await db.MonthlyPreparations.AnyAsync(p => p.AuthorId == userId, ct)
             || await db.RitualAgreements.AnyAsync(a => a.CreatedById == userId, ct);
         if (hasData)
@@ -101,6 +102,45 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples, TimePr
         }
 
         if (await AnyIdTakenAsync(doc, ct))
+        {
+            return IdsTaken;
+        }
+
+        // Answers to daily questions go through the form's own checks (issue 17); any problem stops the import.
+        var questionAnswers = doc.QuestionAnswers ?? [];
+        foreach (var a in questionAnswers)
+        {
+            var day = a.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            if (Mutuality.Domain.Questions.QuestionLibrary.Find(a.QuestionId) is not { } question)
+            {
+                return new DomainError("import.question", $"File: the answer for {day} refers to a question that isn't in the library ({a.QuestionId}). Nothing was brought in.", "Upload");
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            if ((HistoryDates.CheckDay(a.Day, now, "Day") ?? HistoryDates.CheckInstant(Utc(a.CreatedAtUtc), now, "Answered at")) is { } badDate)
+            {
+                return new DomainError("import.question", $"File: the answer for {day}: {badDate.Message} Nothing was brought in.", "Upload");
+            }
+
+            var checkedNote = TextRules.Optional(a.PrivateNote, Mutuality.Domain.Questions.QuestionReveal.MaxNoteLength, "Note", "Your private note");
+            if (!checkedNote.IsSuccess)
+            {
+                return new DomainError("import.question", $"File: the answer for {day}: {checkedNote.Error!.Message} Nothing was brought in.", "Upload");
+            }
+
+            if (!a.Passed && !Mutuality.Domain.Questions.QuestionReveal.Validate(userId, question, a.Text, a.Choice, a.Guess, out var errors).IsSuccess)
+            {
+                return new DomainError("import.question", $"File: the answer for {day}: {errors[0].Message} Nothing was brought in.", "Upload");
+            }
+        }
+
+        if (questionAnswers.Select(a => a.Day).Distinct().Count() != questionAnswers.Count)
+        {
+            return new DomainError("import.question", "File: the export has two answers for the same day's question. Nothing was brought in.", "Upload");
+        }
+
+        var answerIds = questionAnswers.Select(x => x.Id).ToList();
+        if (answerIds.Count > 0 && await db.QuestionAnswers.AnyAsync(a => answerIds.Contains(a.Id), ct))
         {
             return IdsTaken;
         }
@@ -329,6 +369,28 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples, TimePr
         foreach (var e in doc.IntimacyEntries)
         {
             db.IntimacyEntries.Add(new IntimacyEntry { Id = e.Id, CoupleId = coupleId, AuthorId = userId, Month = e.Month, Kind = e.Kind, Fulfilment = e.Fulfilment, Importance = e.Importance, CreatedAtUtc = Utc(e.CreatedAtUtc) });
+            count++;
+        }
+
+        foreach (var a in doc.QuestionAnswers ?? [])
+        {
+            var question = Mutuality.Domain.Questions.QuestionLibrary.Find(a.QuestionId)!;
+            var checkedAnswer = Mutuality.Domain.Questions.QuestionReveal.Validate(userId, question, a.Text, a.Choice, a.Guess, out _);
+            var day = new Questions.Data.DailyQuestionEntry { Id = Guid.CreateVersion7(), CoupleId = coupleId, Day = a.Day, QuestionId = question.Id, CreatedAtUtc = Utc(a.CreatedAtUtc) };
+            db.DailyQuestions.Add(day);
+            db.QuestionAnswers.Add(new Questions.Data.QuestionAnswer
+            {
+                Id = a.Id,
+                CoupleId = coupleId,
+                DailyQuestionId = day.Id,
+                AuthorId = userId,
+                Passed = a.Passed,
+                Text = a.Passed ? "" : checkedAnswer.Value.Text,
+                Choice = a.Passed ? null : checkedAnswer.Value.Choice,
+                Guess = a.Passed ? null : checkedAnswer.Value.Guess,
+                PrivateNote = Clean(a.PrivateNote),
+                CreatedAtUtc = Utc(a.CreatedAtUtc),
+            });
             count++;
         }
 

@@ -23,7 +23,8 @@ public sealed record ExportDocument(
     List<ExportConflict> Conflicts,
     List<ExportReflection> GuideReflections,
     List<ExportPulse> PulseAnswers,
-    List<ExportIntimacy> IntimacyEntries)
+    List<ExportIntimacy> IntimacyEntries,
+    List<ExportQuestionAnswer>? QuestionAnswers = null)
 {
     public const int CurrentSchemaVersion = 1;
 
@@ -53,6 +54,7 @@ public sealed record ExportDocument(
         Requests = [.. Requests.Where(r => r.Requester == Me).Select(r => r with { Alternative = null, History = [.. r.History.Where(e => e.Actor == Me)] })],
         CheckIns = [.. CheckIns.Where(c => c.Author == Me)],
         CheckInReplies = [],
+        QuestionAnswers = [.. (QuestionAnswers ?? []).Where(a => a.Author == Me)],
         MonthlyPreparations = [.. MonthlyPreparations.Where(p => p.Author == Me)],
         Agreements = [.. Agreements.Where(a => a.CreatedBy == Me)],
         Conflicts = [.. Conflicts.Where(c => c.OpenedBy == Me).Select(c => c with { Sides = [.. c.Sides.Where(s => s.Author == Me)], Attempts = [.. c.Attempts.Where(a => a.Author == Me)] })],
@@ -99,3 +101,9 @@ public sealed record ExportReflection(Guid Id, string Guide, string PromptKey, s
 public sealed record ExportPulse(Guid Id, DateOnly Month, string ItemId, int Value, DateTime CreatedAtUtc);
 
 public sealed record ExportIntimacy(Guid Id, DateOnly Month, string Kind, int Fulfilment, int Importance, DateTime CreatedAtUtc);
+
+/// <summary>
+/// An answer to a day's question (issue 17). The partner's appear only where both answered (the seal), never with a
+/// private note; <see cref="Choice"/> and <see cref="Guess"/> index the question's choices for a guess question.
+/// </summary>
+public sealed record ExportQuestionAnswer(Guid Id, string Author, DateOnly Day, string QuestionId, string Question, bool Passed, string Text, int? Choice, int? Guess, string? PrivateNote, DateTime CreatedAtUtc);
