@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Mutuality.Domain.Support;
 
 namespace Mutuality.Web.Features.Feed;
 
@@ -25,7 +26,23 @@ public sealed class FeedNotifier
         });
     }
 
-    public void Notify(Guid? userId)
+    /// <summary>
+    /// Every signal goes through here: <paramref name="recipient"/> is told only when the change touches what they may
+    /// see, before or after it (<see cref="FeedSignal"/>).
+    /// </summary>
+    public void Changed(Guid? recipient, bool recipientSawBefore, bool recipientSeesAfter)
+    {
+        if (FeedSignal.Tell(recipientSawBefore, recipientSeesAfter))
+        {
+            Notify(recipient);
+        }
+    }
+
+    /// <summary>A moment of the caller's changed: the partner is told by its visibility before and after (null: none).</summary>
+    public void MomentChanged(Guid? partner, Visibility? before, Visibility? after)
+        => Changed(partner, FeedSignal.PartnerSees(before), FeedSignal.PartnerSees(after));
+
+    private void Notify(Guid? userId)
     {
         if (userId is { } id && _listeners.TryGetValue(id, out var set))
         {
@@ -52,6 +69,9 @@ public sealed class FeedNotifier
                 return false;
             }
         }
+
+        /// <summary>Takes a signal that has already arrived, without waiting; false when none has.</summary>
+        public bool TryTake() => reader.TryRead(out _);
 
         public void Dispose() => unsubscribe();
     }

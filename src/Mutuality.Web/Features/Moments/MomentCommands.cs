@@ -118,11 +118,7 @@ public sealed class MomentCommands(AppDbContext db, TimeProvider clock, FeedNoti
         moment.CreatedAtUtc = now;
         db.SupportMoments.Add(moment);
         await db.SaveChangesAsync(ct);
-        if (moment.Visibility == Visibility.Shared)
-        {
-            notifier.Notify(caller.PartnerId);
-        }
-
+        notifier.MomentChanged(caller.PartnerId, null, moment.Visibility);
         return Result<Guid>.Ok(moment.Id);
     }
 
@@ -137,6 +133,10 @@ public sealed class MomentCommands(AppDbContext db, TimeProvider clock, FeedNoti
         }
 
         var m = checkedMoment.Value;
+        var before = await db.SupportMoments
+            .Where(x => x.Id == id && x.CoupleId == caller.CoupleId && x.AuthorId == caller.UserId && x.Kind == MomentKind.Moment)
+            .Select(x => (Visibility?)x.Visibility)
+            .SingleOrDefaultAsync(ct);
         var changed = await db.SupportMoments
             .Where(x => x.Id == id && x.CoupleId == caller.CoupleId && x.AuthorId == caller.UserId && x.Kind == MomentKind.Moment)
             .ExecuteUpdateAsync(
@@ -152,19 +152,23 @@ public sealed class MomentCommands(AppDbContext db, TimeProvider clock, FeedNoti
             return NotFound;
         }
 
-        notifier.Notify(caller.PartnerId);
+        notifier.MomentChanged(caller.PartnerId, before, m.Visibility);
         return Result<Guid>.Ok(id);
     }
 
     /// <summary>Deletes the caller's own moment or pebble. False when it isn't theirs (or doesn't exist).</summary>
     public async Task<bool> DeleteAsync(Caller caller, Guid id, CancellationToken ct = default)
     {
+        var before = await db.SupportMoments
+            .Where(x => x.Id == id && x.CoupleId == caller.CoupleId && x.AuthorId == caller.UserId)
+            .Select(x => (Visibility?)x.Visibility)
+            .SingleOrDefaultAsync(ct);
         var deleted = await db.SupportMoments
             .Where(x => x.Id == id && x.CoupleId == caller.CoupleId && x.AuthorId == caller.UserId)
             .ExecuteDeleteAsync(ct);
         if (deleted > 0)
         {
-            notifier.Notify(caller.PartnerId);
+            notifier.MomentChanged(caller.PartnerId, before, null);
         }
 
         return deleted > 0;
@@ -208,7 +212,7 @@ public sealed class MomentCommands(AppDbContext db, TimeProvider clock, FeedNoti
             return NotFound;
         }
 
-        notifier.Notify(moment.AuthorId);
+        notifier.Changed(moment.AuthorId, recipientSawBefore: true, recipientSeesAfter: true);
         await notices.NotifyAsync(moment.AuthorId, Domain.Notifications.NoticeKind.ResponseToMyMoment, caller.UserId, $"/Moments/View/{id}", ct: ct);
         return Result<Guid>.Ok(id);
     }
@@ -256,7 +260,7 @@ public sealed class MomentCommands(AppDbContext db, TimeProvider clock, FeedNoti
         };
         db.SupportMoments.Add(pebble);
         await db.SaveChangesAsync(ct);
-        notifier.Notify(caller.PartnerId);
+        notifier.MomentChanged(caller.PartnerId, null, pebble.Visibility);
         if (caller.PartnerId is { } partner)
         {
             await notices.NotifyAsync(partner, Domain.Notifications.NoticeKind.Pebble, caller.UserId, $"/Moments/View/{pebble.Id}", ct: ct);
@@ -282,7 +286,7 @@ public sealed class MomentCommands(AppDbContext db, TimeProvider clock, FeedNoti
             return NotFound;
         }
 
-        notifier.Notify(caller.PartnerId);
+        notifier.Changed(caller.PartnerId, recipientSawBefore: true, recipientSeesAfter: true);
         return Result<Guid>.Ok(id);
     }
 }

@@ -113,7 +113,7 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, FeedNot
         db.SupportRequests.Add(request);
         db.RequestEvents.Add(new RequestEvent { Id = Guid.CreateVersion7(), CoupleId = coupleId, RequestId = request.Id, ActorId = caller.UserId, Kind = RequestEventKind.Asked, AtUtc = now });
         await db.SaveChangesAsync(ct);
-        notifier.Notify(partnerId);
+        notifier.Changed(partnerId, recipientSawBefore: false, recipientSeesAfter: true); // a request is always between the two
         await notices.NotifyAsync(partnerId, Domain.Notifications.NoticeKind.PartnerRequest, caller.UserId, $"/Requests/View/{request.Id}", urgent: urgency == Domain.Support.Urgency.Now, ct: ct);
         try
         {
@@ -203,8 +203,8 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, FeedNot
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        notifier.Notify(role == RequestRole.Requester ? request.PartnerId : request.RequesterId);
-        notifier.Notify(caller.UserId);
+        notifier.Changed(role == RequestRole.Requester ? request.PartnerId : request.RequesterId, recipientSawBefore: true, recipientSeesAfter: true);
+        notifier.Changed(caller.UserId, recipientSawBefore: true, recipientSeesAfter: true);
         if (role != RequestRole.Requester)
         {
             await notices.NotifyAsync(request.RequesterId, Domain.Notifications.NoticeKind.AnswerToMyRequest, caller.UserId, $"/Requests/View/{id}", ct: ct);
