@@ -291,6 +291,9 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
         new("POST", "/Requests/View/{id:guid}", "Withdraw", Expectations.SharedItemPost, i => Q($"/Requests/View/{i.Request}", "Withdraw")),
 
         new("ANY", "/healthz", null, Expectations.Public),
+
+        // Issue 20: the answer to a form sent twice (it only says so and links back inside the site).
+        new("GET", "/Errors/AlreadySent", null, Expectations.Public, _ => "/Errors/AlreadySent?to=%2FMoments"),
     ];
 
     /// <summary>Extra looks at private and sealed items by id, beyond the one URL per row.</summary>
