@@ -317,6 +317,8 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
         new("POST", "/Account/Manage/Notifications", "Test", Expectations.SignedInNotFound, _ => Q("/Account/Manage/Notifications", "Test", "id=" + Guid.NewGuid())),
         // Issue 13: how the numbers are worked out (the same text for everyone signed in; no couple data on it).
         new("GET", "/Insights/HowItWorks", null, Expectations.SignedIn),
+        // Issue 20: the answer to a form sent twice (it only says so and links back inside the site).
+        new("GET", "/Errors/AlreadySent", null, Expectations.Public, _ => "/Errors/AlreadySent?to=%2FMoments"),
     ];
 
     /// <summary>Extra looks at private and sealed items by id, beyond the one URL per row.</summary>
