@@ -101,6 +101,17 @@ public sealed class HonestNumbersJourneyTests(BrowserApp browser) : IClassFixtur
 
             await page.GotoAsync("/Insights?period=3m");
             await page.GetByRole(AriaRole.Heading, new() { Name = "Insights", Exact = true }).WaitForAsync();
+            if (scheme == ColorScheme.Light)
+            {
+                // Dark mode switched while the page is open: the charts are drawn again in the dark colours.
+                const string tickColour = "() => Chart.getChart(document.querySelector('canvas[data-insights-chart]')).options.scales.x.ticks.color";
+                await page.WaitForFunctionAsync("() => typeof Chart !== 'undefined' && Chart.getChart(document.querySelector('canvas[data-insights-chart]'))");
+                var light = await page.EvaluateAsync<string>(tickColour);
+                await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+                await page.WaitForFunctionAsync($"() => ({tickColour})() !== '{light}'");
+                await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+            }
+
             var card = page.Locator("#m5");
             var cardText = await card.InnerTextAsync();
             Assert.DoesNotContain("±", cardText);

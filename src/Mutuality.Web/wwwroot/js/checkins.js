@@ -15,31 +15,43 @@
     if (document.readyState !== "loading") { fn(); } else { document.addEventListener("DOMContentLoaded", fn); }
   }
 
-  ready(function () {
+  // Lines do not span reveals with no data; the two series differ by colour, dash and point shape; x labels skip
+  // rather than overlap; colours are read again when the colour scheme changes while the page is open (issue 13).
+  var chart = null;
+  function drawUnderstanding() {
     var canvas = document.getElementById("agreement-chart");
     if (!canvas || typeof window.Chart === "undefined") { return; }
+    if (chart) { chart.destroy(); }
     var labels = JSON.parse(canvas.getAttribute("data-labels") || "[]");
     var series = JSON.parse(canvas.getAttribute("data-series") || "[]");
     var styles = getComputedStyle(document.documentElement);
-    var colours = [styles.getPropertyValue("--accent").trim() || "#2563eb", styles.getPropertyValue("--muted").trim() || "#666"];
+    var colours = [styles.getPropertyValue("--accent").trim() || "#2563eb", styles.getPropertyValue("--accent-2").trim() || "#1f6561"];
+    var shapes = ["circle", "rect"];
     var text = styles.getPropertyValue("--text").trim() || "#222";
-    new window.Chart(canvas, {
+    var grid = styles.getPropertyValue("--border").trim() || "#d9d2dc";
+    chart = new window.Chart(canvas, {
       type: "line",
       data: {
         labels: labels,
         datasets: series.map(function (s, i) {
-          return { label: s.name, data: s.values, borderColor: colours[i % colours.length], backgroundColor: colours[i % colours.length], spanGaps: true, tension: 0.2, borderDash: i === 1 ? [6, 4] : [] };
+          return { label: s.name, data: s.values, borderColor: colours[i % colours.length], backgroundColor: colours[i % colours.length], pointStyle: shapes[i % shapes.length], pointRadius: 4, spanGaps: false, tension: 0.2, borderDash: i === 1 ? [6, 4] : [] };
         })
       },
       options: {
         animation: false,
         responsive: true,
         scales: {
-          y: { min: 0, max: 100, ticks: { color: text, callback: function (v) { return v + "%"; } } },
-          x: { ticks: { color: text } }
+          y: { min: 0, max: 100, ticks: { color: text, callback: function (v) { return v + "%"; } }, grid: { color: grid } },
+          x: { ticks: { color: text, autoSkip: true, maxRotation: 0 }, grid: { color: grid } }
         },
-        plugins: { legend: { labels: { color: text } } }
+        plugins: { legend: { labels: { color: text, usePointStyle: true } } }
       }
     });
-  });
+  }
+
+  ready(drawUnderstanding);
+  if (window.matchMedia) {
+    var scheme = window.matchMedia("(prefers-color-scheme: dark)");
+    if (scheme.addEventListener) { scheme.addEventListener("change", drawUnderstanding); }
+  }
 })();
