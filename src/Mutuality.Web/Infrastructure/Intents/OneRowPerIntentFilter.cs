@@ -67,8 +67,16 @@ public sealed class OneRowPerIntentFilter(AppDbContext db, TimeProvider clock, I
 
         if (state.Saved && executed.Exception is null && LocationOf(executed) is { } location)
         {
-            await db.SubmittedIntents.Where(i => i.UserId == userId && i.Key == key)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Location, location), CancellationToken.None);
+            try
+            {
+                await db.SubmittedIntents.Where(i => i.UserId == userId && i.Key == key)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.Location, location), CancellationToken.None);
+            }
+            catch (Exception e) when (Hosting.StorageUnavailable.IsStorageAway(e))
+            {
+                // What the form made is saved; only the way back to it is not. Never answer "nothing was saved" for it.
+                logger.LogWarning("The database went away just after a form was saved; a repeat will lead to the form's page");
+            }
         }
     }
 
