@@ -56,9 +56,7 @@ public sealed class IndexModel(CallerContext callers, QuestionService questions)
             return Page();
         }
 
-        TempData["Status"] = Caller.HasPartner
-            ? $"Your answer is saved. You'll see {PartnerName}'s once you've both answered."
-            : "Your answer is saved.";
+        TempData["Status"] = "Your answer is saved.";
         return Redirect(Here);
     }
 
