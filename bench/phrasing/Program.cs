@@ -7,6 +7,9 @@ using Mutuality.Domain.Phrasing;
 // Times GentlePhrasing.Check on a 500-character text.
 //   dotnet run -c Release --project bench/phrasing            quick Stopwatch figures (a few seconds)
 //   dotnet run -c Release --project bench/phrasing -- --bdn   the same with BenchmarkDotNet (a few minutes)
+//   ... -- --explain           reads sentences from standard input and prints each finding with its reason
+//   ... -- --misses            also lists the development part's misses (never the test part's: it is not tuned against)
+// Before timing, it prints precision and recall on the labelled corpus (tests/Mutuality.Domain.Tests/Phrasing/corpus).
 if (args.Contains("--bdn"))
 {
     BenchmarkRunner.Run<PhrasingBenchmarks>(args: [.. args.Where(a => a != "--bdn")]);
@@ -14,6 +17,71 @@ if (args.Contains("--bdn"))
 }
 
 var inv = CultureInfo.InvariantCulture;
+if (args.Contains("--explain"))
+{
+    // One line in, its findings out: for reading why a sentence was (not) flagged.
+    while (Console.ReadLine() is { } line)
+    {
+        var check = GentlePhrasing.Check(line);
+        Console.WriteLine($"{(check.IsHarsh ? "harsh" : "gentle")}\t{line}");
+        foreach (var f in check.Findings)
+        {
+            Console.WriteLine($"    {f.Pattern}: \"{f.Matched}\" — {f.Reason}");
+        }
+
+        if (check.Rewrite is not null)
+        {
+            Console.WriteLine($"    rewrite: {check.Rewrite}");
+        }
+    }
+
+    return;
+}
+
+var corpusDir = FindCorpus();
+if (corpusDir is null)
+{
+    Console.WriteLine("Corpus not found (run from the repository).");
+}
+else
+{
+    foreach (var part in new[] { "dev", "test" })
+    {
+        var rows = File.ReadAllLines(Path.Combine(corpusDir, part + ".tsv"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split('\t', 2))
+            .ToList();
+        int tp = 0, fp = 0, fn = 0, tn = 0;
+        var misses = new List<string>();
+        foreach (var row in rows)
+        {
+            var harsh = row[0] == "harsh";
+            var check = GentlePhrasing.Check(row[1]);
+            tp += harsh && check.IsHarsh ? 1 : 0;
+            fp += !harsh && check.IsHarsh ? 1 : 0;
+            fn += harsh && !check.IsHarsh ? 1 : 0;
+            tn += !harsh && !check.IsHarsh ? 1 : 0;
+            if (harsh != check.IsHarsh)
+            {
+                misses.Add($"  {(harsh ? "missed" : "false alarm")} {string.Join(',', check.Findings.Select(f => $"{f.Pattern}:'{f.Matched}'"))}\t{row[1]}");
+            }
+        }
+
+        var precision = tp + fp == 0 ? 1 : (double)tp / (tp + fp);
+        var recall = tp + fn == 0 ? 1 : (double)tp / (tp + fn);
+        Console.WriteLine(string.Create(inv, $"corpus {(part == "dev" ? "development" : "test")}: {rows.Count} sentences ({tp + fn} harsh, {fp + tn} gentle): precision {precision:0.000}, recall {recall:0.000} (TP {tp}, FP {fp}, FN {fn}, TN {tn})"));
+        if (part == "dev" && args.Contains("--misses"))
+        {
+            misses.ForEach(Console.WriteLine);
+        }
+    }
+}
+
+if (args.Contains("--corpus-only"))
+{
+    return;
+}
+
 foreach (var (name, text) in PhrasingBenchmarks.Texts)
 {
     // Warm up long enough for the JIT to finish optimising the generated regular expressions.
@@ -47,6 +115,20 @@ foreach (var (name, text) in PhrasingBenchmarks.Texts)
 
     // Wall time suffers when the machine is busy; CPU time shows the work itself.
     Console.WriteLine(string.Create(inv, $"{name}: {text.Length} characters; per check: wall best {rounds[0]:0.0} µs, median {rounds[rounds.Count / 2]:0.0} µs; CPU median {cpuRounds[cpuRounds.Count / 2]:0.0} µs ({Environment.ProcessorCount} cores, load {LoadAverage()})"));
+}
+
+static string? FindCorpus()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        var candidate = Path.Combine(dir.FullName, "tests", "Mutuality.Domain.Tests", "Phrasing", "corpus");
+        if (Directory.Exists(candidate))
+        {
+            return candidate;
+        }
+    }
+
+    return null;
 }
 
 static string LoadAverage()

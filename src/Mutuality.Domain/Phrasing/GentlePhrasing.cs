@@ -56,6 +56,7 @@ public static class GentlePhrasing
         Always,
         Never,
         AllTheTime,
+        NotOnce,
     }
 
     private sealed record Rule(string Pattern, Func<Regex> Regex, Kind Kind);
@@ -66,9 +67,7 @@ public static class GentlePhrasing
         new(PhrasingPatterns.Absolute, PhrasingRules.AbsoluteNever, Kind.Never),
         new(PhrasingPatterns.Absolute, PhrasingRules.AbsoluteEveryTime, Kind.Always),
         new(PhrasingPatterns.Absolute, PhrasingRules.AbsoluteAllTheTime, Kind.AllTheTime),
-        new(PhrasingPatterns.Absolute, PhrasingRules.AbsoluteNotOnce, Kind.Negatable),
-        new(PhrasingPatterns.Label, PhrasingRules.LabelYouAre, Kind.Negatable),
-        new(PhrasingPatterns.Label, PhrasingRules.LabelYouNoun, Kind.Negatable),
+        new(PhrasingPatterns.Absolute, PhrasingRules.AbsoluteNotOnce, Kind.NotOnce),
         new(PhrasingPatterns.Label, PhrasingRules.LabelOther, Kind.Negatable),
         new(PhrasingPatterns.Diagnosis, PhrasingRules.DiagnosisYouAre, Kind.Negatable),
         new(PhrasingPatterns.Diagnosis, PhrasingRules.DiagnosisOther, Kind.Negatable),
@@ -115,32 +114,75 @@ public static class GentlePhrasing
         var source = text.Length > MaxCheckedLength ? text[..MaxCheckedLength] : text;
         var analysis = Prepare(source);
         var findings = new List<PhrasingFinding>();
-        var hits = new List<(Rule Rule, Match Match, int Offset)>();
+        var hits = new List<(string Pattern, Match? Match)>();
         var sentenceOf = new Dictionary<PhrasingFinding, int>(ReferenceEqualityComparer.Instance);
+
+        bool Add(string pattern, int absolute, int length, string reason, int sentenceStart)
+        {
+            if (findings.Any(f => f.Pattern == pattern && Overlaps(f.Start, f.Length, absolute, length)))
+            {
+                return false;
+            }
+
+            var finding = new PhrasingFinding(pattern, absolute, length, source.Substring(absolute, length), reason);
+            findings.Add(finding);
+            sentenceOf[finding] = sentenceStart;
+            return true;
+        }
+
+        List<PhrasingToken>? allTokens = null;
         foreach (var (start, length) in Sentences(analysis))
         {
             var sentence = analysis.Substring(start, length);
+            var tokens = PhrasingGrammar.Tokenize(analysis, start, length);
+            // The grammar runs first, so a character word is reported with its own reason.
+            if (!Teasing(sentence))
+            {
+                foreach (var trait in PhrasingGrammar.FindTraits(analysis, tokens, start))
+                {
+                    if (Add(trait.Pattern, trait.Start, trait.Length, trait.Why + " " + PhrasingPatterns.Reason(trait.Pattern), start))
+                    {
+                        hits.Add((trait.Pattern, null));
+                    }
+                }
+            }
+
             foreach (var rule in Rules)
             {
                 for (var m = rule.Regex().Match(sentence); m.Success; m = m.NextMatch())
                 {
-                    if (m.Length == 0 || !Counts(rule.Kind, sentence, m))
+                    if (m.Length == 0 || !Counts(rule.Kind, sentence, m)
+                        || (rule.Pattern is PhrasingPatterns.Absolute or PhrasingPatterns.BlameOpener && (Warm(sentence, tokens) || Teasing(sentence)))
+                        || (rule.Pattern == PhrasingPatterns.Contempt && m.Value.TrimStart().StartsWith("whatever", StringComparison.OrdinalIgnoreCase) && Warm(sentence, tokens)))
                     {
                         continue;
                     }
 
                     var rest = m.Groups["rest"];
                     var (s, l) = Trimmed(sentence, m.Index, rest.Success && rest.Length > 0 ? rest.Index - m.Index : m.Length);
-                    var absolute = start + s;
-                    if (findings.Any(f => f.Pattern == rule.Pattern && Overlaps(f.Start, f.Length, absolute, l)))
+                    if (Add(rule.Pattern, start + s, l, PhrasingPatterns.Reason(rule.Pattern), start))
+                    {
+                        hits.Add((rule.Pattern, m));
+                    }
+                }
+            }
+
+            foreach (var phrase in PhrasingPhrases.Rules)
+            {
+                foreach (var m in phrase.Matches(sentence))
+                {
+                    if (m.Length == 0 || !Passes(phrase.Guard, sentence, start, tokens, m)
+                        || (phrase.Guard != PhraseGuard.WithJab && phrase.Pattern != PhrasingPatterns.Contempt && Teasing(sentence))
+                        || (phrase.Guard == PhraseGuard.NotWarmText && Warm(analysis, allTokens ??= PhrasingGrammar.Tokenize(analysis, 0, analysis.Length))))
                     {
                         continue;
                     }
 
-                    var finding = new PhrasingFinding(rule.Pattern, absolute, l, source.Substring(absolute, l), PhrasingPatterns.Reason(rule.Pattern));
-                    findings.Add(finding);
-                    sentenceOf[finding] = start;
-                    hits.Add((rule, m, start));
+                    var (s, l) = Trimmed(sentence, m.Index, m.Length);
+                    if (Add(phrase.Pattern, start + s, l, phrase.Why, start))
+                    {
+                        hits.Add((phrase.Pattern, null));
+                    }
                 }
             }
         }
@@ -150,8 +192,69 @@ public static class GentlePhrasing
             && findings.Any(o => sentenceOf[o] == sentenceOf[f] && o.Pattern is PhrasingPatterns.Absolute or PhrasingPatterns.Label or PhrasingPatterns.Diagnosis));
         findings.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : PhrasingPatterns.Order(a.Pattern).CompareTo(PhrasingPatterns.Order(b.Pattern)));
         var looksEnglish = LooksEnglish(analysis);
-        var rewrite = findings.Count == 0 ? null : PhrasingRewrite.Build(analysis, hits.Select(h => (h.Rule.Pattern, h.Match)).ToList());
+        var rewrite = findings.Count == 0 ? null : PhrasingRewrite.Build(analysis, hits, findings);
         return new PhrasingCheck(findings, rewrite, looksEnglish);
+    }
+
+    // Affection right beside a label makes it teasing: "you're ridiculous, I love it", "you're mad, in the best way".
+    private static bool Teasing(string sentence) => PhrasingRules.Teasing().IsMatch(sentence);
+
+    // Words AFINN rates as positive that, in a complaint, carry no warmth: "you never help", "you don't care".
+    private static readonly HashSet<string> NotWarmWords = new(StringComparer.Ordinal)
+    {
+        "help", "helps", "helped", "helping", "like", "likes", "want", "wants", "please", "care", "cares", "yes", "sure",
+        "ok", "okay", "agree", "joke", "pretty", "well", "right", "fine", "true", "ready", "clean", "easy",
+        "free", "share", "matter", "promise", "promises", "promised", "remember", "thinking", "worth", "mature", "expert",
+        "better", "interested", "wow", "god", "jesus", "lol",
+    };
+
+    /// <summary>Whether a phrase rule's guard lets its match count in this sentence.</summary>
+    private static bool Passes(PhraseGuard guard, string sentence, int sentenceStart, List<PhrasingToken> tokens, Match m)
+    {
+        switch (guard)
+        {
+            case PhraseGuard.NotWarm:
+                return !Warm(sentence, tokens);
+            case PhraseGuard.Absolute:
+                var after = sentence[(m.Index + m.Length)..];
+                return !Warm(sentence, tokens) && !PhrasingRules.PositiveCue().IsMatch(after) && !NegativeDeed(after) && !PhrasingRules.NeverInversion().IsMatch(after);
+            case PhraseGuard.WithJab:
+                var rest = sentence[(m.Index + m.Length)..];
+                if (PhrasingRules.WarmCue().IsMatch(rest))
+                {
+                    return false;
+                }
+
+                var restWords = tokens.Where(t => t.Start >= sentenceStart + m.Index + m.Length).Select(t => t.Text).ToList();
+                return PhrasingRules.Jab().IsMatch(sentence) || PhrasingLexicon.SumValence(restWords) < 0;
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>A sentence that reads as warm: praise or thanks words outweigh negative ones, or an appreciative opening.</summary>
+    private static bool Warm(string sentence, List<PhrasingToken> tokens)
+    {
+        if (PhrasingRules.AffectionCue().IsMatch(sentence))
+        {
+            return true;
+        }
+
+        var words = new List<string>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var w = tokens[i].Text;
+            var next = i + 1 < tokens.Count ? tokens[i + 1].Text : string.Empty;
+            var previous = i > 0 ? tokens[i - 1].Text : string.Empty;
+            if (NotWarmWords.Contains(w) || (w is "good" && next is "enough") || (w is "kind" or "sort" && next is "of") || (w == "fail" && previous == "without"))
+            {
+                continue;
+            }
+
+            words.Add(w);
+        }
+
+        return PhrasingLexicon.SumValence(words, countNegated: false) >= 2;
     }
 
     private static bool Counts(Kind kind, string sentence, Match m)
@@ -165,11 +268,44 @@ public static class GentlePhrasing
         var rest = m.Groups["rest"].Success ? m.Groups["rest"].Value : string.Empty;
         return kind switch
         {
-            Kind.Always => !PhrasingRules.PositiveCue().IsMatch(rest) && !PhrasingRules.AppreciativePrefix().IsMatch(prefix),
-            Kind.Never => !PhrasingRules.NeverInversion().IsMatch(rest) && !PhrasingRules.AppreciativePrefix().IsMatch(prefix) && rest.Trim().Length > 0,
+            Kind.Always => !PhrasingRules.PositiveCue().IsMatch(rest) && !PhrasingRules.AppreciativePrefix().IsMatch(prefix)
+                && !PhrasingRules.Teasing().IsMatch(sentence) && !PhrasingRules.KnowingPrefix().IsMatch(prefix),
+            Kind.Never => !PhrasingRules.NeverInversion().IsMatch(rest) && !PhrasingRules.AppreciativePrefix().IsMatch(prefix) && rest.Trim().Length > 0
+                && !NegativeDeed(rest) && !PhrasingRules.Teasing().IsMatch(sentence) && !PhrasingRules.KnowingPrefix().IsMatch(prefix),
+            Kind.NotOnce => !NegativeDeed(sentence[(m.Index + m.Length)..]),
             Kind.AllTheTime => !PhrasingRules.PositiveCue().IsMatch(sentence) && !PhrasingRules.AppreciativePrefix().IsMatch(sentence),
             _ => true,
         };
+    }
+
+    /// <summary>
+    /// "You never complain", "not once have you missed a play": never doing something bad is praise. True when the
+    /// first words of the clause (up to "when", "because", …) hold a clearly negative word (AFINN-165 −2 or lower),
+    /// unless they start with "stop" ("you never stop complaining").
+    /// </summary>
+    internal static bool NegativeDeed(string rest)
+    {
+        var tokens = PhrasingGrammar.Tokenize(rest, 0, rest.Length);
+        if (tokens.Count == 0 || tokens[0].Text is "stop" or "quit" or "cease" or "shut")
+        {
+            return false;
+        }
+
+        for (var i = 0; i < tokens.Count && i < 6; i++)
+        {
+            var w = tokens[i].Text;
+            if (w is "when" or "whenever" or "if" or "because" or "after" or "before" or "unless" or "until" or "while" or "even" or "and" or "but" or "or" or "so")
+            {
+                break;
+            }
+
+            if (PhrasingLexicon.Valence(w) <= -2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The reported span: the pattern's words, without the "rest of the clause" and surrounding blanks.</summary>

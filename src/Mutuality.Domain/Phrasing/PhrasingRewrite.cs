@@ -67,22 +67,22 @@ internal static class PhrasingRewrite
         ["stood"] = "stood",
     };
 
-    internal static string Build(string analysis, IReadOnlyList<(string Pattern, Match Match)> hits)
+    internal static string Build(string analysis, IReadOnlyList<(string Pattern, Match? Match)> hits, IReadOnlyList<PhrasingFinding> findings)
     {
-        var primary = hits.FirstOrDefault(h => h.Pattern is PhrasingPatterns.Absolute or PhrasingPatterns.BlameOpener && h.Match.Groups["rest"].Success);
-        if (primary.Match is null)
+        var primary = hits.FirstOrDefault(h => h.Pattern is PhrasingPatterns.Absolute or PhrasingPatterns.BlameOpener && h.Match is not null && h.Match.Groups["rest"].Success);
+        if (primary.Pattern is null)
         {
-            primary = hits[0];
+            primary = hits.Count > 0 ? hits[0] : (findings[0].Pattern, null);
         }
 
-        var (about, need) = primary.Pattern switch
+        var (about, need) = primary.Match is null ? (null, null) : primary.Pattern switch
         {
             PhrasingPatterns.Absolute => FromAbsolute(primary.Match),
             PhrasingPatterns.BlameOpener => FromBlame(primary.Match),
             _ => (null, null),
         };
 
-        about ??= Situation(analysis) ?? SituationGap;
+        about ??= Situation(analysis) ?? Topic(analysis, findings) ?? SituationGap;
         need ??= DefaultNeed(primary.Pattern);
         var feeling = NamedFeeling(analysis) ?? DefaultFeeling(primary.Pattern);
         return $"I feel {feeling} about {about}. I need {need}.";
@@ -98,7 +98,7 @@ internal static class PhrasingRewrite
 
         var kind = m.Groups["kind"].Value.ToLowerInvariant();
         var aux = Squash(m.Groups["aux"].Value).ToLowerInvariant();
-        if (kind != "never")
+        if (!kind.StartsWith("nev", StringComparison.Ordinal))
         {
             var subject = aux switch
             {
@@ -206,6 +206,41 @@ internal static class PhrasingRewrite
 
         var clause = Clean(m.Groups["clause"].Value);
         return clause.Length < 4 ? null : $"what happens {clause}";
+    }
+
+    /// <summary>
+    /// The writer's own topic: the longest clause of the text that no finding touches ("I asked you three times to
+    /// book the table"), so the suggestion keeps what they were talking about without the harsh words.
+    /// </summary>
+    private static string? Topic(string analysis, IReadOnlyList<PhrasingFinding> findings)
+    {
+        string? best = null;
+        var start = 0;
+        for (var i = 0; i <= analysis.Length; i++)
+        {
+            if (i < analysis.Length && analysis[i] is not ('.' or ',' or ';' or ':' or '!' or '?' or '\n' or '\u2014' or '\u2013'))
+            {
+                continue;
+            }
+
+            var (from, length) = (start, i - start);
+            start = i + 1;
+            if (findings.Any(f => f.Start < from + length && from < f.Start + f.Length))
+            {
+                continue;
+            }
+
+            var clause = Clean(analysis.Substring(from, length));
+            clause = Regex.Replace(clause, @"^(?:and|but|so|because|then|honestly|seriously|well|oh|just)\s+", string.Empty, RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
+            // A clause that still carries an absolute ("always", "never") would bring the verdict back into the suggestion.
+            var absolute = Regex.IsMatch(clause, @"\b(?:always|never|constantly|forever|every\s+time)\b", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
+            if (!absolute && clause.Split(' ').Length >= 3 && (best is null || clause.Length > best.Length))
+            {
+                best = clause;
+            }
+        }
+
+        return best is null ? null : $"this: \"{best}\"";
     }
 
     private static string? NamedFeeling(string analysis)

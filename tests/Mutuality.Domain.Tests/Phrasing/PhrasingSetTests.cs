@@ -7,6 +7,12 @@ namespace Mutuality.Domain.Tests.Phrasing;
 /// <summary>Precision and recall of the gentle phrasing helper on our own labelled set (phrasing-set.tsv).</summary>
 public sealed class PhrasingSetTests(ITestOutputHelper output)
 {
+    private static readonly string[] OriginalPatterns =
+    [
+        PhrasingPatterns.Absolute, PhrasingPatterns.Label, PhrasingPatterns.Diagnosis, PhrasingPatterns.Contempt,
+        PhrasingPatterns.BlameOpener, PhrasingPatterns.CrossComplaint,
+    ];
+
     internal sealed record Labelled(int Line, bool Harsh, string[] Patterns, string Sentence, bool HeldOut);
 
     internal static IReadOnlyList<Labelled> Load()
@@ -47,7 +53,9 @@ public sealed class PhrasingSetTests(ITestOutputHelper output)
         Assert.True(set.Count >= 150, $"Only {set.Count} sentences.");
         Assert.True(set.Count(s => s.Harsh) >= 50);
         Assert.True(set.Count(s => !s.Harsh) >= 50);
-        foreach (var pattern in PhrasingPatterns.All)
+        // This older set labels the six original patterns; the newer ones (comparison, threat, stonewalling,
+        // defensiveness) are measured sentence by sentence on the corpus (PhrasingCorpusTests).
+        foreach (var pattern in OriginalPatterns)
         {
             Assert.True(set.Count(s => s.Patterns.Contains(pattern)) >= 8, $"Too few sentences for {pattern}.");
         }

@@ -1,0 +1,325 @@
+using System.Collections.Frozen;
+
+namespace Mutuality.Domain.Phrasing;
+
+/// <summary>A word of a sentence: where it is in the checked text and its lower-case spelling.</summary>
+internal readonly record struct PhrasingToken(int Start, int End, string Text);
+
+/// <summary>A "you + copula + character word" found by <see cref="PhrasingGrammar"/>.</summary>
+internal sealed record TraitHit(string Pattern, int Start, int Length, string Word, string Why);
+
+/// <summary>
+/// The grammar behind labels and health words used as put-downs: a subject that addresses the partner ("you're",
+/// "you are", "are you", "you sound/seem/act", "stop being", "don't be", "what a", "you" as a vocative), then any
+/// number of intensifiers and articles ("so", "such a", "a total", "really"), then a word about character — a
+/// negative word from AFINN-165 or our short supplement, never a feeling or state ("tired", "upset", "worried").
+/// A negation on the way ("not", "never", "anything but", "far from") cancels it, as does a negated report before
+/// it ("I don't think you're lazy") and a word used as an intensifier before praise ("crazy good").
+/// </summary>
+internal static class PhrasingGrammar
+{
+    private static readonly FrozenSet<string> Modifiers = new[]
+    {
+        "so", "such", "a", "an", "the", "really", "very", "too", "just", "totally", "completely", "utterly",
+        "absolutely", "incredibly", "unbelievably", "ridiculously", "pathetically", "extremely", "bloody", "fucking",
+        "freaking", "frigging", "damn", "damned", "plain", "simply", "always", "constantly", "honestly", "literally",
+        "seriously", "actually", "truly", "kind", "sort", "of", "bit", "little", "pretty", "quite", "clearly",
+        "obviously", "probably", "definitely", "still", "also", "even", "again", "getting", "becoming", "turning",
+        "into", "total", "complete", "utter", "absolute", "real", "right", "typical", "most", "biggest", "one", "big",
+        "being", "acting", "behaving", "like", "nothing", "but", "sometimes", "often", "generally", "basically", "such",
+        "massive", "huge", "giant", "proper", "complete", "genuinely", "officially", "becoming", "starting", "to", "be",
+        "sound", "sounding", "look", "looking", "more", "and", "or", "now", "lately", "today", "tonight", "being",
+        "some", "kinda", "sorta", "way", "far", "beyond", "u", "you", "whole", "thoroughly", "deeply", "hopelessly",
+        "less", "bigger", "worse", "that",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Words after which "you" names the person being talked about, not the subject: "thank you", "love you".
+    private static readonly FrozenSet<string> NotAVocative = new[]
+    {
+        "thank", "love", "miss", "see", "kiss", "with", "for", "to", "and", "adore", "need", "want", "tell", "told",
+        "ask", "asked", "call", "called", "let", "help", "meet", "met", "hug", "bless", "than", "at", "about", "like",
+        "what", "how", "if", "when", "that", "know", "think", "mean", "as", "where", "why", "who", "which", "because", "do", "did",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Nouns that make a vocative out of "you + character word": "you stupid man", "you selfish cow".
+    private static readonly FrozenSet<string> PersonNouns = new[]
+    {
+        "man", "woman", "boy", "girl", "person", "thing", "creature", "human", "child", "kid", "fool", "idiot",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Words that, right after a character word, show it is a state or a figure of speech: "crazy about you", "mad at me".
+    private static readonly FrozenSet<string> StatePrepositions = new[] { "about", "at", "for", "with", "that", "because", "to", "over", "of" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> StateCapable = new[] { "crazy", "nuts", "mad", "insane", "bonkers", "wild", "sick", "mental" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The words of a span of the text.</summary>
+    internal static List<PhrasingToken> Tokenize(string text, int start, int length)
+    {
+        var tokens = new List<PhrasingToken>();
+        var end = start + length;
+        var i = start;
+        while (i < end)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var from = i;
+            while (i < end && (char.IsLetterOrDigit(text[i])
+                || ((text[i] == '\'' || text[i] == '-') && i + 1 < end && char.IsLetter(text[i + 1]) && i > from)))
+            {
+                i++;
+            }
+
+            tokens.Add(new PhrasingToken(from, i, text[from..i].ToLowerInvariant()));
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Finds character words aimed at the partner in one sentence.</summary>
+    internal static List<TraitHit> FindTraits(string text, List<PhrasingToken> tokens, int sentenceStart)
+    {
+        var hits = new List<TraitHit>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var subject = SubjectLength(tokens, i, sentenceStart, text);
+            if (subject == 0)
+            {
+                continue;
+            }
+
+            var prefix = text[sentenceStart..tokens[i].Start];
+            if (PhrasingRules.NegatedReport().IsMatch(prefix) || PhrasingRules.ConditionalPrefix().IsMatch(prefix))
+            {
+                continue;
+            }
+
+            var hit = Complement(text, tokens, i, i + subject);
+            if (hit is not null)
+            {
+                hits.Add(hit);
+                i += subject;
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>How many words of "you're", "are you", "stop being", "what a" … start at <paramref name="i"/>; 0 when none.</summary>
+    private static int SubjectLength(List<PhrasingToken> t, int i, int sentenceStart, string text)
+    {
+        string W(int k) => k < t.Count ? t[k].Text : string.Empty;
+        var w = W(i);
+        var next = W(i + 1);
+        switch (w)
+        {
+            case "you're" or "youre" or "you'r" or "yure" or "ure":
+                return 1;
+            case "ur" or "your" or "yor" when Modifiers.Contains(next) && next is not ("one" or "and" or "or" or "to" or "more" or "of" or "like" or "u" or "you" or "now" or "whole" or "kind" or "real" or "big" or "little" or "total" or "most" or "right")
+                || (w == "ur" && PhrasingLexicon.Classify(next) != TraitKind.None):
+                return 1;
+            case "you" or "u" or "ya" or "yu":
+                return next switch
+                {
+                    "are" or "were" or "r" or "re" => 2,
+                    "really" or "honestly" or "truly" or "actually" or "just" or "literally" or "seriously" when W(i + 2) is "are" or "were" => 3,
+                    "sound" or "seem" or "look" or "act" or "behave" or "get" or "become" or "became" or "sounded" or "seemed" or "looked" or "acted" or "behaved" => 2,
+                    "can" or "could" when W(i + 2) == "be" => 3,
+                    "have" when W(i + 2) is "been" or "become" or "gotten" => 3,
+                    "will" or "would" when W(i + 2) == "always" && W(i + 3) == "be" => 4,
+                    _ => Vocative(t, i) ? 1 : 0,
+                };
+            case "you've" or "youve" or "u've":
+                return next is "been" or "become" or "gotten" or "turned" ? 2 : 0;
+            case "you'll" or "youll":
+                return next == "always" && W(i + 2) == "be" ? 3 : 0;
+            case "are" or "were" or "r" when W(i + 1) is "you" or "u":
+                return 2;
+            case "aren't" or "arent" when W(i + 1) is "you" or "u":
+                return 0;
+            case "stop" or "quit" when next is "being" or "acting" or "behaving":
+                return 2;
+            case "don't" or "dont" when next == "be":
+                return 2;
+            case "what" or "such" when (next is "a" or "an") && IsSentenceOpening(t, i, sentenceStart, text):
+                return 1;
+            case "call" or "calls" when next == "yourself":
+                return 2;
+            case "try" when next == "being":
+                return 2;
+            case "try" when next == "not" && W(i + 2) == "to" && W(i + 3) == "be":
+                return 4;
+            case "try" when next == "to" && W(i + 2) == "be":
+                return 3;
+            default:
+                return 0;
+        }
+    }
+
+    private static bool IsSentenceOpening(List<PhrasingToken> t, int i, int sentenceStart, string text)
+    {
+        for (var k = 0; k < i; k++)
+        {
+            if (t[k].Text is not ("oh" or "god" or "ugh" or "honestly" or "wow" or "jeez" or "geez" or "man" or "seriously" or "well"))
+            {
+                return false;
+            }
+        }
+
+        return t.Count > 0 && t[0].Start >= sentenceStart;
+    }
+
+    /// <summary>"you idiot", "you lazy sod", "listen, you moron": "you" followed by character words and then the clause ends.</summary>
+    private static bool Vocative(List<PhrasingToken> t, int i)
+    {
+        if (i > 0 && NotAVocative.Contains(t[i - 1].Text))
+        {
+            return false;
+        }
+
+        var k = i + 1;
+        var sawTrait = false;
+        while (k < t.Count && k <= i + 4)
+        {
+            var w = t[k].Text;
+            var kind = PhrasingLexicon.Classify(w);
+            if (kind != TraitKind.None && !(k == i + 1 && VerbLike.Contains(w)))
+            {
+                sawTrait = true;
+            }
+            else if (w is "silly" or "stupid" or "daft" or "lazy" or "useless" or "selfish" or "pathetic" && k + 1 < t.Count && t[k + 1].Text is "man" or "woman" or "boy" or "girl" or "cow" or "sod")
+            {
+                sawTrait = true;
+            }
+            else if (!(w is "absolute" or "total" or "complete" or "utter" or "little" or "big" or "bloody" or "fucking" or "freaking" or "damn" or "stupid" or "silly" or "lying" or "cheating" or "spoilt" or "spoiled" or "good-for-nothing")
+                && !(sawTrait && PersonNouns.Contains(w)))
+            {
+                return false;
+            }
+
+            if (sawTrait && (k + 1 == t.Count || ClauseEndsAfter(t, k)))
+            {
+                return true;
+            }
+
+            k++;
+        }
+
+        return false;
+    }
+
+    // Words that are also common verbs: "you mean", "you cheat", "you lie" are not vocatives.
+    private static readonly FrozenSet<string> VerbLike = new[] { "mean", "cheat", "lie", "nag", "bully", "joke", "mess", "pain", "burden", "fail", "trouble", "worry", "slow" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    private static bool ClauseEndsAfter(List<PhrasingToken> t, int k) => k + 1 < t.Count && t[k + 1].Start - t[k].End > 1;
+
+    private static TraitHit? Complement(string text, List<PhrasingToken> t, int subjectAt, int from)
+    {
+        var vocative = from == subjectAt + 1 && t[subjectAt].Text is "you" or "u" or "ya" or "yu";
+        var exclamation = t[subjectAt].Text is "what" or "such";
+        for (var j = from; j < t.Count && j < from + 8; j++)
+        {
+            var w = t[j].Text;
+            if (w == "nothing" && j + 1 < t.Count && t[j + 1].Text == "but")
+            {
+                j++;
+                continue;
+            }
+
+            if (PhrasingLexicon.IsNegator(w) || (w == "far" && j + 1 < t.Count && t[j + 1].Text == "from")
+                || (w == "anything" && j + 1 < t.Count && t[j + 1].Text == "but"))
+            {
+                return null;
+            }
+
+            var kind = PhrasingLexicon.Classify(w);
+            if (vocative && kind == TraitKind.None && w is "silly" or "stupid" or "daft" && j + 1 < t.Count && t[j + 1].Text is "man" or "woman" or "boy" or "girl")
+            {
+                kind = TraitKind.Trait; // "you silly woman": condescension in the form of address.
+            }
+
+            if (kind == TraitKind.None && w is "cold" or "distant" && j > from && t[j - 1].Text is "so" or "such" or "really" or "very" or "too" or "being" or "always" or "incredibly" or "completely" or "totally")
+            {
+                kind = TraitKind.Trait; // "you're so cold" is a verdict; "you're cold, take my coat" is not.
+            }
+
+            var spelt = kind == TraitKind.None && !Modifiers.Contains(w) ? PhrasingLexicon.Misspelt(w) : null;
+            if (spelt is not null)
+            {
+                kind = PhrasingLexicon.Classify(spelt);
+                w = spelt;
+            }
+
+            if (kind == TraitKind.None && j + 1 < t.Count)
+            {
+                // Two-word character words: "self centred", "two faced", "pig headed".
+                var joined = w + "-" + t[j + 1].Text;
+                if (j + 2 < t.Count && PhrasingLexicon.Classify(joined + "-" + t[j + 2].Text) != TraitKind.None)
+                {
+                    joined += "-" + t[j + 2].Text;
+                    j++;
+                }
+
+                if (PhrasingLexicon.Classify(joined) != TraitKind.None)
+                {
+                    kind = PhrasingLexicon.Classify(joined);
+                    w = joined;
+                    j++;
+                }
+            }
+
+            if (kind != TraitKind.None)
+            {
+                var after = j + 1 < t.Count ? t[j + 1].Text : string.Empty;
+                var joinedAfter = j + 1 < t.Count && t[j + 1].Start - t[j].End <= 1;
+                if (joinedAfter && (PhrasingLexicon.Valence(after) > 0 || after is "talented" or "gorgeous" or "clever" or "smart" or "funny" or "handsome" or "beautiful" or "brave" or "strong") && !Modifiers.Contains(after))
+                {
+                    return null; // "crazy good", "insanely talented": an intensifier before praise.
+                }
+
+                if (StateCapable.Contains(w) && StatePrepositions.Contains(after))
+                {
+                    return null; // "crazy about you", "mad at me": a feeling, not a verdict.
+                }
+
+                if (joinedAfter && after is "romantic" or "optimist" or "dreamer")
+                {
+                    return null; // "a hopeless romantic".
+                }
+
+                // "What a mess the storm made": an exclamation only judges the person when it ends there.
+                if (exclamation && j + 1 < t.Count && !ClauseEndsAfter(t, j) && after is not ("you" or "u" or "of" or "thing" or "to"))
+                {
+                    return null;
+                }
+
+                var start = t[subjectAt].Start;
+                var pattern = kind == TraitKind.Diagnosis ? PhrasingPatterns.Diagnosis : PhrasingPatterns.Label;
+                var words = text[start..t[j].End];
+                var why = kind == TraitKind.Diagnosis
+                    ? $"\"{w}\" is a health word used about the person (after \"{text[start..t[from - 1].End]}\")."
+                    : $"\"{w}\" describes who they are, not what happened ({PhrasingLexicon.Source(w)}).";
+                return new TraitHit(pattern, start, t[j].End - start, words, why);
+            }
+
+            if (vocative)
+            {
+                continue;
+            }
+
+            var adverb = w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal);
+            if (!Modifiers.Contains(w) && !adverb)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+}

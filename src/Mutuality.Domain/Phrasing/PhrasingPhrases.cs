@@ -1,0 +1,315 @@
+using System.Text.RegularExpressions;
+
+namespace Mutuality.Domain.Phrasing;
+
+/// <summary>When a phrase rule only counts in some sentences.</summary>
+internal enum PhraseGuard
+{
+    /// <summary>Always counts.</summary>
+    None,
+
+    /// <summary>Not in a sentence that reads as warm (praise words, thanks, "I love how…").</summary>
+    NotWarm,
+
+    /// <summary>Not in a text that reads as warm as a whole: "Are you kidding? That's amazing news!"</summary>
+    NotWarmText,
+
+    /// <summary>Praise that only counts with a jab beside it: "oh great, another…", "brilliant, you forgot".</summary>
+    WithJab,
+
+    /// <summary>A rhetorical "never/always" about the partner: not when the rest is itself negative ("you never complain").</summary>
+    Absolute,
+}
+
+/// <summary>A set phrase or short construction, with the reason shown when it is found.</summary>
+/// <param name="Pattern">The pattern id reported.</param>
+/// <param name="Regexes">The rule's alternatives, split for speed: those without lookarounds run on the linear-time
+/// non-backtracking engine, however many there are; the few with lookarounds run on the backtracking one.</param>
+/// <param name="Guard">When the rule counts.</param>
+/// <param name="Why">Why it matters, shown with the finding.</param>
+internal sealed record PhraseRule(string Pattern, Regex[] Regexes, PhraseGuard Guard, string Why)
+{
+    /// <summary>Every match of the rule in a sentence, in text order.</summary>
+    public IEnumerable<Match> Matches(string sentence)
+    {
+        if (Regexes.Length == 1)
+        {
+            for (var m = Regexes[0].Match(sentence); m.Success; m = m.NextMatch())
+            {
+                yield return m;
+            }
+
+            yield break;
+        }
+
+        var all = new List<Match>();
+        foreach (var regex in Regexes)
+        {
+            for (var m = regex.Match(sentence); m.Success; m = m.NextMatch())
+            {
+                all.Add(m);
+            }
+        }
+
+        foreach (var m in all.OrderBy(m => m.Index))
+        {
+            yield return m;
+        }
+    }
+}
+
+/// <summary>
+/// Constructions beyond "you + character word": sarcasm and mock praise, rhetorical contempt questions, dismissals,
+/// global verdicts, comparisons, threats, stonewalling and defensiveness. Each rule is a small grammar (a cue and
+/// the words around it), not a list of sentences, and each says why it matters.
+/// </summary>
+internal static class PhrasingPhrases
+{
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled;
+
+    private const string You = @"(?:you|u|ya)";
+    private const string YouAre = @"(?:you\s*'\s*re|youre|you\s+are|u\s+r|ur|you\s+r)";
+    private const string Person = @"(?:person|partner|man|woman|husband|wife|father|mother|dad|mum|mom|boyfriend|girlfriend|parent|adult|grown-?up|human(?:\s+being)?|spouse|guy|girl|boy)";
+    private const string Kin = @"(?:mother|mum|mom|father|dad|sister|brother|ex|ex-(?:wife|husband|boyfriend|girlfriend)|parents|family|friends?|boss|grandma|granddad|grandmother|grandfather|uncle|aunt|cousin)";
+    private const string Praise = @"(?:great|wonderful|fantastic|perfect|brilliant|lovely|marvell?ous|super|terrific|excellent|splendid|nice|awesome|amazing|fabulous|cool|genius|beautiful|smashing)";
+
+    /// <summary>
+    /// Splits a pattern into its top-level alternatives and compiles those without lookarounds (or counted loops, which
+    /// grow the linear engine's automaton) together on the non-backtracking engine, the others on the backtracking one.
+    /// </summary>
+    private static Regex[] Create(string pattern)
+    {
+        var plain = new List<string>();
+        var looking = new List<string>();
+        foreach (var alternative in TopLevelAlternatives(pattern))
+        {
+            var needsBacktracking = alternative.Contains("(?=", StringComparison.Ordinal) || alternative.Contains("(?!", StringComparison.Ordinal)
+                || alternative.Contains("(?<=", StringComparison.Ordinal) || alternative.Contains("(?<!", StringComparison.Ordinal)
+                || alternative.Contains('{', StringComparison.Ordinal); // counted loops make the linear engine's automaton too large
+            (needsBacktracking ? looking : plain).Add(alternative);
+        }
+
+        var regexes = new List<Regex>();
+        Linear(plain, regexes, looking);
+        if (looking.Count > 0)
+        {
+            regexes.Add(new Regex(string.Join('|', looking), Options, TimeSpan.FromSeconds(10)));
+        }
+
+        return [.. regexes];
+    }
+
+    // The linear engine refuses automata beyond a size limit; a group of alternatives that is too large is halved.
+    private static void Linear(List<string> alternatives, List<Regex> regexes, List<string> fallback)
+    {
+        if (alternatives.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            regexes.Add(new Regex(string.Join('|', alternatives), (Options & ~RegexOptions.Compiled) | RegexOptions.NonBacktracking, TimeSpan.FromSeconds(10)));
+        }
+        catch (NotSupportedException) when (alternatives.Count > 1)
+        {
+            var half = alternatives.Count / 2;
+            Linear(alternatives[..half], regexes, fallback);
+            Linear(alternatives[half..], regexes, fallback);
+        }
+        catch (NotSupportedException)
+        {
+            fallback.Add(alternatives[0]);
+        }
+    }
+
+    private static List<string> TopLevelAlternatives(string pattern)
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        var start = 0;
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            if (c == '\\')
+            {
+                i++;
+                continue;
+            }
+
+            if (inClass)
+            {
+                inClass = c != ']';
+                continue;
+            }
+
+            switch (c)
+            {
+                case '[':
+                    inClass = true;
+                    break;
+                case '(':
+                    depth++;
+                    break;
+                case ')':
+                    depth--;
+                    break;
+                case '|' when depth == 0:
+                    parts.Add(pattern[start..i]);
+                    start = i + 1;
+                    break;
+            }
+        }
+
+        parts.Add(pattern[start..]);
+        return parts;
+    }
+
+    internal static readonly PhraseRule[] Rules =
+    [
+        // ----- sarcasm and mock praise -----
+        new(PhrasingPatterns.Contempt, Create(
+            @"\b(?:thanks?|cheers)\s+for\s+nothing\b|\bso\s+helpful\W+thanks\W*$|^\W*(?:wow|oh)\W+(?:so|very|really)\s+(?:helpful|useful|mature|nice)\b|\bwithout\s+your\s+(?:expert|brilliant|genius|wise|great)\b|\bbecause\s+(?:you'?re|you\s+are)\s+(?:such\s+an?\s+|so\s+)(?:expert|genius|perfect|great|clever|smart|good)\b|\bhas\s+spoken\W*$|\b(?:it'?s|it\s+is)\s+never\s+(?:your|ur)\s+fault\b|\balways\s+someone\s+else'?s\s+fault\b"
+            + @"|\b(?:well\s+done|nice\s+(?:one|job|work|going|move|try)|good\s+(?:job|one|work|going|thinking|call)|great\s+(?:job|work|idea|plan|move)|smart\s+move|bravo|congrat\w*|way\s+to\s+go|thanks|brilliant|genius|wow)\W+(?:genius|einstein|sherlock|captain\s+obvious|professor|hero|champ|smarty(?:\s*pants)?|your\s+(?:majesty|highness)|mastermind)\b"
+            + @"|\b(?:mr|mister|miss|ms|little\s+miss|lord|lady|saint|captain)\.?\s+(?:perfect|know[\s-]it[\s-]all|always[\s-]right|obvious|high[\s-]and[\s-]mighty|sunshine\s+over\s+here)\b"
+            + @"|\bno\s+shit\W+sherlock\b|\bsaid\s+no\s+one\s+ever\b|\bgood\s+luck\s+(?:with\s+that|finding)\b"
+            + @"|\b(?:nice|good|kind|generous|thoughtful|sweet|lovely|big)\s+of\s+(?:you|u)\s+to\s+(?:finally|eventually|at\s+last|bother|grace|deign|join\s+us|show\s+up|turn\s+up|notice|show\s+your\s+face)\b"
+            + @"|\bthanks?\s+(?:you\s+)?for\s+finally\b|\blook\s+who(?:'?s|\s+has|\s+is)?\s+(?:finally|decided|awake|showed|turned|bothered|remembered)\b"
+            + @"|\bwhat\s+a\s+(?:surprise|shock)\b|\b(?:big|huge|no)\s+surprise\b(?!\s+(?:party|for))|^\W*(?:shock(?:ing|er)|surprise\W+surprise)\b|^\W*(?:wow\W+)?just\s+wow\b|\bwow\W+(?:you\s+)?actually\b"
+            + @"|\b(?:real|very|so|how)\s+(?:mature|grown[\s-]up|classy|charming)\b|\breal\s+(?:smart|clever|nice|helpful)\b|\b(?:that'?s|that\s+was)\s+(?:real|so)\s+(?:smart|clever|helpful)\W*$"
+            + @"|^\W*(?:oh\W+)?(?:yeah|sure|right|yes|of\s+course)\W+because\b|\bof\s+course\s+(?:you|u)\s+(?:did|do|would|forgot|are|were|didn'?t|can'?t|won'?t|don'?t|know\s+better)\b"
+            + @"|\blucky\s+me\W+(?:another|again|stuck|alone|left)\b|\boh\s+(?:goody|joy)\b|\bjoy\s+of\s+joys\b|\bgee\W+(?:thanks|thank\s+you)\b|\b(?:oh|well|wow)\W+(?:wow\W+|great\W+)?thanks\s+a\s+(?:lot|bunch|million)\b"
+            + @"|^\W*thanks\s+a\s+(?:lot|bunch|million)\W*$|\bthanks?(?:\s+you)?(?:\s+so\s+much|\s+a\s+lot|\s+very\s+much)?\s+for\s+nothing\b"
+            + @"|\b(?:" + Praise + @"|well\s+done|thanks|good\s+job|nice\s+job|helpful)(?:\s+(?:plan|idea|job|work|one|move|effort))?\W*,\s*really\W*$|\blike\s+everything\s+else\s+(?:you|u)\s+(?:do|touch|try|say|plan)\b|\breally\s+helpful\W*$"
+            + @"|\b(?:you|u)\s+(?:really\s+|honestly\s+|actually\s+)?think\s+(?:you'?re|you\s+are|you\s+know|you'?ve|the\s+world|you\s+can|you'?ll|you\s+could)\b"
+            + @"|\baren'?t\s+(?:you|u)\s+(?:just\s+|so\s+|a\s+|the\s+|such\s+a\s+)*(?:clever|genius|perfect|smart|special|wonderful|brilliant|great|something|funny|hilarious|clever\s+one|smart\s+one|expert|precious|little)\b(?!\s*!)"
+            + @"|\b" + YouAre + @"\s+(?:always\s+right|never\s+wrong|the\s+(?:expert|smart\s+one|clever\s+one|boss|perfect\s+one))\b[^.!?]*?,\s*(?:aren'?t|are|don'?t|do|isn'?t)\s+(?:you|u|it)\W*$"
+            + @"|\b(?:best|greatest|worlds?\s+best|world'?s\s+best)\s+(?:husband|wife|boyfriend|girlfriend|partner|dad|father|mum|mother)\s+ever\W+(?:forgetting|missing|not|leaving|ignoring)\b"
+            + @"|\bsuch\s+a\s+great\s+idea\W+said\b|\bgenius\W+pure\s+genius\b|\bgenius\s+(?:plan|idea|move)\W*$"),
+            PhraseGuard.None,
+            "Praise that means its opposite is sarcasm, one of the most wounding ways to complain."),
+        new(PhrasingPatterns.Contempt, Create(
+            @"^\W*(?:oh|ah|well|wow|yeah|yes|right)?\W*(?:" + Praise + @"|well\s+done|bravo|congratulations|nice\s+(?:one|job|work)|good\s+(?:job|one)|just\s+" + Praise + @"|way\s+to\s+go)\b|\b(?:that'?s|it'?s|this\s+is)\s+just\s+" + Praise + @"\b"),
+            PhraseGuard.WithJab,
+            "Praise next to a jab (\"another…\", \"again\", \"you forgot\") reads as sarcasm."),
+
+        // ----- rhetorical contempt questions and put-downs -----
+        new(PhrasingPatterns.Contempt, Create(
+            @"\bwhat(?:'?s|\s+is|\s+the\s+(?:hell|heck|fuck)\s+is)\s+(?:your|ur)\s+(?:problem|deal|issue)\b|\bwhat'?s\s+the\s+matter\s+with\s+(?:you|u)\b|\bdo\s+(?:you|u)\s+(?:even\s+)?have\s+a\s+brain\b|^\W*who\s+asked\s+(?:you|u)\b|\b(?:nobody|no\s+one)\s+cares\b(?!\s+(?:more|as\s+much|like|about\s+you\s+(?:more|like)))|^\W*not\s+interested\W*$|\bi\s+don'?t\s+want\s+to\s+hear\s+(?:it|another\s+word|any\s+more|anymore|your)\b|\bnot\s+(?:even\s+)?(?:going\s+to|gonna)\s+bother\s+(?:answering|replying|responding|with\s+you)\b|\bstfu\b|\b(?:you'?re|you\s+are)\s+a\s+grown\s+(?:man|woman|adult)\s+and\b|\b(?:your|ur)\s+\w+\s+(?:stinks|sucks)\b|\b(?:you|u)\s+(?:stink|suck)\b|\b(?:you'?re|you\s+are)\s+the\s+least\s+\w+|\b(?:you'?re|you\s+are)\s+(?:hardly|not\s+exactly)\s+(?:perfect|a\s+saint|innocent|an?\s+angel)\b|\b(?:go\s+(?:and\s+)?see|get)\s+(?:a\s+)?(?:shrink|therapist|psychiatrist)\b|\b(?:you'?re|you\s+are)\s+(?:way\s+)?too\s+(?:emotional|sensitive|dramatic)\b|\bstop\s+(?:overreacting|exaggerating)\b|\bblow(?:ing|n)?\s+(?:this|it|things|everything)\s+(?:out\s+of\s+(?:all\s+)?proportion|up)\b|\bget\s+away\s+from\s+me\b|^\W*talk\s+to\s+yourself\b|\bdon'?t\s+(?:talk|speak)\s+to\s+me\b|\bwhy\s+is\s+(?:everything|it\s+always)\s+my\s+fault\b|\beverything\s+is\s+(?:always\s+)?my\s+fault\b|\bi\s+didn'?t\s+do\s+anything\W+(?:you|u)\s+did\b|\bwhat\s+is\s+it\s+with\s+(?:you|u)\b|\bwhat\s+(?:the\s+(?:hell|heck|fuck)\s+)?were\s+(?:you|u)\s+thinking\b(?!\s+(?:of|about)\b)|\bwhat\s+was\s+going\s+through\s+(?:that|your)\s+head\b"
+            + @"|\bwere\s+(?:you|u)\s+even\s+thinking\b|\bdo\s+(?:you|u)\s+(?:ever|even)\s+(?:think|listen|hear|care|notice|try)\b|\bare\s+(?:you|u)\s+(?:even\s+)?(?:listening|deaf|blind|dense|thick|kidding\s+me|serious\s+right\s+now|for\s+real|out\s+of\s+your\s+(?:mind|head)|incapable|stupid|dumb|an\s+idiot)\b"
+            + @"|\bare\s+(?:you|u)\s+kidding\s+me\b|\bare\s+u\s+kidding\b|\byou\s+can(?:'?t|not)\s+be\s+serious\b|\bffs\b|\bfor\s+(?:f'?s|fuck'?s|fucks)\s+sake\b|\b(?:can(?:'?t)?|could(?:n'?t)?)\s+(?:you|u)\s+(?:not\s+)?(?:even\s+)?(?:just\s+)?(?:read|hear|see\s+how|do\s+(?:anything|one\s+(?:thing|single\s+thing))|get\s+anything|manage\s+(?:anything|one))\b"
+            + @"|\bdo\s+(?:you|u)\s+(?:have\s+)?any\s+idea\s+how\s+(?:stupid|dumb|ridiculous|pathetic|selfish|childish|crazy|mad)\b|\bdo\s+(?:you|u)\s+(?:even\s+)?hear\s+yourself\b|\blisten\s+to\s+yourself\b|\bwho\s+(?:the\s+(?:hell|heck|fuck)\s+)?do\s+(?:you|u)\s+think\s+(?:you\s+are|you'?re)\b"
+            + @"|\bwho\s+raised\s+(?:you|u)\b|\braised\s+by\s+wolves\b|\bwhat\s+(?:kind|sort|type)\s+of\s+(?:a\s+)?" + Person + @"\s+(?:does|would|says|forgets|treats|leaves|acts|behaves|did|talks|lets|ignores|\w+s)\b"
+            + @"|\bwhy\s+are\s+(?:you|u)\s+(?:always\s+)?like\s+this\b|\bwhy\s+can'?t\s+(?:you|u)\s+(?:just\s+)?(?:be\s+(?:normal|an\s+adult|a\s+grown|more\s+like|reasonable|nice\s+for\s+once)|act\s+(?:normal|like\s+an?\s+(?:adult|grown))|grow\s+up|ever|for\s+once|do\s+(?:anything|one\s+thing)|get\s+(?:anything|it)|think)\b"
+            + @"|\bhow\s+(?:hard|difficult)\s+(?:is\s+it|can\s+it\s+(?:possibly\s+)?be|was\s+it)\b|\bis\s+it\s+(?:really\s+)?(?:that|so|too)\s+(?:hard|difficult|much\s+to\s+ask)\b|\bis\s+it\s+(?:really\s+)?too\s+much\s+to\s+ask\b|\bhow\s+many\s+times\s+(?:do|have|must|did|will|am)\b"
+            + @"|\bis\s+that\s+(?:really\s+)?the\s+best\s+(?:you|u)\s+(?:can|could)\b|\bwould\s+it\s+kill\s+(?:you|u)\b|\bit\s+wouldn'?t\s+kill\s+(?:you|u)\b|\bhow\s+(?:stupid|dumb|lazy|selfish|thick|useless|clueless|blind|slow|ignorant|immature)\s+(?:are|can|could|do)\b"
+            + @"|\b(?:could|can)\s+(?:you|u)\s+be\s+any\s+(?:more|less|slower|lazier|dumber|worse)\b|\bdo\s+(?:you|u)\s+think\s+i'?m\s+(?:stupid|an\s+idiot|a\s+fool|blind|dumb|thick|made\s+of\s+money|your\s+(?:maid|mother|servant|slave))\b|\bdo\s+(?:you|u)\s+take\s+me\s+for\b"
+            + @"|\bis\s+(?:everything|this|life|that)\s+(?:some\s+kind\s+of\s+|some\s+sort\s+of\s+|just\s+|a\s+)+joke\s+to\s+(?:you|u)\b|\bdo\s+(?:you|u)\s+think\s+(?:this|that|it)\s+is\s+funny\b|\bhave\s+(?:you|u)\s+(?:no\s+shame|lost\s+your\s+(?:mind|marbles)|gone\s+(?:mad|crazy|insane|nuts))\b"
+            + @"|\bcall\s+(?:that|this)\s+(?:an?\s+)?\w+\b|\b(?:you|u)\s+call\s+(?:that|this)\b|\bis\s+this\s+what\s+(?:you|u)\s+call\b|\b(?:that'?s|this\s+is)\s+your\s+idea\s+of\b|\bdidn'?t\s+your\s+(?:mother|mum|mom|parents)\s+teach\s+(?:you|u)\b"
+            + @"|\bdon'?t\s+(?:you|u)\s+(?:have\s+a\s+brain|care\s+at\s+all|ever\s+think\s+about\s+anyone)\b|\bhow\s+dare\s+(?:you|u)\b|\bhow\s+could\s+(?:you|u)\b(?!\s+not\b)|\bthe\s+nerve\s+of\s+(?:you|u)\b|\b(?:you'?ve|you\s+have)\s+got\s+(?:a|some)\s+nerve\b|\bshame\s+on\s+(?:you|u)\b"
+            + @"|\b(?:you|u)\s+(?:should|ought\s+to)\s+be\s+(?:ashamed|embarrassed)\b|\b(?:you|u)\s+(?:ought\s+to|should(?:\s+have)?|should'?ve)\s+(?:know|known)\s+better\b|\b(?:you|u)(?:\s+have|'?ve\s+got|\s+have\s+got|\s+got)\s+(?:no|zero)\s+(?:idea\s+what|clue|respect|consideration|shame|empathy|backbone|manners|class|sense)\b|\b(?:you'?ve|you\s+have)\s+got\s+no\s+\w+"
+            + @"|\b(?:you|u)(?:\s+have|'?ve\s+got|\s+have\s+got|\s+got)\s+the\s+(?:memory|brains?|attention\s+span|emotional\s+range|manners|intelligence)\s+of\b|\bas\s+useful\s+as\s+a\b|\bcouldn'?t\s+(?:organi[sz]e|find\s+your\s+way|run)\b|\bforget\s+your\s+head\b"
+            + @"|\b(?:you|u)\s+(?:really\s+)?are\s+(?:a\s+)?(?:real\s+)?(?:piece\s+of\s+work|something\s+else)\b|\b(?:you'?re|ur)\s+(?:a\s+)?(?:real\s+)?(?:piece\s+of\s+work|something\s+else|a\s+lost\s+cause|beyond\s+help|hard\s+work|no\s+(?:fun|help|use|good))\b|\bpiece\s+of\s+work\b|\bnot\s+in\s+a\s+good\s+way\b"
+            + @"|\b(?:you'?re|you\s+are|ur)\s+(?:really\s+|such\s+)?(?:a\s+)?(?:pain\s+in\s+the|waste\s+of|lost\s+cause|good\s+for\s+nothing|drama\s+queen|control\s+freak|know[\s-]it[\s-]all|train\s+wreck|man[\s-]child|mummy'?s\s+boy|high[\s-]maintenance)\b|\b(?:you'?re|you\s+are)\s+not\s+(?:worth|even\s+trying|a\s+real|much\s+of\s+a|fit\s+to)\b|\b(?:you'?re|you\s+are)\s+no\s+kind\s+of\b"
+            + @"|\b(?:you'?re|you\s+are|you\s+were)\s+never\s+worth\b|\bwhat\s+did\s+i\s+ever\s+see\s+in\s+(?:you|u)\b|\b(?:you|u)\s+treat\s+me\s+like\s+(?:a|an|dirt|shit|crap|rubbish|garbage)\b|\b(?:you|u)\s+talk\s+(?:to\s+me\s+)?(?:like\s+i'?m|down)\b|\b(?:you|u)\s+walk\s+all\s+over\b"
+            + @"|\b(?:you|u)\s+act\s+like\s+(?:you'?re|a|an)\b|^\W*(?:and\s+(?:you\s+)?)?call\s+yourself\s+an?\b|\b(?:you'?d|you\s+would)\s+be\s+(?:lost|nothing|nowhere|helpless|useless)\s+without\s+me\b|\bdon'?t\s+(?:patroni[sz]e|talk\s+down\s+to|lecture|mother|baby)\s+me\b|\b(?:go\s+(?:and\s+)?|off\s+you\s+go\W+)(?:sulk|cry|whine|moan|pout)\b|\b(?:you|u)\s+(?:just\s+)?(?:sit|stand|stare)\s+there\s+like\b|\blike\s+a\s+brick\s+wall\b|\b(?:you'?re|you\s+are|ur)\s+(?:so|too)\s+much\s+(?:work|effort|hassle|drama)\b|\bstop\s+(?:whining|moaning|whinging|sulking|pouting|nagging|lying|crying|complaining|bitching|playing\s+the\s+victim|making\s+excuses|acting|being|feeling\s+sorry\s+for\s+yourself|with\s+the)\b|\bquit\s+(?:your|being|whining|moaning)\b"
+            + @"|\bdon'?t\s+be\s+(?:so\s+|such\s+a\s+|an?\s+)?(?:stupid|ridiculous|pathetic|an?\s+idiot|childish|dramatic|lazy|selfish|a\s+baby|a\s+wimp|a\s+jerk)\b|\b(?:that'?s|that\s+was|this\s+is|it'?s|it\s+was)\s+(?:so\s+|really\s+|just\s+|incredibly\s+|such\s+a\s+)?(?:pathetic|ridiculous|stupid|idiotic|moronic|childish|immature|petty|lame|lazy|selfish)\b(?:\s+(?:of\s+(?:you|u)|and\s+you\s+know|thing\s+to|excuse|idea))?"
+            + @"|\b(?:that'?s|that\s+was|this\s+is|it\s+was|it'?s)\s+the\s+(?:dumbest|stupidest|most\s+(?:stupid|selfish|pathetic|ridiculous|idiotic))\b|\b(?:so|such\s+a|how)\s+typical\s+of\s+(?:you|u)\b|\bsuch\s+a\s+you\s+thing\b|\b(?:so|very|incredibly|really)\s+\w+\s+of\s+(?:you|u)\b(?<=(?:selfish|lazy|rude|mean|thoughtless|inconsiderate|stupid|childish|careless|typical|immature|petty|nasty|cruel)\s+of\s+(?:you|u))"
+            + @"|\bwhat\s+(?:a|an)\s+(?:selfish|nasty|stupid|pathetic|lame|dumb|rude|mean|cruel|childish|ridiculous|idiotic|lazy)\s+(?:thing|excuse|idea|move|thing\s+to|comment|question|answer)\b|\byour\s+(?:excuses?|cooking|family|friends|idea\s+of|so[\s-]called|taste|driving|jokes?|attitude|behaviou?r|problem)\b[^.!?;]{0,30}?\b(?:is|are|was|were)\s+(?:(?:a|an|so|such|just|really|totally|absolutely|as\s+bad\s+as)\s+)*(?:pathetic|joke|disgusting|losers?|nightmare|rubbish|crap|terrible|awful|embarrassing|ridiculous|useless|stupid|hopeless|your)\b"
+            + @"|\b(?:the\s+)?(?:problem|trouble|thing)\s+with\s+(?:you|u)\s+is\b|\b(?:your|ur)\s+problem\s+is\b|\bi\s+can'?t\s+(?:trust|rely\s+on|count\s+on|take)\s+(?:you|u)\s+(?:with|for|anywhere)\b|\bi\s+(?:have\s+to|need\s+to)\s+treat\s+(?:you|u)\s+like\b|\bi\s+shouldn'?t\s+have\s+to\s+(?:tell|remind|ask|explain)\b"
+            + @"|\bi'?m\s+not\s+your\s+(?:mother|mum|mom|maid|servant|slave|secretary|cleaner|nanny|babysitter|therapist)\b|\bdone\s+cleaning\s+up\s+after\s+(?:you|u)\b|\b(?:grow|man|toughen|wise)\s+up\b(?<=(?:^|[,;:]|\bjust|\boh|\band|\bso|\bnow)\W*(?:grow|man|toughen|wise)\s+up)|\bget\s+(?:over\s+(?:yourself|it)|a\s+(?:grip|life)|real|it\s+together)\b|\bpull\s+yourself\s+together\b"
+            + @"|\bpoor\s+(?:little\s+)?(?:baby|you(?=\W*$)|little\s+you|me)\b|\bdiddums\b|\bcrybaby\b|\bboo[\s-]?hoo\b|\bcry\s+me\s+a\s+river\b|\bgo\s+(?:cry|run)\s+to\s+(?:your|ur)\b|\brun\s+(?:along\s+)?to\s+(?:your|ur)\s+(?:mother|mum|mom|mommy|mummy)\b|\bhave\s+fun\s+being\s+alone\b|\benjoy\s+your\s+(?:sad|pathetic|miserable|lonely)\b"
+            + @"|\bi\s+(?:can'?t|cannot)\s+believe\s+(?:you|u)\s*(?:\W*$|'?d\b|would|could|did\s+that|actually|of\s+all)|\bi\s+can'?t\s+believe\s+i\s+(?:married|ended\s+up\s+with|chose|picked)\b|^\W*(?:you'?re\s+)?unbelievable\W*$|^\W*(?:seriously|really)\W+again\W*$|\b(?:really|seriously)\W*(?:\?|!)\s*(?:you|u)\s+forgot\b|\b(?:you|u)\s+forgot\s+again\b|^\W*(?:you'?re|ur|you\s+are)\s+(?:just\s+|so\s+|actually\s+)?unbelievable\W*$|^\W*(?:just\s+|oh\s+)?calm\s+down\b|\bshut\s+(?:up|it)\b(?!\s+(?:shop|the))"
+            + @"|\b(?:you|u)\s+(?:did|do|are\s+doing|'?re\s+doing)\s+it\s+again\b|\bthere\s+you\s+go\s+again\b|\b(?:you'?re|you\s+are)\s+(?:sulking|whining|moaning|nagging|pouting|lying|whinging)\b|\bguilt\s+trip\b|\bplay(?:s|ing)?\s+the\s+victim\b|\balways\s+the\s+victim\b|\b(?:you|u)\s+(?:could|can)\s+do\s+better\b(?=\W*$)"),
+            PhraseGuard.None,
+            "Questions and remarks that talk down to the partner say \"I'm above you\"; they sting more than the complaint itself."),
+        new(PhrasingPatterns.Contempt, Create(
+            @"^\W*(?:typical|classic)(?:\s+(?:you|u|of\s+you))?\W*$|\b(?:classic|typical)\s+(?:you|u)\b|^\W*(?:how\s+)?typical\W*$|\bhere\s+we\s+go\s+again\b|^\W*(?:oh\W+)?here\s+we\s+go\W*$|\bnot\s+this\s+again\b|\bhere\s+we\s+go\W+(?:blame|with|again)\b|\bgive\s+me\s+a\s+break(?!\s+(?:from|with|tonight|this|for|on|and|please))\b"
+            + @"|\bspare\s+me\b(?!\s+(?:a|some|the\s+last|one|your\s+(?:time|help)))|\bsave\s+(?:it|your\s+(?:excuses|breath|sob\s+story|speech))\b(?!\s+for\s+(?:me|later|tomorrow))|\bdon'?t\s+give\s+me\s+that\b|\b(?:like|as\s+if)\s+(?:you|u)(?:'d|\s+(?:care|cared|would|ever|even|listen|know))\b|\blike\s+that(?:'?s|'?ll|\s+will|\s+is)\s+(?:ever\s+)?(?:going\s+to\s+|gonna\s+)?happen\b"
+            + @"|\b(?:yeah|yea)\W*right\b(?=\W*$|\W+(?:like|as\s+if|sure|because))|^\W*sure\s+(?:you|u)\s+(?:will|did|do|are|would|can)\W*$|\bsure\W+whatever\b|\bwhatever\s+you\s+say\b|^\W*(?:fine\W+)?whatever\W*(?:$|,?\s*(?:do|i\s+don'?t|go|fine))|\bwho\s+cares\s+what\s+(?:you|u)\b|\bnobody\s+asked\s+(?:you|for\s+your)\b|\bno\s+one\s+asked\s+(?:you|for\s+your)\b|^\W*did\s+i\s+ask\W*$"
+            + @"|\bi\s+(?:don'?t|do\s+not)\s+care\s+what\s+(?:you|u)\s+(?:think|say|want|feel)\b|\bdo\s+(?:whatever|what)\s+(?:you|u)\s+want\W+(?:i\s+don'?t\s+care|see\s+if)|\bdo\s+whatever\s+(?:you|u)\s+want\W*$|\bi\s+(?:couldn'?t|could\s+not)\s+care\s+less\b(?!\s+about\s+(?:the|a|it|that\s+(?:scratch|car)))|\bcouldn'?t\s+care\s+less\W*$|\b(?:see\s+if|like)\s+i\s+care\b|\bnot\s+my\s+problem\b|\b(?:your|ur)\s+feelings\s+(?:are\s+not|aren'?t)\s+my\b"
+            + @"|^\W*deal\s+with\s+it\b|\bfigure\s+it\s+out\s+yourself\b|\bsort\s+(?:yourself|your\s+(?:own\s+)?life)\s+out\b|^\W*(?:oh\W+)?(?:please\W+)?(?:just\s+)?shut\s+(?:up|it|your\s+mouth)\b|\bshut\s+up\s+(?:and|already|you)\b|^\W*zip\s+it\b|\b(?:you|u)\s+make\s+me\s+(?:sick|laugh)\W*$|\b(?:you|u)\s+(?:disgust|embarrass|sicken|repulse)\s+me\b"
+            + @"|\bi(?:'?m|\s+am)\s+(?:so\s+)?ashamed\s+(?:of|to\s+be\s+seen\s+with)\s+(?:you|u)\b|\bi\s+(?:\w+\s+)?(?:hate|despise|loathe|can'?t\s+stand)\s+(?:you|u|being\s+(?:with|around)\s+(?:you|u)|living\s+with\s+(?:you|u))\b(?!\s+(?:have|had|were|are|'re|got|feel|being|having|to\s+(?:go|work|leave)))|\bi\s+can'?t\s+(?:even\s+)?look\s+at\s+(?:you|u)\b"
+            + @"|\bi(?:'?m|\s+am)\s+(?:so\s+)?(?:sick|tired|fed\s+up)(?:\s+and\s+tired)?\s+(?:of|with)\s+(?:you|u|your|ur)\b(?!\s+(?:being\s+(?:ill|sick)|having\s+to|working))|\bi'?ve\s+had\s+it\s+(?:up\s+to\s+here\s+)?with\s+(?:you|u|your)\b|\bdon'?t\s+make\s+me\s+laugh\b|\b(?:you'?re|you\s+are|ur)\s+dead\s+to\s+me\b"),
+            PhraseGuard.NotWarm,
+            "Dismissals and eye-roll phrases shut the other person out; they sting more than the complaint itself."),
+
+        new(PhrasingPatterns.Contempt, Create(
+            @"\bare\s+(?:you|u)\s+(?:kidding|joking|serious|for\s+real)\b|\b(?:you'?re|you\s+are|ur)\s+(?:kidding|joking)\b|\byou'?ve\s+got\s+to\s+be\s+(?:kidding|joking)\b|^\W*(?:seriously|really|unbelievable|incredible)\W*$|^\W*again\W*[?!]+\W*$"),
+            PhraseGuard.NotWarmText,
+            "Disbelief aimed at the partner (\"are you kidding me?\") says their view isn't worth taking seriously."),
+
+        new(PhrasingPatterns.BlameOpener, Create(@"^\W*thanks\s+to\s+(?:you|u)\b|\bthat'?s\s+just\s+great\W+thanks\s+to\s+(?:you|u)\b"),
+            PhraseGuard.NotWarmText,
+            "Putting the whole outcome on them (\"thanks to you, we…\") is blame; saying how it affected you invites them in."),
+
+        // ----- global verdicts -----
+        new(PhrasingPatterns.Absolute, Create(
+            @"\b(?:you|u)\s+(?:\w+\s+)?(?:ruin|ruined|spoil|spoilt|spoiled|wreck|wrecked|mess\s+up|screw\s+up|destroy)\s+(?:everything|every\s+single|every\s+\w+|it\s+all|all\s+of\s+it)\b|\b(?:you|u)\s+(?:mess|screw|muck)\s+everything\s+up\b|\b(?:you|u)\s+(?:can'?t|cannot|never|couldn'?t)\s+(?:do|get|manage)\s+(?:anything|a\s+single\s+thing|one\s+(?:single\s+)?thing)\s*(?:right|properly|correctly)?\b"
+            + @"|\b(?:you|u)\s+can'?t\s+be\s+trusted\b|\b(?:useless|bad|hopeless|rubbish|terrible|no\s+good)\s+at\s+(?:everything|anything)\b|\bnothing\s+(?:i\s+do\s+)?(?:is\s+)?ever\s+(?:good\s+enough|right|changes?|enough)\b|\bnothing\s+is\s+ever\s+good\s+enough\b|\bnothing\s+ever\s+changes\s+with\s+(?:you|u)\b"
+            + @"|\b(?:you'?ll|you\s+will|u\s+will|you\s+are\s+never\s+going\s+to|you'?re\s+never\s+going\s+to|you'?re\s+never\s+gonna)\s+(?:never\s+)?(?:change|grow\s+up|amount\s+to|learn)\b(?<!will\s+change)(?<!'ll\s+change)(?<!will\s+learn)(?<!'ll\s+learn)(?<!will\s+grow\s+up)(?<!'ll\s+grow\s+up)|\b(?:it'?s|it\s+is|everything(?:'?s|\s+is|\s+has\s+to\s+be))\s+(?:always\s+)?(?:about\s+(?:you|u)|(?:your|ur)\s+way)\b"
+            + @"|\byour\s+way\s+or\s+the\s+highway\b|\bit'?s\s+(?:always\s+)?the\s+same\s+(?:story\s+)?(?:\w+\s+){0,2}with\s+(?:you|u)\b|\b(?:the\s+)?(?:worst|most\s+(?:annoying|selfish|useless|pathetic|lazy|irritating|boring|inconsiderate|difficult|stubborn))\s+(?:\w+\s+)?(?:" + Person + @"|listener|cook|driver|person)\s*(?:ever|i\s+(?:have\s+)?(?:ever\s+)?(?:met|know|known))\b"
+            + @"|\b(?:you'?re|you\s+are|ur)\s+(?:literally\s+|just\s+|honestly\s+)?the\s+worst\b(?!\s+at\s+(?:hiding|keeping\s+secrets))|^\W*worst\W+(?:husband|wife|boyfriend|girlfriend|partner|dad|mum|father|mother|person|cook|driver|listener)\W+ever\b|\bworst\s+\w+\s+ever\b(?<!\b(?:film|movie|weather|day|week|traffic|game|song|meal|hotel|journey|flight|holiday)\s+ever)"
+            + @"|\b(?:not|n'?t)\s+(?:one|a\s+single)\s+(?:single\s+)?(?:time|day|thing|once)\s+(?:have|did|do|has|had|were|was)\s+(?:you|u)\b|\bat\s+no\s+point\s+(?:have|did|do|has|had|were|was)\s+(?:you|u)\b|\bnever\s+once\s+(?:have|did|do|has|had)\s+(?:you|u)\b|\bnot\s+once\s+in\s+\w+(?:\s+\w+)?\s+(?:have|did|has|had)\s+(?:you|u)\b"
+            + @"|\beach\s+and\s+every\s+(?:day|time|night|morning|week|weekend)\s+(?:you|u)\b|\bday\s+in\W+day\s+out\W+(?:you|u)\b|\btime\s+after\s+time\s+(?:you|u)\b|\bagain\s+and\s+again\s+(?:you|u)\b|\bwithout\s+fail\s+(?:you|u)\b|\b(?:you|u)\b[^.!?;]{0,40}\b(?:24\s*/\s*7|twenty[\s-]four\s+seven|round\s+the\s+clock|without\s+fail|day\s+in\W+day\s+out)\b|^\W*(?:24\s*/\s*7|twenty[\s-]four\s+seven)\s+(?:you|u)\b"
+            + @"|\ball\s+(?:you|u)\s+(?:ever\s+)?(?:do|did|care\s+about|think\s+about|want|talk\s+about|ever\s+do)\s+is\b|\ball\s+(?:you|u)\s+(?:ever\s+)?care\s+about\b|\bthe\s+only\s+thing\s+(?:you|u)\s+(?:ever\s+)?(?:care|think|want|talk)\b|\b(?:you|u)\s+only\s+(?:ever\s+)?(?:think|care|call|text|want|talk|listen|help|do\s+things|bother|remember|show\s+up|come)\b"
+            + @"|\b(?:you'?re|you\s+are)\s+forever\s+\w+ing\b|\bwhenever\s+there'?s\s+a\s+problem\s+(?:you|u)\b|\b(?:any\s*time|anytime|whenever|every\s+time)\s+(?:i|we)\s+(?:need|ask|want|talk|try|bring|mention|say|have|go|plan|get)\b[^.!?;]{0,40}\b(?:you|u)(?:'re|\s+are)?\s+(?:\w+\s+)?(?:busy|sigh|check|disappear|roll|leave|walk|go|change|start|ignore|get|look|turn|make|say|tell|laugh|complain|find)\w*\b"
+            + @"|\bwhy\s+is\s+it\s+always\s+(?:me|my\s+job|up\s+to\s+me)\b|\bit'?s\s+always\s+[^.!?;]{0,20}\bwith\s+(?:you|u)\W*$|\brevolve[sd]?\s+around\s+(?:you|u)\b|\b(?:every\s+(?:single\s+)?time|each\s+time|whenever|any\s*time)\s+(?:i|we)\b[^.!?;]{0,50}?\b(?:you|u)\s+(?!(?:are|were|'re|with|and|too|the|a|my|me|as|look|seem|make\s+me)\b)\w+|\b(?:this|that|it)(?:'?s|\s+is|\s+was)\s+(?:all\s+)?on\s+(?:you|u)\b(?!\s+(?:tonight|today|this\s+time))|\blook\s+what\s+(?:you|u)(?:\s+did|\s+made\s+me|\s+have\s+done|'?ve\s+done|\s+done)\b|\b(?:you|u)(?:\s+made|\s+make|\s+have\s+made|'?ve\s+made)\s+(?:a\s+)?(?:complete\s+|total\s+|right\s+|real\s+)?(?:mess|hash|pig'?s\s+ear|disaster)\s+of\b|\bthere'?s\s+(?:never|not)\s+(?:a|one)\s+(?:single\s+)?(?:day|time|moment|night)\s+(?:when|that|where)\s+(?:you|u)\b|\b(?:as\s+usual|as\s+always)\b(?<=(?:^|[,;:]|\b(?:forgot|late|again|up|down|it|this|that|me|wrong|nothing|out))\W*as\s+(?:usual|always))"),
+            PhraseGuard.Absolute,
+            "A verdict on everything (\"you ruin everything\", \"nothing ever changes\") leaves nothing to fix, only someone to blame."),
+
+        // ----- comparisons -----
+        new(PhrasingPatterns.Comparison, Create(
+            @"\b(?:you'?re|you\s+are|ur|you\s+act|you\s+sound|you'?re\s+turning\s+into|you'?ve\s+turned\s+into|you'?re\s+becoming)\s+(?:exactly|just|so|no\s+better\s+than|as\s+bad\s+as|worse\s+than|turning\s+into)?\s*(?:like\s+)?(?:your|ur)\s+" + Kin + @"\b|\bno\s+better\s+than\s+(?:your|ur)\b|\bas\s+bad\s+as\s+(?:your|ur)\b"
+            + @"|\bturning\s+into\s+(?:your|ur)\s+" + Kin + @"\b|\bwhy\s+can'?t\s+(?:you|u)\s+be\s+(?:more\s+)?like\b|\bmy\s+ex\s+(?:never|always|was|would|did|used\s+to|at\s+least|wasn'?t|didn'?t)\b|\bother\s+(?:men|women|guys|husbands|wives|partners|people|couples|boyfriends|girlfriends|dads|mums|mothers|fathers)\s+(?:manage|don'?t|do|would|actually|can|remember|help|seem|never|always)\b"
+            + @"|\beveryone\s+else'?s\s+(?:partner|husband|wife|boyfriend|girlfriend)\b|\bnormal\s+(?:people|couples|partners|adults|humans|men|women)\s+(?:don'?t|do|would|wouldn'?t|can|manage)\b|\b(?:husbands|wives|partners|boyfriends|girlfriends)\s+(?:don'?t|do|would|actually|always|never)\b[^.!?]{0,30}\b(?:like|than)\s+(?:you|u)\b|\ba\s+(?:child|kid|five[\s-]year[\s-]old|toddler|monkey)\s+(?:would|could|can)\s+(?:understand|do|manage|get)\b|\b\w+s\s+better\s+than\s+(?:you|u)\W*$|\b\w+'s\s+(?:husband|wife|boyfriend|girlfriend|partner)\s+(?:actually|always|would|never|at\s+least|manages|helps|remembers|does)\b|\b(?:anyone|anybody)\s+else\s+would(?:\s+have|'ve)?\b|\bany\s+(?:normal|sane|decent|reasonable|grown|functioning|other)\s+(?:person|adult|partner|human|man|woman|husband|wife|grown-up)\s+would\b"
+            + @"|\bno\s+(?:normal|sane|decent|reasonable)\s+(?:person|adult|partner|human|man|woman)\b|\bno\s+one\s+in\s+(?:their|his|her)\s+right\s+mind\b|\b(?:nobody|no\s+one|no-one)\s+else\s+would\s+(?:put\s+up|stay|have|want|love|marry)\b|\b(?:nobody|no\s+one|no-one)\s+(?:likes|can\s+stand|wants|respects|loves|trusts)\s+(?:you|u)\b"
+            + @"|\b(?:everyone|everybody)\s+(?:thinks|says|knows)\s+(?:you'?re|you\s+are)\s+(?:a\s+)?(?:joke|selfish|lazy|useless|a\s+joke|an\s+idiot|crazy|mad)\b|\beven\s+(?:your|ur)\s+(?:own\s+)?" + Kin + @"\s+(?:thinks?|says?|knows?|can'?t)\b|\beven\s+a\s+(?:child|kid|baby|toddler|monkey|five[\s-]year[\s-]old)\s+(?:could|can|would)\b|\ba\s+(?:child|kid|five[\s-]year[\s-]old|toddler|monkey)\s+could\s+(?:do|manage)\b"
+            + @"|\bmy\s+(?:grandmother|gran|grandma|nan|granny|granddad|grandad)\s+could\b|\bno\s+wonder\s+(?:nobody|no\s+one|your|you\s+have\s+no|you'?re|people)\b|\b(?:i\s+could|i\s+can)\s+do\s+(?:so\s+much\s+|much\s+|a\s+lot\s+)?better\s+than\s+(?:you|u)\b|\bi\s+deserve\s+(?:so\s+much\s+|much\s+)?better\s+than\s+(?:you|u|this)\b"),
+            PhraseGuard.NotWarm,
+            "Comparing your partner with someone else turns a request into a ranking, and nobody can win it."),
+
+        // ----- threats and ultimatums -----
+        new(PhrasingPatterns.Threat, Create(
+            @"\bif\s+(?:you|u)\s+(?:\w+\s+){1,5}(?:again|one\s+more\s+time|ever\s+again)\W+(?:i'?m|i\s+will|i'?ll|we'?re|i\s+swear)\b|\bi'?ll\s+leave\s+(?:you|u)\b|\bi'?m\s+(?:leaving|gonna\s+leave|going\s+to\s+leave)\s+(?:you|u)\b|\b(?:do|say|try)\s+(?:that|it)\s+again\s+and\b|\bone\s+more\s+(?:time|word|chance)\s+and\b"
+            + @"|\b(?:you'?ll|you\s+will)\s+(?:regret|be\s+sorry)\b|\bdon'?t\s+(?:you\s+)?dare\b(?!\s+(?:apologi|say\s+sorry|feel\s+(?:bad|guilty)|be\s+sorry|worry|thank))|\bi\s+swear\W+if\s+(?:you|u)\b|\bor\s+else\b|\bi'?ll\s+make\s+(?:you|u)\s+(?:pay|regret|sorry)\b|\bi'?ll\s+tell\s+everyone\b|\b(?:i'?m|i\s+am)\s+(?:going\s+to|gonna)\s+take\s+the\s+kids\b"
+            + @"|\b(?:you'?ll|you\s+will)\s+never\s+see\s+(?:the|your)\s+(?:kids|children)\b|\bwon'?t\s+see\s+the\s+(?:kids|children)\b|\b(?:we'?re|we\s+are)\s+(?:so\s+)?(?:done|through|finished)\b(?!\s+(?:with\s+(?:the|dinner|packing|cleaning)|for\s+today|here))|^\W*it'?s\s+over\W*$|\bi\s+want\s+a\s+divorce\b|\bwe\s+should\s+(?:just\s+)?(?:break\s+up|split\s+up|separate|get\s+divorced)\b"
+            + @"|\bi'?ll\s+find\s+someone\s+(?:who|else|better)\b|\b(?:i'?m|i\s+am)\s+(?:so\s+)?done\s+with\s+(?:you|u|us|this\s+relationship)\b|\bi(?:\s+give|\s+gave|'?ve\s+given|\s+have\s+given)\s+up\s+on\s+(?:you|u|us)\b|\bi\s+regret\s+(?:ever\s+)?(?:marrying|meeting|moving\s+in\s+with|being\s+with)\s+(?:you|u)\b|\bi\s+should\s+never\s+have\s+(?:married|met|moved\s+in\s+with)\b|\bi\s+wish\s+i'?d\s+never\s+met\s+(?:you|u)\b"
+            + @"|\bdon'?t\s+bother\s+(?:coming\s+(?:home|back)|apologi[sz]ing|calling|saying\s+sorry)\b|\bdon'?t\s+(?:bother\s+)?(?:coming|come)\s+back\b|\bkeep\s+(?:this|it|that)\s+up\s+and\b|\bi'?ll\s+leave\s+if\b|\bi(?:'?m|\s+am)\s+(?:leaving|out|gone)\s+if\b|^\W*don'?t\s+bother\W*$"),
+            PhraseGuard.None,
+            "A threat or ultimatum makes the relationship the stake of every argument, and fear replaces trust."),
+
+        // ----- stonewalling -----
+        new(PhrasingPatterns.Stonewalling, Create(
+            @"^\W*(?:just\s+)?(?:go\s+away|get\s+lost|piss\s+off|get\s+out(?:\s+of\s+my\s+(?:face|sight|way))?|leave\s+me\s+alone|don'?t\s+talk\s+to\s+me|stop\s+talking|talk\s+to\s+the\s+hand)\b|\bjust\s+leave\s+me\s+alone\b|\bi\s+don'?t\s+want\s+to\s+(?:talk|speak)\s+to\s+(?:you|u)\b(?!\s+(?:right\s+now|now|until|when)\b)"
+            + @"|\bi'?m\s+(?:done|finished)\s+talking\b|\bi'?m\s+not\s+(?:talking|discussing|doing)\s+(?:about\s+)?this\b(?!\s+(?:right\s+now|now|tonight|while|until|when|again\s+tonight)|[^.!?]*\b(?:later|tomorrow|when\s+we|after)\b)|\bi'?m\s+not\s+discussing\s+this\s+with\s+(?:you|u)\b|\bend\s+of\s+(?:discussion|story|conversation)\b|\bconversation\s+over\b|\bdone\s+with\s+this\s+conversation\b"
+            + @"|\bi'?m\s+not\s+listening\s+to\s+(?:this|you|u)\b|\bi'?ve\s+heard\s+enough\b|^\W*(?:don'?t\s+(?:even\s+)?start|don'?t\s+you\s+start|don'?t\s+start\s+with\s+me)\b|\bnot\s+(?:now|again)\W+(?:seriously|god|jesus|ugh)\b"),
+            PhraseGuard.NotWarm,
+            "Shutting the talk down leaves the other person alone with it; saying you need a pause, and when you'll come back, keeps you both in it."),
+
+        // ----- defensiveness -----
+        new(PhrasingPatterns.Defensiveness, Create(
+            @"\b(?:it'?s|it\s+is|that'?s)\s+not\s+my\s+fault\b(?!\W+(?:but\s+i'?m\s+sorry|sorry))|\bdon'?t\s+(?:blame|put\s+this\s+on|pin\s+this\s+on)\s+me\b|\bso\s+(?:now\s+)?(?:it'?s|this\s+is)\s+my\s+fault\b|\bblame\s+me\s+again\b|\b(?:oh\W+)?sure\W+blame\s+me\b|\bexcuse\s+me\s+for\s+(?:breathing|living|existing|having|trying|being)\b"
+            + @"|\bsorry\s+for\s+(?:existing|breathing|being\s+alive|living)\b|\bsorry\s+i'?m\s+not\s+(?:perfect|good\s+enough|like)\b|\bsorry\s+i'?m\s+such\s+a\b|\bwhat\s+do\s+(?:you|u)\s+want\s+from\s+me\b|\bi\s+can'?t\s+(?:ever\s+)?win\s+with\s+(?:you|u)\b|\bnothing\s+i\s+do\s+is\s+ever\b|\bi\s+didn'?t\s+do\s+anything\s+wrong\b(?!\W+(?:did\s+i|right)\b)"
+            + @"|\b(?:you'?re|you\s+are)\s+the\s+one\s+who\b|\b(?:you|u)\s+(?:started|did)\s+it\s+first\b|\bwell\W+(?:you|u)\s+did\s+it\s+first\b|^\W*says\s+(?:you|u)\W*$|\bpot\W+meet\s+kettle\b|^\W*(?:oh\W+)?and\s+(?:you'?re|you\s+are)\s+so\s+perfect\b|\blike\s+(?:you'?re|you\s+are)\s+(?:any\s+better|perfect|a\s+saint)\b|\b(?:you'?re|you\s+are)\s+no\s+saint\b"
+            + @"|\bat\s+least\s+i\s+(?:don'?t|do|can|bother|try|make|remember|call|help|clean|care|have|know|pull|actually|show|work|cook|turn\s+up|earn)\b|\bunlike\s+(?:you|u|some\s+people)\b(?!\s+(?:to|in\s+a\s+good))|\bsome\s+of\s+us\s+(?:have|actually|work|do|can|need|get)\b|\bi'?m\s+the\s+only\s+one\s+(?:who|that|here|in\s+this)\s+(?!(?:hasn'?t|has\s+not|didn'?t)\b)(?:does|cares|ever|actually|works|cleans|cooks|tries|bothers|thinks|remembers|makes|pays|puts|earns|helps|do|care)\b"
+            + @"|\bi\s+(?:have\s+to\s+do|do)\s+everything\b(?:\s+(?:myself|and\s+you|around\s+here|in\s+this\s+house))?(?<!i\s+do\s+everything)|\bi\s+do\s+everything\s+(?:and\s+you|around|myself|in\s+this)\b|\bif\s+it\s+(?:weren'?t|wasn'?t)\s+for\s+me\b"),
+            PhraseGuard.None,
+            "Defending yourself by turning it back on them means neither of you is heard; taking a small part of it opens the talk again."),
+
+        // ----- health words used as put-downs -----
+        new(PhrasingPatterns.Diagnosis, Create(
+            @"\b(?:you|u)\s+need\s+(?:serious\s+|professional\s+|some\s+serious\s+)?(?:therapy|help|a\s+therapist|a\s+shrink|meds|medication|your\s+head\s+(?:checked|examined))\b(?!\s+with)(?<!need\s+help)|\b(?:you|u)\s+need\s+(?:serious|professional)\s+help\b|\b(?:you|u)\s+need\s+help\W*$"
+            + @"|\bget\s+your\s+head\s+(?:checked|examined|looked\s+at)\b|\b(?:did|have)\s+(?:you|u)\s+(?:forget|forgotten|taken|take)\s+your\s+(?:meds|pills|medication|tablets)\b|\boff\s+your\s+(?:rocker|meds|head|trolley)\b|\b(?:you'?ve|you\s+have)\s+lost\s+(?:your\s+mind|the\s+plot|it|your\s+marbles)\b|\bare\s+(?:you|u)\s+out\s+of\s+your\s+mind\b"
+            + @"|\b(?:sick|not\s+right|messed\s+up|wrong)\s+in\s+the\s+head\b|\bsomething(?:'?s|\s+is)?\s+wrong\s+with\s+(?:your|ur)\s+(?:head|brain|mind)\b|\b(?:it'?s|that'?s)\s+(?:your|ur|just\s+your)\s+hormones\b|\btime\s+of\s+the\s+month\b|\bon\s+(?:your|ur)\s+period\b"
+            + @""),
+            PhraseGuard.None,
+            "Treating feelings as a symptom (\"you're hysterical\", \"you need therapy\") dismisses them and belittles people who live with illness."),
+        new(PhrasingPatterns.Contempt, Create(
+            @"\b(?:you'?re|you\s+are|ur)\s+(?:being\s+)?(?:so\s+|too\s+|way\s+too\s+|really\s+)?(?:emotional|sensitive|over[\s-]?sensitive|hysterical|irrational)\s+(?:again|about\s+(?:everything|nothing)|as\s+usual)\b|\b(?:you'?re|you\s+are|ur)\s+(?:way\s+)?too\s+sensitive\b|\b(?:you'?re|you\s+are|ur)\s+(?:so\s+|being\s+|just\s+)?oversensitive\b"
+            + @"|\b(?:you'?re|you\s+are|ur)\s+(?:just\s+|always\s+|totally\s+)?(?:overreacting|imagining\s+things|making\s+(?:things|it|stuff)\s+up|making\s+a\s+(?:big\s+deal|mountain|fuss|scene|drama))\b|\b(?:you|u)\s+(?:always\s+)?overreact\b|\bthat\s+never\s+happened\b|\b(?:you'?re|you\s+are)\s+(?:being\s+)?(?:so\s+)?emotional\b(?=\W*(?:again|$))"),
+            PhraseGuard.None,
+            "Telling someone their feelings are wrong (\"you're overreacting\", \"too sensitive\") dismisses them instead of hearing them."),
+    ];
+}
