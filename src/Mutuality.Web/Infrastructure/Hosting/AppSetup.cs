@@ -61,7 +61,15 @@ public static class AppSetup
             var keysFolder = configuration["DataProtection:KeysFolder"] is { Length: > 0 } configured
                 ? configured
                 : Path.Combine(dataFolder, "keys");
-            protection.PersistKeysToFileSystem(Directory.CreateDirectory(keysFolder));
+            protection.PersistKeysToFileSystem(PrivateFiles.Folder(keysFolder));
+        }
+
+        // With a certificate (a PFX file the operator gives), the key ring is encrypted at rest: a stolen data folder
+        // or database backup without the certificate opens nothing. See docs/operations.md.
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            protection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, configuration["DataProtection:CertificatePassword"], System.Security.Cryptography.X509Certificates.X509KeyStorageFlags.EphemeralKeySet));
         }
 
         services.AddIdentity<AppUser, Microsoft.AspNetCore.Identity.IdentityRole<Guid>>(o =>
