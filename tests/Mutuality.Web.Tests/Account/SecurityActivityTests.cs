@@ -99,3 +99,30 @@ public sealed class SecurityActivityTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Couple")).StatusCode);
     }
 }
+
+/// <summary>Issue 12, item 8: signing out ends the session on the server, so a copied cookie is worthless at once.</summary>
+public sealed class SignOutRevokesTheSessionTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task After_signing_out_a_copy_of_the_cookie_no_longer_opens_any_page()
+    {
+        var person = await app.CreatePersonAsync("Careful");
+        var jar = new System.Net.CookieContainer();
+        using var browser = new TestClient(app.CreateDefaultClient(new Uri("http://localhost"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(jar)));
+        await browser.SignInAsync(person.Email, TestPerson.DefaultPassword);
+
+        // Someone copies the sign-in cookie (e.g. from a shared computer) before the owner signs out.
+        var copied = jar.GetCookieHeader(new Uri("http://localhost/"));
+        Assert.Contains("mutuality.auth=", copied, StringComparison.Ordinal);
+        using var thief = app.CreateDefaultClient(new Uri("http://localhost"));
+        thief.DefaultRequestHeaders.Add("Cookie", copied);
+        Assert.Equal(HttpStatusCode.OK, (await thief.GetAsync("/Couple")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync("/Account/Logout", [], "/")).StatusCode);
+
+        var after = await thief.GetAsync("/Couple");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/Account/Login", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.UserSessions.CountAsync(s => s.UserId == person.Id && s.RevokedAtUtc == null)));
+    }
+}

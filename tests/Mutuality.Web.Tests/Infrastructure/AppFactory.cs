@@ -54,9 +54,12 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>Extra settings a test class needs (e.g. a tight rate limit).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
+    /// <summary>The hosting environment; "Production" for tests of what only holds outside Development.</summary>
+    protected virtual string HostEnvironment => "Development";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(HostEnvironment);
         var settings = new Dictionary<string, string?>
         {
             ["Database:DataFolder"] = DataFolder,

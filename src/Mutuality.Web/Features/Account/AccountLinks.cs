@@ -1,15 +1,20 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 using Mutuality.Web.Infrastructure.Mail;
 
 namespace Mutuality.Web.Features.Account;
 
-/// <summary>Absolute links for e-mails, and the encoding of Identity's tokens inside them.</summary>
-public sealed class AccountLinks(IOptions<MailOptions> options)
+/// <summary>Absolute links for e-mails and pages (built by <see cref="PublicAddress"/>), and the encoding of Identity's tokens inside them.</summary>
+public sealed class AccountLinks(PublicAddress address)
 {
-    public string Absolute(HttpRequest request, string pathAndQuery)
-        => MailLinks.Absolute(options.Value, request.HttpContext, pathAndQuery)!; // a request is always known here
+    /// <summary>What a person sees instead of a link, or instead of an e-mail with a link, while the instance does not know its public address.</summary>
+    public const string NoPublicAddress = "This Mutuality can't send or show links yet: the person who runs it still has to set its public address (Mail:PublicBaseUrl). Nothing was sent. Please let them know, and try again once it's set.";
+
+    /// <summary>The absolute link, or null when no public address may be used (outside Development without Mail:PublicBaseUrl).</summary>
+    public string? Absolute(HttpRequest request, string pathAndQuery) => address.Absolute(request.HttpContext, pathAndQuery);
+
+    /// <summary>True when links (and so account e-mails with links) can be made for this request.</summary>
+    public bool CanLink(HttpRequest request) => address.CanLink(request.HttpContext);
 
     public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 
@@ -30,10 +35,11 @@ public sealed class AccountLinks(IOptions<MailOptions> options)
         }
     }
 
-    /// <summary>A return URL that stays on this site; anything else becomes "/".</summary>
+    /// <summary>A return URL that stays on this site; anything else — another site, a tab or any other control
+    /// character, a backslash trick — becomes "/" (so a redirect to it can never fail).</summary>
     public static string SafeReturnUrl(string? returnUrl)
-        => !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-           && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+        => !string.IsNullOrEmpty(returnUrl) && returnUrl.Length <= 2000 && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+           && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) && !returnUrl.Any(char.IsControl)
             ? returnUrl
             : "/";
 }

@@ -1,9 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Mutuality.Web.Data;
+using Mutuality.Web.Infrastructure.Hosting;
 
 namespace Mutuality.Web.Features.Account;
 
+/// <summary>Each confirmation link opened is an attempt, counted like a form post (issue 12).</summary>
+[EnableRateLimiting(AppSetup.AuthRateLimit)]
 public sealed class ConfirmEmailModel(UserManager<AppUser> users) : PageModel
 {
     public bool Confirmed { get; private set; }

@@ -20,9 +20,15 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, IEmailSender
 
     public bool Sent { get; private set; }
 
+    /// <summary>Outside Development without Mail:PublicBaseUrl no reset link can be made: the page says so instead of dropping the e-mail silently.</summary>
+    public bool NoPublicAddress { get; private set; }
+
+    public void OnGet() => NoPublicAddress = !links.CanLink(Request);
+
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid)
+        NoPublicAddress = !links.CanLink(Request);
+        if (!ModelState.IsValid || NoPublicAddress)
         {
             return Page();
         }
@@ -31,7 +37,7 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, IEmailSender
         if (user is not null && await users.IsEmailConfirmedAsync(user))
         {
             var code = AccountLinks.EncodeToken(await users.GeneratePasswordResetTokenAsync(user));
-            var link = links.Absolute(Request, $"/Account/ResetPassword?code={code}");
+            var link = links.Absolute(Request, $"/Account/ResetPassword?code={code}")!; // CanLink was checked above
             await mailer.SendPasswordResetLinkAsync(user, user.Email!, link);
         }
 

@@ -10,7 +10,7 @@ using Mutuality.Web.Infrastructure.Hosting;
 namespace Mutuality.Web.Features.Account;
 
 [EnableRateLimiting(AppSetup.AuthRateLimit)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, SecurityActivity activity) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, SecurityActivity activity, UnknownAccountCost unknown) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -45,7 +45,40 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        // No account enumeration: an unknown address, an unconfirmed and a locked account all answer like a wrong
+        // password, after exactly the same password-hashing work (one check), until the right password is given.
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is null)
+        {
+            unknown.CheckAgainstNobody(users.PasswordHasher, Input.Password);
+            return WrongPassword();
+        }
+
+        var locked = await users.IsLockedOutAsync(user);
+        if (locked || !await signIn.CanSignInAsync(user))
+        {
+            if (locked)
+            {
+                await activity.RecordAsync(user.Id, SecurityEventKinds.LockedOut, HttpContext);
+            }
+
+            if (!await users.CheckPasswordAsync(user, Input.Password))
+            {
+                return WrongPassword();
+            }
+
+            if (locked)
+            {
+                ModelState.AddModelError(string.Empty, "This account is locked for 15 minutes after several attempts that didn't match. Try again later, or reset your password.");
+                return Page();
+            }
+
+            NeedsConfirmation = true;
+            ModelState.AddModelError(string.Empty, "Please confirm your e-mail address first: open the link we sent you.");
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return LocalRedirect(ReturnUrl);
@@ -56,24 +89,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return RedirectToPage("LoginWith2fa", new { returnUrl = ReturnUrl, rememberMe = Input.RememberMe });
         }
 
-        if ((result.IsLockedOut || !result.IsNotAllowed) && await users.FindByEmailAsync(Input.Email.Trim()) is { } known)
-        {
-            await activity.RecordAsync(known.Id, result.IsLockedOut ? SecurityEventKinds.LockedOut : SecurityEventKinds.SignInFailed, HttpContext);
-        }
+        await activity.RecordAsync(user.Id, result.IsLockedOut ? SecurityEventKinds.LockedOut : SecurityEventKinds.SignInFailed, HttpContext);
+        return WrongPassword();
+    }
 
-        if (result.IsLockedOut)
-        {
-            ModelState.AddModelError(string.Empty, "This account is locked for 15 minutes after several attempts that didn't match. Try again later, or reset your password.");
-            return Page();
-        }
-
-        if (result.IsNotAllowed)
-        {
-            NeedsConfirmation = true;
-            ModelState.AddModelError(string.Empty, "Please confirm your e-mail address first: open the link we sent you.");
-            return Page();
-        }
-
+    /// <summary>The one answer for a wrong password, an unknown address, and an unconfirmed or locked account.</summary>
+    private PageResult WrongPassword()
+    {
         ModelState.AddModelError(string.Empty, "That e-mail and password don't match an account. Check them and try again.");
         return Page();
     }

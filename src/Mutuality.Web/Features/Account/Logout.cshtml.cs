@@ -1,17 +1,32 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Mutuality.Web.Data;
 using Phone = Mutuality.Web.Features.Phone;
+using Mutuality.Web.Features.Account.Security;
+using Mutuality.Web.Infrastructure.Couples;
 
 namespace Mutuality.Web.Features.Account;
 
-public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+/// <summary>Signing out ends this session on the server too: a copy of the cookie stops working at once,
+/// exactly as when the session is signed out from the security page of another device.</summary>
+public sealed class LogoutModel(SignInManager<AppUser> signIn, AppDbContext db, IMemoryCache cache, TimeProvider clock) : PageModel
 {
     public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (SecurityActivity.SessionIdOf(User) is { } sessionId && CallerContext.UserIdOf(User) is { } userId)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await db.UserSessions
+                .Where(s => s.Id == sessionId && s.UserId == userId && s.RevokedAtUtc == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAtUtc, now));
+            SecurityActivity.Forget(cache, [sessionId]);
+        }
+
         await signIn.SignOutAsync();
         Phone.SiteData.Clear(Response); // issue 15: what the app left on this device goes too
         return Redirect("/Account/Login?signedOut=1");

@@ -50,11 +50,24 @@ public sealed class RegisterModel(
         public string ConfirmPassword { get; set; } = string.Empty;
     }
 
-    public void OnGet(string? returnUrl = null) => ReturnUrl = AccountLinks.SafeReturnUrl(returnUrl);
+    /// <summary>Outside Development without Mail:PublicBaseUrl no confirmation link can be sent, so no account is made: the page says why.</summary>
+    public bool NoPublicAddress { get; private set; }
+
+    public void OnGet(string? returnUrl = null)
+    {
+        ReturnUrl = AccountLinks.SafeReturnUrl(returnUrl);
+        NoPublicAddress = !links.CanLink(Request);
+    }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
         ReturnUrl = AccountLinks.SafeReturnUrl(returnUrl);
+        NoPublicAddress = !links.CanLink(Request);
+        if (NoPublicAddress)
+        {
+            return Page();
+        }
+
         var name = PersonRules.DisplayName(Input.DisplayName);
         if (!name.IsSuccess)
         {
@@ -67,30 +80,46 @@ public sealed class RegisterModel(
             ModelState.AddModelError("Input.TimeZoneId", zone.Error!.Message);
         }
 
+        var email = (Input.Email ?? string.Empty).Trim();
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = name.IsSuccess ? name.Value : string.Empty,
+            TimeZoneId = zone.IsSuccess ? zone.Value : string.Empty,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+
+        // The password rules come first and answer the same whether or not the address has an account.
+        if (ModelState.IsValid)
+        {
+            foreach (var validator in users.PasswordValidators)
+            {
+                var checkedPassword = await validator.ValidateAsync(users, user, Input.Password);
+                foreach (var error in checkedPassword.Errors)
+                {
+                    ModelState.AddModelError("Input.Password", $"Password: {error.Description}");
+                }
+            }
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var email = Input.Email.Trim();
         var existing = await users.FindByEmailAsync(email);
         if (existing is not null)
         {
-            // Don't reveal that the address has an account; tell its owner instead.
+            // Don't reveal that the address has an account: the same hashing work as creating one, the same
+            // "check your e-mail" answer, and the owner gets an e-mail instead of a confirmation link.
+            _ = users.PasswordHasher.HashPassword(user, Input.Password);
             await mail.SendAsync(new OutgoingMail(email, existing.DisplayName, "Someone tried to create a Mutuality account with your e-mail",
                 "Someone tried to create an account with this e-mail address, which already has one. If it was you, sign in or reset your password. If not, you can ignore this.",
                 "<p>Someone tried to create an account with this e-mail address, which already has one. If it was you, sign in or reset your password. If not, you can ignore this.</p>"));
             return RedirectToPage("RegisterConfirmation");
         }
 
-        var user = new AppUser
-        {
-            UserName = email,
-            Email = email,
-            DisplayName = name.Value,
-            TimeZoneId = zone.Value,
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-        };
         var created = await users.CreateAsync(user, Input.Password);
         if (!created.Succeeded)
         {
@@ -112,6 +141,6 @@ public sealed class RegisterModel(
     {
         var code = AccountLinks.EncodeToken(await users.GenerateEmailConfirmationTokenAsync(user));
         var link = links.Absolute(request, $"/Account/ConfirmEmail?userId={user.Id}&code={code}&returnUrl={Uri.EscapeDataString(returnUrl)}");
-        await mailer.SendConfirmationLinkAsync(user, user.Email!, link);
+        await mailer.SendConfirmationLinkAsync(user, user.Email!, link!); // callers check CanLink first
     }
 }

@@ -20,9 +20,15 @@ public sealed class ResendConfirmationModel(UserManager<AppUser> users, IEmailSe
 
     public bool Sent { get; private set; }
 
+    /// <summary>Outside Development without Mail:PublicBaseUrl no confirmation link can be made: the page says so.</summary>
+    public bool NoPublicAddress { get; private set; }
+
+    public void OnGet() => NoPublicAddress = !links.CanLink(Request);
+
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid)
+        NoPublicAddress = !links.CanLink(Request);
+        if (!ModelState.IsValid || NoPublicAddress)
         {
             return Page();
         }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Mutuality.Domain.CheckIns;
 using Mutuality.Domain.People;
 using Mutuality.Web.Data;
@@ -12,7 +11,7 @@ namespace Mutuality.Web.Features.CheckIns;
 /// last day of the week for weekly), at most once a day, only while they have not sent their check-in.
 /// The e-mail says nothing about the partner.
 /// </summary>
-public sealed class CheckInReminderMailer(AppDbContext db, TimeProvider clock, IMailSender mail, IOptions<MailOptions> mailOptions)
+public sealed class CheckInReminderMailer(AppDbContext db, TimeProvider clock, IMailSender mail, PublicAddress address)
 {
     /// <summary>How late a reminder may still go out (e.g. after the server was down).</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromHours(3);
@@ -60,8 +59,7 @@ public sealed class CheckInReminderMailer(AppDbContext db, TimeProvider clock, I
                 continue;
             }
 
-            var baseUrl = mailOptions.Value.PublicBaseUrl?.TrimEnd('/');
-            var link = string.IsNullOrEmpty(baseUrl) ? "Open Mutuality and choose Check-ins." : $"{baseUrl}/CheckIns/Form";
+            var link = address.Absolute(null, "/CheckIns/Form") ?? "Open Mutuality and choose Check-ins.";
             var text = $"Hello {c.DisplayName},\n\nIt's your check-in time: a {(cadence == Cadence.Weekly ? "few minutes" : "minute")} for how you are, and how you think your partner is.\n\n{link}\n\nMissing one is fine. You can turn these e-mails off under Check-ins → Rhythm and reminders.";
             var html = $"<p>Hello {System.Net.WebUtility.HtmlEncode(c.DisplayName)},</p><p>It's your check-in time: a {(cadence == Cadence.Weekly ? "few minutes" : "minute")} for how you are, and how you think your partner is.</p><p>{System.Net.WebUtility.HtmlEncode(link)}</p><p>Missing one is fine. You can turn these e-mails off under Check-ins → Rhythm and reminders.</p>";
             await mail.SendAsync(new OutgoingMail(c.Email, c.DisplayName, "Your check-in time", text, html), ct);

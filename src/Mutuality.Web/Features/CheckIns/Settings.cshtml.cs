@@ -99,6 +99,12 @@ public sealed class SettingsModel(CallerContext callers, CheckInSettingsService 
             return early;
         }
 
+        if (!links.CanLink(Request))
+        {
+            Error = Account.AccountLinks.NoPublicAddress;
+            return Page();
+        }
+
         var token = await calendar.NewTokenAsync(Caller);
         NewFeedLink = links.Absolute(Request, $"/CheckIns/Calendar/{token}");
         HasFeed = true;

@@ -43,6 +43,14 @@ public sealed class IndexModel(CallerContext callers, CoupleCommands commands, A
     public async Task<IActionResult> OnPostInviteAsync()
     {
         var caller = await callers.RequireAsync();
+        if (!links.CanLink(Request))
+        {
+            // No invitation without a link built from the configured public address (never from the request's Host).
+            Error = AccountLinks.NoPublicAddress;
+            await LoadAsync(reload: true);
+            return Page();
+        }
+
         var coupleId = caller.CoupleId ?? await commands.CreateCoupleAsync(caller.UserId);
         var result = await commands.InviteAsync(caller.UserId, coupleId);
         if (!result.IsSuccess)

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Mutuality.Domain.People;
 using Mutuality.Domain.Support;
 using Mutuality.Web.Data;
@@ -13,7 +12,7 @@ namespace Mutuality.Web.Features.Requests;
 /// before sending), never during the recipient's quiet hours (it waits for <see cref="RequestMailJob"/>), and
 /// only while the request still awaits an answer. The e-mail names the partner but carries no request text.
 /// </summary>
-public sealed class RequestMail(AppDbContext db, TimeProvider clock, IMailSender sender, IOptions<MailOptions> options, IHttpContextAccessor http)
+public sealed class RequestMail(AppDbContext db, TimeProvider clock, IMailSender sender, PublicAddress address, IHttpContextAccessor http)
 {
     public static readonly TimeSpan MaxDelay = TimeSpan.FromDays(7);
 
@@ -81,7 +80,7 @@ public sealed class RequestMail(AppDbContext db, TimeProvider clock, IMailSender
         return sent;
     }
 
-    private string? Link(string path) => MailLinks.Absolute(options.Value, http.HttpContext, path);
+    private string? Link(string path) => address.Absolute(http.HttpContext, path);
 }
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Mutuality.Domain.Mail;
 using Mutuality.Domain.People;
 using Mutuality.Web.Data;
@@ -31,7 +30,7 @@ public sealed class ScheduledMailRunner(
     AppDbContext db,
     ScheduledMailText words,
     IMailSender sender,
-    IOptions<MailOptions> options,
+    PublicAddress address,
     ScheduledMailGate gate,
     ILogger<ScheduledMailRunner> logger)
 {
@@ -72,7 +71,7 @@ public sealed class ScheduledMailRunner(
 
             var to = await RecipientAsync(p.Id, p.Email!, p.DisplayName, zone, p.CoupleId, ct);
             // Compose first (reads only), so the gap between claim and send is as short as it can be.
-            var mail = await words.WeeklyDigestAsync(to, MailSchedule.WeekStartUtc(due, zone, p.DigestTime), due.DueUtc, due.LocalDay, MailLinks.Absolute(options.Value, null, "/Insights"), ct);
+            var mail = await words.WeeklyDigestAsync(to, MailSchedule.WeekStartUtc(due, zone, p.DigestTime), due.DueUtc, due.LocalDay, address.Absolute(null, "/Insights"), ct);
             if (await ClaimAndSendAsync(to.UserId, ScheduledMailKind.WeeklyDigest, due, mail, now, ct))
             {
                 sent++;
@@ -117,7 +116,7 @@ public sealed class ScheduledMailRunner(
                 continue;
             }
 
-            var mail = ScheduledMailText.MonthlyReminder(to, MailLinks.Absolute(options.Value, null, "/Monthly/Prepare"));
+            var mail = ScheduledMailText.MonthlyReminder(to, address.Absolute(null, "/Monthly/Prepare"));
             if (await ClaimAndSendAsync(to.UserId, ScheduledMailKind.MonthlyReminder, due, mail, now, ct))
             {
                 sent++;

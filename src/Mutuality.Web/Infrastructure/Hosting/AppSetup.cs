@@ -61,7 +61,15 @@ public static class AppSetup
             var keysFolder = configuration["DataProtection:KeysFolder"] is { Length: > 0 } configured
                 ? configured
                 : Path.Combine(dataFolder, "keys");
-            protection.PersistKeysToFileSystem(Directory.CreateDirectory(keysFolder));
+            protection.PersistKeysToFileSystem(PrivateFiles.Folder(keysFolder));
+        }
+
+        // With a certificate (a PFX file the operator gives), the key ring is encrypted at rest: a stolen data folder
+        // or database backup without the certificate opens nothing. See docs/operations.md.
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            protection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, configuration["DataProtection:CertificatePassword"], System.Security.Cryptography.X509Certificates.X509KeyStorageFlags.EphemeralKeySet));
         }
 
         services.AddIdentity<AppUser, Microsoft.AspNetCore.Identity.IdentityRole<Guid>>(o =>
@@ -125,6 +133,8 @@ public static class AppSetup
         services.AddScoped<Features.Account.Privacy.DataImporter>();
         services.AddHostedService<Features.Account.Privacy.ExportWorker>();
         services.AddSingleton<AccountLinks>();
+        services.AddSingleton<PublicAddress>();
+        services.AddSingleton<UnknownAccountCost>();
         services.AddScoped<CoupleCommands>();
         Features.Moments.SupportSetup.AddSupportFeatures(services);
         Mutuality.Web.Features.CheckIns.CheckInsSetup.AddCheckInsFeature(services);
@@ -169,18 +179,20 @@ public static class AppSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Attempts (POSTs) to sign in, register, reset, confirm, invite or join: per client address and form.
-            // Reading the pages is never limited.
-            o.AddPolicy(AuthRateLimit, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
-                ? RateLimitPartition.GetNoLimiter("read")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                $"{http.Connection.RemoteIpAddress}|{http.Request.Path}",
+            // Attempts to sign in, register, reset, confirm, give a two-step code, invite or join: per client address
+            // and endpoint (its route, so "/account/LOGIN/" and "/Couple/Join/<anything>" count against one bucket).
+            // Reading the pages is never limited, except a read that carries a code or token (a confirmation link,
+            // an invitation link): that is an attempt too.
+            o.AddPolicy(AuthRateLimit, http => IsAttempt(http)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                $"{http.Connection.RemoteIpAddress}|{EndpointKey(http)}",
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = configuration.GetValue("RateLimits:AuthPerMinute", 20),
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
-                }));
+                })
+                : RateLimitPartition.GetNoLimiter("read"));
 
             // Asking for an export (and bringing one in): per person, a few an hour. Reading the page or the status is never limited.
             o.AddPolicy(ExportRateLimit, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
@@ -201,6 +213,17 @@ public static class AppSetup
         return builder;
     }
 
+    /// <summary>A form post, or a read carrying a code or token (confirmation and invitation links).</summary>
+    private static bool IsAttempt(HttpContext http)
+        => !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+           || http.Request.Query.ContainsKey("code") || http.Request.RouteValues["token"] is not null;
+
+    /// <summary>The rate-limit bucket of a request: its endpoint's route pattern, never the raw path a client can vary.</summary>
+    internal static string EndpointKey(HttpContext http)
+        => http.GetEndpoint() is RouteEndpoint route
+            ? route.RoutePattern.RawText ?? route.DisplayName ?? "?"
+            : http.GetEndpoint()?.DisplayName ?? "no-endpoint";
+
     public static async Task UseMutualityAsync(this WebApplication app)
     {
         await app.MigrateDatabaseAsync();
@@ -209,11 +232,18 @@ public static class AppSetup
         var dataFolder = app.Services.GetRequiredService<DataFolder>();
         var mail = app.Services.GetRequiredService<IOptions<MailOptions>>().Value;
         logger.LogInformation("Data folder: {DataFolder}", dataFolder.Path);
-        if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(mail.PublicBaseUrl))
+        if (!app.Environment.IsDevelopment() && app.Services.GetRequiredService<PublicAddress>().Configured is null)
         {
-            // Without it, links in e-mails (confirmation, password reset) are built from the request's Host header,
-            // which a client controls. Set Mail__PublicBaseUrl (and AllowedHosts) in production.
-            logger.LogWarning("Mail:PublicBaseUrl is not set: e-mail links will use the request's host. Set it to this instance's public address.");
+            // Links are never built from the request's Host header (a client controls it) outside Development.
+            const string NoAddress = "Mail:PublicBaseUrl is not set (or is not an absolute http/https address): until it is, nobody can create an account, reset a password or invite a partner, because those need e-mails or links with this instance's address. Set Mail__PublicBaseUrl to the public address, e.g. https://mutuality.example.org.";
+            logger.LogWarning(NoAddress);
+            Console.WriteLine("Mutuality: " + NoAddress);
+        }
+
+        // Made now, so no sign-in pays for making the stand-in hash of unknown addresses.
+        using (var scope = app.Services.CreateScope())
+        {
+            app.Services.GetRequiredService<UnknownAccountCost>().Prepare(scope.ServiceProvider.GetRequiredService<IPasswordHasher<AppUser>>());
         }
 
         if (mail.Delivery == MailDelivery.Pickup)

@@ -96,7 +96,7 @@ public static class DatabaseSetup
         var folder = Path.IsPathRooted(options.DataFolder)
             ? options.DataFolder
             : Path.Combine(environment.ContentRootPath, options.DataFolder);
-        Directory.CreateDirectory(folder);
+        PrivateFiles.Folder(folder);
         return Path.GetFullPath(folder);
     }
 
@@ -120,6 +120,14 @@ public static class DatabaseSetup
         }
 
         await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite() && new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource is { Length: > 0 } file)
+        {
+            // The database and its write-ahead log are for the app's user only (SQLite gives the log the file's mode).
+            foreach (var part in new[] { file, file + "-wal", file + "-shm" })
+            {
+                PrivateFiles.Restrict(part);
+            }
+        }
     }
 }
 

@@ -3,6 +3,7 @@ using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Mutuality.Web.Infrastructure.Hosting;
+using Mutuality.Web.Infrastructure.Security;
 
 namespace Mutuality.Web.Infrastructure.Mail;
 
@@ -52,7 +53,7 @@ public sealed class MailKitSender(IOptions<MailOptions> options, DataFolder data
             return;
         }
 
-        Directory.CreateDirectory(PickupFolder);
+        PrivateFiles.Folder(PickupFolder);
         // Write under a temporary name in the same folder (".tmp", which no "*.eml" reader picks up), then move it into
         // place: a rename within one file system is atomic, so whoever watches the folder never opens half a message.
         var path = Path.Combine(PickupFolder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
@@ -60,6 +61,7 @@ public sealed class MailKitSender(IOptions<MailOptions> options, DataFolder data
         try
         {
             await message.WriteToAsync(temporary, cancellationToken);
+            PrivateFiles.Restrict(temporary);
             File.Move(temporary, path);
         }
         catch

@@ -17,6 +17,19 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "geolocation=(), camera=(), microphone=(), interest-cohort=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
+
+            // Nothing a signed-in person sees — pages, fragments, streams, files — may be kept by the browser or a
+            // proxy (issue 12). Decided when the response starts, once authentication has run.
+            context.Response.OnStarting(() =>
+            {
+                if (context.User.Identity?.IsAuthenticated == true)
+                {
+                    headers.CacheControl = "no-store";
+                    headers.Pragma = "no-cache";
+                }
+
+                return Task.CompletedTask;
+            });
             await next();
         });
 }

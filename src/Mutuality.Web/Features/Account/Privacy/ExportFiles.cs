@@ -1,11 +1,12 @@
 using Mutuality.Web.Infrastructure.Hosting;
+using Mutuality.Web.Infrastructure.Security;
 
 namespace Mutuality.Web.Features.Account.Privacy;
 
 /// <summary>The folder of prepared exports ({data}/exports). File names are random; only the job row says whose a file is.</summary>
 public sealed class ExportFiles(DataFolder data)
 {
-    public string Folder { get; } = Directory.CreateDirectory(System.IO.Path.Combine(data.Path, "exports")).FullName;
+    public string Folder { get; } = PrivateFiles.Folder(System.IO.Path.Combine(data.Path, "exports")).FullName;
 
     public static string NewFileName() => $"{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant()}.zip";
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Mutuality.Web.Data;
+using Mutuality.Web.Infrastructure.Security;
 
 namespace Mutuality.Web.Features.Account.Privacy;
 
@@ -141,6 +142,7 @@ public sealed class ExportWorker(IServiceScopeFactory scopes, ExportBacklog queu
         var path = files.PathOf(name);
         await using (var file = new FileStream(path + ".part", FileMode.CreateNew, FileAccess.Write))
         {
+            PrivateFiles.Restrict(path + ".part");
             DataExporter.WriteZip(document, file);
         }
 
