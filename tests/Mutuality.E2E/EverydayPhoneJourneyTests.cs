@@ -117,6 +117,7 @@ public sealed class EverydayPhoneJourneyTests(BrowserApp browser) : IClassFixtur
         await CheckPageAsync(sam, "08-moments-refused");
         await summary.Locator("a").First.ClickAsync();
         Assert.Equal("Input.Type", await sam.EvaluateAsync<string>("() => document.activeElement.name"));
+        await sam.GetByText("I gave support").ClickAsync();
         await kinds.GetByText("Emotional", new() { Exact = true }).ClickAsync();
         await sam.GetByLabel("Note").FillAsync("Listened after the long call");
         await sam.GetByRole(AriaRole.Button, new() { Name = "Save this moment" }).ClickAsync();
