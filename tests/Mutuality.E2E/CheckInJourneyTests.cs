@@ -9,14 +9,15 @@ public sealed class CheckInJourneyTests(BrowserApp browser) : IClassFixture<Brow
 
     private static async Task FillAsync(IPage page, string me, string guess, int meStress, int guessStress)
     {
-        await page.Locator($"#Input-MeFeelings-{me}").SelectOptionAsync("2");
-        await page.Locator("#Input-MeSupported-5").CheckAsync();
-        await page.Locator("#Input-MeAbleToGive-4").CheckAsync();
-        await page.Locator($"#Input-MeStress-{meStress}").CheckAsync();
-        await page.Locator($"#Input-GuessFeelings-{guess}").SelectOptionAsync("2");
-        await page.Locator("#Input-GuessSupported-5").CheckAsync();
-        await page.Locator("#Input-GuessAbleToGive-5").CheckAsync();
-        await page.Locator($"#Input-GuessStress-{guessStress}").CheckAsync();
+        // Feelings are chips and scales are boxes: a person taps the words and numbers they see.
+        await page.Locator($"label[for='Input-MeFeelings-{me}']").ClickAsync();
+        await page.Locator("label[for='Input-MeSupported-5']").ClickAsync();
+        await page.Locator("label[for='Input-MeAbleToGive-4']").ClickAsync();
+        await page.Locator($"label[for='Input-MeStress-{meStress}']").ClickAsync();
+        await page.Locator($"label[for='Input-GuessFeelings-{guess}']").ClickAsync();
+        await page.Locator("label[for='Input-GuessSupported-5']").ClickAsync();
+        await page.Locator("label[for='Input-GuessAbleToGive-5']").ClickAsync();
+        await page.Locator($"label[for='Input-GuessStress-{guessStress}']").ClickAsync();
     }
 
     [Fact]

@@ -19,6 +19,9 @@ public sealed class IndexModel(CallerContext callers, CoupleCommands commands, A
 
     public string? InvitationLink { get; private set; }
 
+    /// <summary>Issue 16: the link as a QR code (PNG data URI), for a partner sitting beside you.</summary>
+    public string? InvitationQrDataUri { get; private set; }
+
     public DateTime? OpenInvitationExpiresAtUtc { get; private set; }
 
     public Guid? OpenInvitationId { get; private set; }
@@ -61,6 +64,9 @@ public sealed class IndexModel(CallerContext callers, CoupleCommands commands, A
         {
             Invitation = result.Value;
             InvitationLink = links.Absolute(Request, $"/Couple/Join/{Invitation.Token}");
+            using var generator = new QRCoder.QRCodeGenerator();
+            using var data = generator.CreateQrCode(InvitationLink, QRCoder.QRCodeGenerator.ECCLevel.M);
+            InvitationQrDataUri = "data:image/png;base64," + Convert.ToBase64String(new QRCoder.PngByteQRCode(data).GetGraphic(5));
         }
 
         // The caller changed (a couple may have been created): load afresh.

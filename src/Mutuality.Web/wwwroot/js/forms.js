@@ -57,3 +57,34 @@
     });
   });
 })();
+
+// Issue 16: Copy and Share buttons on the invitation (shown only where the browser can do them).
+(function () {
+  "use strict";
+  function ready(fn) {
+    if (document.readyState !== "loading") { fn(); } else { document.addEventListener("DOMContentLoaded", fn); }
+  }
+  ready(function () {
+    var status = document.querySelector("[data-copy-status]");
+    document.querySelectorAll("[data-copy]").forEach(function (button) {
+      if (!navigator.clipboard) { return; }
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var source = document.querySelector(button.getAttribute("data-copy"));
+        navigator.clipboard.writeText(source.value || source.textContent).then(function () {
+          if (status) { status.textContent = "Copied."; }
+        }, function () {
+          source.select();
+          if (status) { status.textContent = "Select the link and copy it."; }
+        });
+      });
+    });
+    document.querySelectorAll("[data-share-url]").forEach(function (button) {
+      if (!navigator.share) { return; }
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.share({ title: "Mutuality", text: button.getAttribute("data-share-text"), url: button.getAttribute("data-share-url") }).catch(function () { });
+      });
+    });
+  });
+})();
