@@ -130,7 +130,7 @@ public sealed class EverydayPhoneJourneyTests(BrowserApp browser) : IClassFixtur
         await CheckPageAsync(sam, "10-request-new");
         await sam.GetByLabel("What I need").FillAsync("A walk together on Saturday morning");
         await sam.Locator("fieldset", new() { Has = sam.Locator("legend", new() { HasText = "Kind of support" }) }).GetByText("Practical", new() { Exact = true }).ClickAsync();
-        await sam.GetByText("By a date and time").ClickAsync();
+        await sam.GetByText("By a date and time", new() { Exact = true }).ClickAsync();
         Assert.True(await sam.GetByLabel("By when").IsVisibleAsync());
         await sam.GetByText("This week", new() { Exact = true }).ClickAsync();
         await sam.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();

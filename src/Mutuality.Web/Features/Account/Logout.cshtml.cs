@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Mutuality.Web.Data;
-using Phone = Mutuality.Web.Features.Phone;
 using Mutuality.Web.Features.Account.Security;
 using Mutuality.Web.Infrastructure.Couples;
+using Phone = Mutuality.Web.Features.Phone;
 
 namespace Mutuality.Web.Features.Account;
 

@@ -64,9 +64,12 @@ public sealed class IndexModel(CallerContext callers, CoupleCommands commands, A
         {
             Invitation = result.Value;
             InvitationLink = links.Absolute(Request, $"/Couple/Join/{Invitation.Token}");
-            using var generator = new QRCoder.QRCodeGenerator();
-            using var data = generator.CreateQrCode(InvitationLink, QRCoder.QRCodeGenerator.ECCLevel.M);
-            InvitationQrDataUri = "data:image/png;base64," + Convert.ToBase64String(new QRCoder.PngByteQRCode(data).GetGraphic(5));
+            if (InvitationLink is not null)
+            {
+                using var generator = new QRCoder.QRCodeGenerator();
+                using var data = generator.CreateQrCode(InvitationLink, QRCoder.QRCodeGenerator.ECCLevel.M);
+                InvitationQrDataUri = "data:image/png;base64," + Convert.ToBase64String(new QRCoder.PngByteQRCode(data).GetGraphic(5));
+            }
         }
 
         // The caller changed (a couple may have been created): load afresh.
