@@ -18,7 +18,7 @@ public sealed class CheckInDemoTests(AppFactory app, Xunit.Abstractions.ITestOut
         var rows = page.QuerySelectorAll("details table tbody tr");
         Assert.True(rows.Length >= 16, $"expected at least 16 reveals, found {rows.Length}");
 
-        var readings = page.QuerySelectorAll(".m6-reading").Select(p => p.TextContent).ToList();
+        var readings = page.QuerySelectorAll(".m6-reading").Select(p => p.TextContent.Trim()).ToList();
         Assert.Equal(2, readings.Count);
         readings.ForEach(output.WriteLine);
         output.WriteLine(string.Join(" | ", page.QuerySelectorAll(".m6-reading + .table-wrap td").Select(t => t.TextContent)));

@@ -194,7 +194,10 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
         new("GET", "/CheckIns", null, Expectations.CouplePage),
 
         // The period is a date, not an id: another couple sees their own (empty) reveal for that day.
-        new("GET", "/CheckIns/Reveal/{period}", null, new(SignIn, Ok, NotFound, NotFound, Redirect, Redirect), i => $"/CheckIns/Reveal/{i.SealedPeriod}"),
+        // A reveal the caller cannot open yet says "Check in for this week to see the reveal" (issue 16 item 5): the
+        // same page whatever the partner did, so the partner and a caller of another couple (whose own couple's period
+        // it is) get 200 with no trace of the sealed check-in — the body checks below still look for its text.
+        new("GET", "/CheckIns/Reveal/{period}", null, new(SignIn, Ok, Ok, Ok, Redirect, Redirect), i => $"/CheckIns/Reveal/{i.SealedPeriod}"),
         new("POST", "/CheckIns/Reveal/{period}", "Answer", new(SignIn, Allowed, NotFound, NotFound, Redirect, Redirect), i => Q($"/CheckIns/Reveal/{i.SealedPeriod}", "Answer")),
         new("POST", "/CheckIns/Reveal/{period}", "Thank", new(SignIn, NotFound, NotFound, NotFound, Redirect, Redirect), i => Q($"/CheckIns/Reveal/{i.SealedPeriod}", "Thank")),
         new("GET", "/CheckIns/Settings", null, Expectations.CouplePage),
@@ -330,7 +333,7 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
         ("pebble", i => $"/Moments/View/{i.Pebble}", Expectations.SharedItem),
         ("request", i => $"/Requests/View/{i.Request}", Expectations.SharedItem),
         ("conflict with an unshared side", i => $"/Repair/Conflict/{i.Conflict}", Expectations.SharedItem),
-        ("sealed check-in", i => $"/CheckIns/Reveal/{i.SealedPeriod}", new(SignIn, Ok, NotFound, NotFound, Redirect, Redirect)),
+        ("sealed check-in", i => $"/CheckIns/Reveal/{i.SealedPeriod}", new(SignIn, Ok, Ok, Ok, Redirect, Redirect)),
     ];
 
     private readonly List<AppFactory> _apps = [];

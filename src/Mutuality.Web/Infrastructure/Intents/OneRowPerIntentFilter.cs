@@ -21,11 +21,26 @@ public sealed class OneRowPerIntentFilter(AppDbContext db, TimeProvider clock, I
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
+    /// <summary>The intent key of a posted form, or null when the body is not a readable form (e.g. a value with a
+    /// NUL character): then the handler runs as without the filter, and model binding reports the bad value.</summary>
+    private static async Task<string?> IntentFieldAsync(HttpContext http)
+    {
+        try
+        {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            return form[FieldName];
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var http = context.HttpContext;
         if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.HasFormContentType
-            || !Guid.TryParse(http.Request.Form[FieldName], out var key) || key == Guid.Empty
+            || !Guid.TryParse(await IntentFieldAsync(http), out var key) || key == Guid.Empty
             || CallerContext.UserIdOf(http.User) is not { } userId)
         {
             await next();
