@@ -28,12 +28,14 @@ public sealed class CheckInDemoTests(AppFactory app, Xunit.Abstractions.ITestOut
         // The demo is built so that Sam projects his own state more than Robin does (b₂), and Robin tracks Sam more closely (b₁).
         double Estimate(int table, string measure)
         {
-            var row = page.QuerySelectorAll(".m6-reading + .table-wrap table").ElementAt(table).QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(measure, StringComparison.Ordinal));
-            return double.Parse(row.QuerySelectorAll("td")[0].TextContent, CultureInfo.InvariantCulture);
+            // The numbers sit behind "How this is worked out"; the cell starts with the signed estimate ("+0.41", "−0.12").
+            var row = page.QuerySelectorAll(".m6-method table").ElementAt(table).QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains(measure, StringComparison.Ordinal));
+            var value = row.QuerySelector("td")!.ChildNodes[0].TextContent.Trim().Replace('−', '-');
+            return double.Parse(value, CultureInfo.InvariantCulture);
         }
 
-        Assert.True(Estimate(1, "Assumed similarity") > Estimate(0, "Assumed similarity"));
-        Assert.True(Estimate(0, "Truth force") > Estimate(1, "Truth force"));
+        Assert.True(Estimate(1, "assumed similarity") > Estimate(0, "assumed similarity"));
+        Assert.True(Estimate(0, "truth force") > Estimate(1, "truth force"));
 
         // The current week: Robin has sent, Sam has not, so Robin waits and Sam is invited to check in.
         Assert.Contains("Waiting for your partner", (await robin.GetPageAsync("/")).MainText());
