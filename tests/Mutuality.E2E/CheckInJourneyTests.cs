@@ -68,7 +68,7 @@ public sealed class CheckInJourneyTests(BrowserApp browser) : IClassFixture<Brow
         await robin.GotoAsync("/CheckIns/Settings");
         await BrowserApp.AssertAccessibleAsync(robin);
         await robin.GotoAsync("/");
-        await robin.GetByText("Your reveal is ready").WaitForAsync();
+        await robin.GetByText(new System.Text.RegularExpressions.Regex("Your reveal for .+ is ready")).First.WaitForAsync();
         await BrowserApp.AssertAccessibleAsync(robin);
     }
 }
