@@ -129,6 +129,34 @@ public sealed class InsightsTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("Week of 9 Feb 2026", custom.QuerySelector("#m1 tbody tr th")!.TextContent);
     }
 
+    /// <summary>Issue 13 item 7: a week's share from two requests would read 0 % (or 100 %) on noise alone.</summary>
+    [Fact]
+    public async Task ChartPoint_FromFewerThanFourRequests_IsTooFew_NotAZeroOrAHundred()
+    {
+        var couple = await app.CreateCoupleAsync();
+        var sparseWeek = Now.AddDays(-16);
+        await AddLateAnsweredRequestAsync(couple, true, sparseWeek);
+        await AddLateAnsweredRequestAsync(couple, true, sparseWeek.AddHours(1));
+        var fullWeek = Now.AddDays(-9);
+        for (var i = 0; i < 4; i++)
+        {
+            await AddLateAnsweredRequestAsync(couple, false, fullWeek.AddHours(i));
+        }
+
+        using var client = await app.SignedInAsync(couple.A);
+        var page = await client.GetPageAsync("/Insights?period=4w");
+        var cells = page.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")!.TextContent.StartsWith("Requests per", StringComparison.Ordinal))
+            .QuerySelectorAll("tbody tr").Select(r => r.Children[1].TextContent.Trim()).ToList();
+        Assert.Contains("too few (2)", cells);
+        Assert.Contains("0%", cells);
+        Assert.Equal("0%", cells[^1]); // the whole period: six requests, none answered in their window
+
+        var chart = System.Text.Json.JsonDocument.Parse(page.QuerySelectorAll("canvas[data-insights-chart]")
+            .Single(c => c.GetAttribute("aria-label")!.Contains("requests answered in time", StringComparison.Ordinal)).GetAttribute("data-insights-chart")!);
+        var turning = chart.RootElement.GetProperty("series")[0].GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal(1, turning.Count(v => v.ValueKind == System.Text.Json.JsonValueKind.Number));
+    }
+
     [Fact]
     public async Task PrivateMoments_CountOnlyInTheirAuthorsView()
     {

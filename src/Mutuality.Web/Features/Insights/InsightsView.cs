@@ -46,6 +46,19 @@ public sealed class InsightsView(InsightsData data, Caller caller)
 
     private static double? Pct(Share s) => s.Value is { } v ? Math.Round(v * 100, 1) : null;
 
+    /// <summary>
+    /// A share is drawn as a chart point only from at least this many items: from two or three a week's share can only
+    /// be 0, 33, 50, 67 or 100 % and swings between them on noise alone (issue 13, item 7; docs/measures.md). The
+    /// whole period keeps the measure's own minimum.
+    /// </summary>
+    public const int PointMinimum = 4;
+
+    /// <summary>A chart point's share, or no point when fewer than <see cref="PointMinimum"/> items counted.</summary>
+    private static double? PointPct(Share s) => s.Whole >= PointMinimum ? Pct(s) : null;
+
+    /// <summary>A chart point's share in the table: "—" with nothing counted, "too few (n)" below <see cref="PointMinimum"/>.</summary>
+    public static string PointPercent(Share s) => s.Whole == 0 ? "—" : s.Whole < PointMinimum ? $"too few ({s.Whole})" : Percent(s);
+
     private static double? Pct(double? v) => v is { } x ? Math.Round(x * 100, 1) : null;
 
     public static string Chart(string type, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, double? min, double? max, string unit)
@@ -91,10 +104,10 @@ public sealed class InsightsView(InsightsData data, Caller caller)
     // M2–M4
     public string RequestsChart => Chart("line", Labels,
     [
-        new("Turning toward", [.. data.Support.Select(p => Pct(p.TurningToward))]),
-        new("Requests met", [.. data.Support.Select(p => Pct(p.RequestsMet))]),
-        new("Matched the ask", [.. data.Support.Select(p => Pct(p.TypeMatching))], true),
-        new("Helped a lot", [.. data.Support.Select(p => Pct(p.Helped))], true),
+        new("Turning toward", [.. data.Support.Select(p => PointPct(p.TurningToward))]),
+        new("Requests met", [.. data.Support.Select(p => PointPct(p.RequestsMet))]),
+        new("Matched the ask", [.. data.Support.Select(p => PointPct(p.TypeMatching))], true),
+        new("Helped a lot", [.. data.Support.Select(p => PointPct(p.Helped))], true),
     ], 0, 100, "%");
 
     public string RequestsReading
