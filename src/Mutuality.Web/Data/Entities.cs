@@ -11,6 +11,9 @@ public sealed class AppUser : IdentityUser<Guid>
     public string TimeZoneId { get; set; } = "UTC";
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>The 30-second time-step of the last authenticator code accepted: no code of that step or an earlier one counts again.</summary>
+    public long? LastAuthenticatorStep { get; set; }
 }
 
 /// <summary>A shared space for two partners. It ends when either partner leaves.</summary>

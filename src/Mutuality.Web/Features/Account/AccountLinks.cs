@@ -35,11 +35,15 @@ public sealed class AccountLinks(PublicAddress address)
         }
     }
 
-    /// <summary>A return URL that stays on this site; anything else — another site, a tab or any other control
-    /// character, a backslash trick — becomes "/" (so a redirect to it can never fail).</summary>
+    /// <summary>
+    /// A return URL that stays on this site; anything else becomes "/" (so a redirect to it can never fail): another
+    /// site, a protocol-relative or backslash trick ("//x", "/\\x"), or any character a Location header may not carry
+    /// as it is — a tab or any other control character, a space, anything beyond ASCII (the app's own addresses,
+    /// including the ones sign-in makes for a page that needed it, are always percent-encoded ASCII).
+    /// </summary>
     public static string SafeReturnUrl(string? returnUrl)
         => !string.IsNullOrEmpty(returnUrl) && returnUrl.Length <= 2000 && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-           && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) && !returnUrl.Any(char.IsControl)
+           && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) && returnUrl.All(c => c is > ' ' and < (char)0x7F)
             ? returnUrl
             : "/";
 }

@@ -89,7 +89,8 @@ public static class AppSetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddUserManager<RaceSafeUserManager>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
         services.ConfigureApplicationCookie(o =>
         {

@@ -120,6 +120,11 @@ public static class DatabaseSetup
         }
 
         await db.Database.MigrateAsync();
+        if (await TwoStepSecrets.EncryptPlainRowsAsync(db) is > 0 and var encrypted)
+        {
+            app.Logger.LogInformation("Encrypted {Count} two-step secrets that an earlier version stored as plain text", encrypted);
+        }
+
         if (db.Database.IsSqlite() && new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource is { Length: > 0 } file)
         {
             // The database and its write-ahead log are for the app's user only (SQLite gives the log the file's mode).

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -20,6 +21,17 @@ public sealed class ProtectedTextConverter(IDataProtector protector)
     public const string Purpose = "Mutuality.EncryptedText.v1";
 }
 
+/// <summary>
+/// The same protection for Identity's two-step secrets (the authenticator key and the recovery codes, in
+/// AspNetUserTokens), which older versions stored as plain text. Those rows are still read (a person with two-step on
+/// keeps signing in) and are rewritten encrypted at start-up (<see cref="TwoStepSecrets"/>); every write is encrypted.
+/// A protected value always begins with Data Protection's magic header, which plain keys and codes (upper-case letters and digits) never do.
+/// </summary>
+public sealed class ProtectedSecretConverter(IDataProtector protector)
+    : ValueConverter<string, string>(
+        v => protector.Protect(v),
+        v => v.StartsWith(TwoStepSecrets.ProtectedPrefix, StringComparison.Ordinal) ? protector.Unprotect(v) : v);
+
 public static class EncryptedTextModel
 {
     /// <summary>The Data Protection provider of the app this context belongs to, if there is one (not at design time).</summary>
@@ -37,6 +49,13 @@ public static class EncryptedTextModel
         var converter = provider is null
             ? null // design time (dotnet ef): only the column shape matters
             : new ProtectedTextConverter(provider.CreateProtector(ProtectedTextConverter.Purpose));
+        if (provider is not null)
+        {
+            // Identity's own secrets: the authenticator key and the recovery codes (issue 12, item 11).
+            builder.Entity<IdentityUserToken<Guid>>().Property(nameof(IdentityUserToken<Guid>.Value))
+                .HasConversion(new ProtectedSecretConverter(provider.CreateProtector(ProtectedTextConverter.Purpose)));
+        }
+
         foreach (var entity in builder.Model.GetEntityTypes())
         {
             foreach (var property in entity.GetProperties())

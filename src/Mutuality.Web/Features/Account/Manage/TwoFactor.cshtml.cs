@@ -21,6 +21,14 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
 
     public IReadOnlyList<string> NewRecoveryCodes { get; private set; } = [];
 
+    /// <summary>The password, or a current code from the app, asked again before new recovery codes or turning two-step off.</summary>
+    [BindProperty]
+    [Display(Name = "Your password, or a code from your app")]
+    public string? Confirm { get; set; }
+
+    /// <summary>Which of the two confirmed forms ("RecoveryCodes" or "Disable") was refused, to show its message there.</summary>
+    public string? Refused { get; private set; }
+
     [BindProperty]
     [Required(ErrorMessage = "Code: enter the 6-digit code your app shows.")]
     [RegularExpression(@"^\s*\d{3}\s?-?\d{3}\s*$", ErrorMessage = "Code: enter the 6 digits your app shows.")]
@@ -80,6 +88,12 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         }
 
         ModelState.Clear();
+        if (user.TwoFactorEnabled && !await ConfirmedAsync(user, "RecoveryCodes"))
+        {
+            await LoadAsync(user);
+            return Page();
+        }
+
         if (user.TwoFactorEnabled)
         {
             await activity.RecordAsync(user.Id, Security.SecurityEventKinds.RecoveryCodesMade, HttpContext);
@@ -98,6 +112,13 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
             return Challenge();
         }
 
+        ModelState.Clear();
+        if (user.TwoFactorEnabled && !await ConfirmedAsync(user, "Disable"))
+        {
+            await LoadAsync(user);
+            return Page();
+        }
+
         await users.SetTwoFactorEnabledAsync(user, false);
         await activity.RecordAsync(user.Id, Security.SecurityEventKinds.TwoFactorOff, HttpContext);
         await users.ResetAuthenticatorKeyAsync(user);
@@ -105,6 +126,19 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         ModelState.Clear();
         await LoadAsync(user);
         return Page();
+    }
+
+    private async Task<bool> ConfirmedAsync(AppUser user, string form)
+    {
+        var outcome = await Security.Reauthentication.CheckAsync(users, signIn, user, Confirm);
+        if (outcome == Security.ReauthenticationOutcome.Confirmed)
+        {
+            return true;
+        }
+
+        Refused = form;
+        ModelState.AddModelError(nameof(Confirm), Security.Reauthentication.Message(outcome, "Password or code", codeAllowed: true));
+        return false;
     }
 
     private async Task LoadAsync(AppUser user)
