@@ -9,12 +9,18 @@ namespace Mutuality.Web.Infrastructure.Hosting;
 /// SQLite allows one writer at a time; when many try at once they poll and the tail latency explodes
 /// (see STACK.md). This interceptor lets one write transaction in at a time, in arrival order, and sets
 /// <c>synchronous=NORMAL</c> (safe with WAL) on every connection it sees opened.
-/// A transaction holds the gate from its start until it ends or its connection closes.
+/// A transaction holds the gate from its start until it ends or its connection closes. A statement that runs
+/// outside a transaction and may write (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>, raw SQL: anything but a plain
+/// <c>SELECT</c>) holds the gate for that one statement, so every write passes through the one writer (ADR 0003).
 /// </summary>
-public sealed class SqliteWriteGate : DbConnectionInterceptor, IDbTransactionInterceptor, ISaveChangesInterceptor, IDisposable
+public sealed class SqliteWriteGate : DbConnectionInterceptor, IDbTransactionInterceptor, ISaveChangesInterceptor, IDbCommandInterceptor, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConditionalWeakTable<DbConnection, Holder> _held = new();
+    private readonly ConditionalWeakTable<DbCommand, Holder> _statements = new();
+
+    /// <summary>Raised when a writer finds the gate taken and starts to wait its turn (for tests and diagnostics).</summary>
+    public event Action? Queued;
 
     private sealed class Holder
     {
@@ -95,16 +101,182 @@ public sealed class SqliteWriteGate : DbConnectionInterceptor, IDbTransactionInt
 
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
-        _gate.Wait();
+        Enter();
         _held.AddOrUpdate(connection, new Holder { Held = true });
         return result;
     }
 
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken);
+        await EnterAsync(cancellationToken);
         _held.AddOrUpdate(connection, new Holder { Held = true });
         return result;
+    }
+
+    private void Enter()
+    {
+        if (_gate.CurrentCount == 0)
+        {
+            Queued?.Invoke();
+        }
+
+        _gate.Wait();
+    }
+
+    private Task EnterAsync(CancellationToken cancellationToken)
+    {
+        if (_gate.CurrentCount == 0)
+        {
+            Queued?.Invoke();
+        }
+
+        return _gate.WaitAsync(cancellationToken);
+    }
+
+    // Statements outside a transaction: EF opens none for ExecuteUpdate/ExecuteDelete or raw SQL, so the statement
+    // itself takes the gate when it may write, and gives it back when it has run (or failed, or was cancelled).
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        EnterForStatement(command);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await EnterForStatementAsync(command, cancellationToken);
+        return result;
+    }
+
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        ReleaseStatement(command);
+        return result;
+    }
+
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        ReleaseStatement(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        EnterForStatement(command);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        await EnterForStatementAsync(command, cancellationToken);
+        return result;
+    }
+
+    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
+    {
+        ReleaseStatement(command);
+        return result;
+    }
+
+    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    {
+        ReleaseStatement(command);
+        return ValueTask.FromResult(result);
+    }
+
+    // A reader's statement runs while it is read: the gate is given back when the reader is closed.
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        EnterForStatement(command);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        await EnterForStatementAsync(command, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        ReleaseStatement(command);
+        return result;
+    }
+
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => ReleaseStatement(command);
+
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ReleaseStatement(command);
+        return Task.CompletedTask;
+    }
+
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => ReleaseStatement(command);
+
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ReleaseStatement(command);
+        return Task.CompletedTask;
+    }
+
+    private bool StatementNeedsGate(DbCommand command)
+        => !(command.Connection is { } connection && _held.TryGetValue(connection, out var holder) && holder.Held)
+            && MayWrite(command.CommandText);
+
+    private void EnterForStatement(DbCommand command)
+    {
+        if (StatementNeedsGate(command))
+        {
+            Enter();
+            _statements.AddOrUpdate(command, new Holder { Held = true });
+        }
+    }
+
+    private async Task EnterForStatementAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        if (StatementNeedsGate(command))
+        {
+            await EnterAsync(cancellationToken);
+            _statements.AddOrUpdate(command, new Holder { Held = true });
+        }
+    }
+
+    private void ReleaseStatement(DbCommand command)
+    {
+        if (_statements.TryGetValue(command, out var holder) && holder.Held)
+        {
+            holder.Held = false;
+            _statements.Remove(command);
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Whether a statement may write: everything but a query that starts (after blanks and <c>--</c> comment lines,
+    /// as EF's tagged queries do) with <c>SELECT</c>. Erring towards "may write" only costs a read its turn at the gate.
+    /// </summary>
+    public static bool MayWrite(string? sql)
+    {
+        var text = (sql ?? string.Empty).AsSpan();
+        while (true)
+        {
+            text = text.TrimStart();
+            if (text.StartsWith("--", StringComparison.Ordinal))
+            {
+                var end = text.IndexOf('\n');
+                text = end < 0 ? [] : text[(end + 1)..];
+                continue;
+            }
+
+            break;
+        }
+
+        if (!text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        // "SELECT ...; DELETE ..." in one command is a write too.
+        return text.IndexOf(';') is var semicolon and >= 0 && !text[(semicolon + 1)..].Trim().IsEmpty;
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(ConnectionOf(eventData));
