@@ -54,7 +54,7 @@
     // someone taps elsewhere or presses Escape.
     var more = document.getElementById("nav-more");
     if (more && window.matchMedia) {
-      var wide = window.matchMedia("(min-width: 90rem)"); // issue 16: inline only where every link fits one row
+      var wide = window.matchMedia("(min-width: 48rem)");
       var fit = function () {
         if (wide.matches) { more.setAttribute("data-inline", ""); more.open = true; }
         else { more.removeAttribute("data-inline"); more.open = false; }
