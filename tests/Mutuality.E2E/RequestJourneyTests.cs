@@ -127,7 +127,7 @@ public sealed partial class RequestJourneyTests(BrowserApp browser) : IClassFixt
         await sam.GetByRole(AriaRole.Link, new() { Name = "Robin gave you practical support" }).ClickAsync();
         await BrowserApp.AssertAccessibleAsync(sam);
         await sam.GetByRole(AriaRole.Radio, new() { Name = "This helped" }).CheckAsync();
-        await sam.GetByLabel("How much it helped (1 to 5)").SelectOptionAsync("5");
+        await sam.Locator("label[for='rating-5']").ClickAsync(); // issue 16: the rating sits under "This helped"
         await sam.GetByRole(AriaRole.Button, new() { Name = "Save my response" }).ClickAsync();
         await sam.GetByText("Thank you — your response is saved.").WaitForAsync();
         await BrowserApp.AssertAccessibleAsync(sam);

@@ -77,7 +77,27 @@ public static class InsightPeriods
     /// <param name="today">The viewer's local day now.</param>
     /// <param name="firstDay">The viewer's local day of the couple's first activity, if any.</param>
     public static (InsightPeriod Period, IReadOnlyList<DomainError> Errors) Parse(string? period, string? from, string? to, DateOnly today, DateOnly? firstDay)
+        => Parse(period, from, to, today, firstDay, shown: null);
+
+    /// <summary>
+    /// Issue 16: typing dates chooses them. Dates typed in mean "my own dates" unless the person picked another
+    /// preset than the one on screen (<paramref name="shown"/>, sent back by the form): that choice was on purpose.
+    /// </summary>
+    public static string? Choice(string? period, string? from, string? to, string? shown)
     {
+        if (string.IsNullOrWhiteSpace(from) && string.IsNullOrWhiteSpace(to))
+        {
+            return period;
+        }
+
+        var key = period?.Trim().ToLowerInvariant();
+        return string.IsNullOrEmpty(key) || key == "custom" || key == shown?.Trim().ToLowerInvariant() ? "custom" : period;
+    }
+
+    /// <summary>As <see cref="Parse(string?, string?, string?, DateOnly, DateOnly?)"/>, reading typed dates as a choice (see <see cref="Choice"/>).</summary>
+    public static (InsightPeriod Period, IReadOnlyList<DomainError> Errors) Parse(string? period, string? from, string? to, DateOnly today, DateOnly? firstDay, string? shown)
+    {
+        period = shown is null ? period : Choice(period, from, to, shown);
         var errors = new List<DomainError>();
         var key = string.IsNullOrWhiteSpace(period) ? DefaultKey : period.Trim().ToLowerInvariant();
         var monday = MondayOf(today);
@@ -93,21 +113,13 @@ public static class InsightPeriods
                 var start = firstDay is { } f && f <= today ? MondayOf(f) : monday;
                 return (Sized(InsightPeriodKind.All, key, start, today), errors);
             case "custom":
-                var fromDay = Day(from, "From", "From", errors);
-                var toDay = Day(to, "To", "To", errors);
+                var fromDay = Day(from, "From", "From", today, errors);
+                var toDay = Day(to, "To", "To", today, errors);
                 if (fromDay is { } a && toDay is { } b)
                 {
                     if (b < a)
                     {
                         errors.Add(new DomainError("insights.range", "To: choose a day on or after the From day.", "To"));
-                    }
-                    else if (a > today)
-                    {
-                        errors.Add(new DomainError("insights.future", "From: choose a day that has already begun.", "From"));
-                    }
-                    else if (a < today.AddYears(-MaxCustomYears))
-                    {
-                        errors.Add(new DomainError("insights.too_long", $"From: choose a day within the last {MaxCustomYears} years.", "From"));
                     }
                     else
                     {
@@ -151,7 +163,10 @@ public static class InsightPeriods
     private static InsightPeriod Sized(InsightPeriodKind kind, string key, DateOnly from, DateOnly to)
         => new(kind, key, from, to, (to.DayNumber - MondayOf(from).DayNumber) / 7 + 1 > MaxWeeklyBuckets ? BucketSize.Month : BucketSize.Week);
 
-    private static DateOnly? Day(string? raw, string field, string label, List<DomainError> errors)
+    /// <summary>The earliest day a custom period may start on or end on.</summary>
+    public static DateOnly Earliest(DateOnly today) => today.AddYears(-MaxCustomYears);
+
+    private static DateOnly? Day(string? raw, string field, string label, DateOnly today, List<DomainError> errors)
     {
         if (string.IsNullOrWhiteSpace(raw))
         {
@@ -159,9 +174,22 @@ public static class InsightPeriods
             return null;
         }
 
-        if (raw.Length > 10 || !DateOnly.TryParseExact(raw.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || day.Year < 2000)
+        if (raw.Length > 10 || !DateOnly.TryParseExact(raw.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             errors.Add(new DomainError("insights.date_invalid", $"{label}: enter a real date as yyyy-mm-dd, for example 2026-03-01.", field));
+            return null;
+        }
+
+        // Issue 16: a real date outside what can be shown says so (it is not "not a real date").
+        if (day < Earliest(today))
+        {
+            errors.Add(new DomainError("insights.out_of_range", $"{label}: {Show(day)} is out of range — choose a day from {Show(Earliest(today))} on.", field));
+            return null;
+        }
+
+        if (field == "From" && day > today)
+        {
+            errors.Add(new DomainError("insights.future", $"From: {Show(day)} is still to come — choose a day up to today.", "From"));
             return null;
         }
 

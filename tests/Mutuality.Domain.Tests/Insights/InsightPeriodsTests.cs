@@ -89,4 +89,26 @@ public sealed class InsightPeriodsTests
         Assert.Equal(new DateTime(2026, 3, 29, 23, 0, 0, DateTimeKind.Utc), buckets[1].StartUtc); // BST began on 29 March
         Assert.Equal(TimeSpan.FromHours(167), buckets[0].EndUtc - buckets[0].StartUtc);
     }
+
+    // Issue 16: typing dates chooses them; picking another preset than the one on screen is a choice too.
+    [Theory]
+    [InlineData("4w", "2026-02-02", "2026-02-15", "4w", "custom")]
+    [InlineData("4w", "2026-02-02", null, "4w", "custom")]
+    [InlineData(null, "2026-02-02", "2026-02-15", "4w", "custom")]
+    [InlineData("3m", "2026-02-02", "2026-02-15", "custom", "3m")]
+    [InlineData("3m", "2026-02-02", "2026-02-15", "4w", "3m")]
+    [InlineData("1y", null, "", "4w", "1y")]
+    public void TypedDates_AreAChoice_UnlessAnotherPresetWasPicked(string? period, string? from, string? to, string shown, string expected)
+        => Assert.Equal(expected, InsightPeriods.Choice(period, from, to, shown));
+
+    [Theory]
+    [InlineData("1990-01-01", "2026-03-01", "From: 1 Jan 1990 is out of range")]
+    [InlineData("2026-02-01", "0001-01-01", "To: 1 Jan 0001 is out of range")]
+    [InlineData("2026-04-01", "2026-04-02", "From: 1 Apr 2026 is still to come")]
+    public void ARealDateOutsideWhatCanBeShown_SaysItIsOutOfRange_NotThatItIsNotARealDate(string from, string to, string start)
+    {
+        var (_, errors) = InsightPeriods.Parse("custom", from, to, Today, null);
+        var error = Assert.Single(errors);
+        Assert.StartsWith(start, error.Message, StringComparison.Ordinal);
+    }
 }

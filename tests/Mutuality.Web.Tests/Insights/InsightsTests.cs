@@ -111,7 +111,7 @@ public sealed class InsightsTests(AppFactory app) : IClassFixture<AppFactory>
         var couple = await app.CreateCoupleAsync();
         using var client = await app.SignedInAsync(couple.A);
         var page = await client.GetPageAsync(url);
-        Assert.Contains(page.QuerySelectorAll(".form-errors li"), li => li.TextContent.StartsWith(message, StringComparison.Ordinal));
+        Assert.Contains(page.QuerySelectorAll(".form-errors li"), li => li.TextContent.Trim().StartsWith(message, StringComparison.Ordinal));
         Assert.Equal(4, page.QuerySelectorAll("#m1 tbody tr").Length);
     }
 

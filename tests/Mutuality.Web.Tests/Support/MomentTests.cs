@@ -172,14 +172,15 @@ public sealed class MomentTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task WeekPanel_ShowsNotEnoughDataWhenEmpty_AndQuietSupportNeutrally()
+    public async Task WeekPanel_ShowsOneFriendlyLineWhenEmpty_AndQuietSupportNeutrally()
     {
         var couple = await app.CreateCoupleAsync();
         using var robin = await app.SignedInAsync(couple.A);
         using var sam = await app.SignedInAsync(couple.B);
         var empty = await sam.GetPageAsync("/");
-        Assert.Equal("not enough data yet", empty.QuerySelector(".week-m2")!.TextContent.Trim());
-        Assert.Equal("not enough data yet", empty.QuerySelector(".week-balance")!.TextContent.Trim());
+        Assert.StartsWith("Nothing noted this week yet", empty.QuerySelector(".week-panel .week-empty")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Null(empty.QuerySelector(".week-panel dl"));
+        Assert.DoesNotContain("not enough data yet", empty.MainText(), StringComparison.Ordinal);
 
         await RecordAsync(robin, "Cooked dinner");
         await RecordAsync(robin, "Walked the dog", type: "Practical");

@@ -16,7 +16,8 @@ public sealed class RegisterModel(
     IEmailSender<AppUser> mailer,
     IMailSender mail,
     AccountLinks links,
-    TimeProvider clock) : PageModel
+    TimeProvider clock,
+    RegisteredHere registeredHere) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -44,6 +45,7 @@ public sealed class RegisterModel(
         [DataType(DataType.Password)]
         public string Password { get; set; } = string.Empty;
 
+        [Required(ErrorMessage = "Password again: please type the same password a second time.")]
         [DataType(DataType.Password)]
         [Display(Name = "Password again")]
         [Compare(nameof(Password), ErrorMessage = "Password again: the two passwords are not the same.")]
@@ -117,6 +119,7 @@ public sealed class RegisterModel(
             await mail.SendAsync(new OutgoingMail(email, existing.DisplayName, "Someone tried to create a Mutuality account with your e-mail",
                 "Someone tried to create an account with this e-mail address, which already has one. If it was you, sign in or reset your password. If not, you can ignore this.",
                 "<p>Someone tried to create an account with this e-mail address, which already has one. If it was you, sign in or reset your password. If not, you can ignore this.</p>"));
+            registeredHere.Remember(Response, Guid.NewGuid()); // the same answer as a new account, down to the cookie; it matches nobody
             return RedirectToPage("RegisterConfirmation");
         }
 
@@ -134,6 +137,7 @@ public sealed class RegisterModel(
         }
 
         await SendConfirmation(users, mailer, links, Request, user, ReturnUrl);
+        registeredHere.Remember(Response, user.Id); // issue 16: the link opened in this browser signs in
         return RedirectToPage("RegisterConfirmation");
     }
 

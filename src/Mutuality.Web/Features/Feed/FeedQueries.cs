@@ -33,7 +33,8 @@ public sealed record FeedItem(
     Guid? PebbleId,
     PebbleReaction? Reaction,
     bool Quiet,
-    bool IsNew);
+    bool IsNew,
+    bool ByPartner = true);
 
 public sealed record FeedPage(IReadOnlyList<FeedItem> Items, int Page, bool HasMore);
 
@@ -109,6 +110,26 @@ public sealed class FeedQueries(AppDbContext db, TimeProvider clock)
                 db.ChangeTracker.Clear();
             }
         }
+    }
+
+    /// <summary>
+    /// Issue 16: the latest things the partner did (their own steps only: what the caller did is on the feed, not under
+    /// "From partner" on home), reading at most a few pages of the feed.
+    /// </summary>
+    public async Task<IReadOnlyList<FeedItem>> LatestFromPartnerAsync(Caller caller, int count, CancellationToken ct = default)
+    {
+        var found = new List<FeedItem>(count);
+        for (var page = 1; page <= 3 && found.Count < count; page++)
+        {
+            var items = await PageAsync(caller, page, ct);
+            found.AddRange(items.Items.Where(i => i.ByPartner).Take(count - found.Count));
+            if (!items.HasMore)
+            {
+                break;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The partner's shared moments and pebbles, the whole history of requests, and the partner's responses, newest first.</summary>
@@ -195,7 +216,7 @@ public sealed class FeedQueries(AppDbContext db, TimeProvider clock)
                 _ => $"{who} updated a request",
             };
             var detail = e.Kind == Domain.Support.RequestEventKind.Asked ? e.Need : e.Text;
-            items.Add(new FeedItem(FeedItemKind.Request, e.AtUtc, headline, detail, $"/Requests/View/{e.RequestId}", null, null, null, false, e.ActorId != caller.UserId && e.AtUtc > seen));
+            items.Add(new FeedItem(FeedItemKind.Request, e.AtUtc, headline, detail, $"/Requests/View/{e.RequestId}", null, null, null, false, e.ActorId != caller.UserId && e.AtUtc > seen, e.ActorId != caller.UserId));
         }
 
         // Issue 17: revealed questions only (the seal decides, as on the question page), at the moment the second answer came.

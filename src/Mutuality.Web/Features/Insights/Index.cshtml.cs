@@ -24,7 +24,21 @@ public abstract class InsightsPageModel(CallerContext callers, InsightsQueries q
     [BindProperty(SupportsGet = true, Name = "to")]
     public string? To { get; set; }
 
+    /// <summary>Issue 16: the period the form was showing, so dates typed in choose themselves (see <see cref="InsightPeriods.Choice"/>).</summary>
+    [BindProperty(SupportsGet = true, Name = "shown")]
+    public string? Shown { get; set; }
+
+    /// <summary>The summary of what could not be used: one line per problem, each linking to its field.</summary>
+    public Infrastructure.Forms.ErrorSummary PeriodSummary
+        => Infrastructure.Forms.ErrorSummary.Of(PeriodErrors.Select(e => (e.Message, e.Field is null ? null : (string?)e.Field.ToLowerInvariant())));
+
+    /// <summary>The chosen key after reading typed dates as a choice.</summary>
+    public string? ChosenKey => Shown is null ? PeriodKey : InsightPeriods.Choice(PeriodKey, From, To, Shown);
+
     public InsightPeriod Period => View.Data.Period;
+
+    /// <summary>The viewer's local day.</summary>
+    public DateOnly Today { get; private set; }
 
     /// <summary>The query string for this period, to link between the dashboard and the report.</summary>
     public string Query => Period.Kind == InsightPeriodKind.Custom
@@ -41,8 +55,9 @@ public abstract class InsightsPageModel(CallerContext callers, InsightsQueries q
             return RedirectToPage("/Couple/Index");
         }
 
-        var firstDay = string.Equals(PeriodKey?.Trim(), "all", StringComparison.OrdinalIgnoreCase) ? await queries.FirstDayAsync(Caller, ct) : null;
-        var (period, errors) = InsightPeriods.Parse(PeriodKey, From, To, queries.Today(Caller), firstDay);
+        var firstDay = string.Equals(ChosenKey?.Trim(), "all", StringComparison.OrdinalIgnoreCase) ? await queries.FirstDayAsync(Caller, ct) : null;
+        Today = queries.Today(Caller);
+        var (period, errors) = InsightPeriods.Parse(PeriodKey, From, To, Today, firstDay, Shown);
         PeriodErrors = errors;
         View = new InsightsView(await queries.LoadAsync(Caller, period, ct), Caller);
         return Page();

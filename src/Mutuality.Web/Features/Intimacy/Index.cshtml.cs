@@ -42,6 +42,10 @@ public sealed class IndexModel(CallerContext callers, AppDbContext db, TimeProvi
         labels = IntimacyRules.Kinds.Select(k => k.Name),
         mine = IntimacyRules.Kinds.Select(k => Mine.FirstOrDefault(r => r.Kind == k.Id)?.Fulfilment),
         partner = Partners.Count == 0 ? null : IntimacyRules.Kinds.Select(k => Partners.FirstOrDefault(r => r.Kind == k.Id)?.Fulfilment),
+
+        // Issue 16: how much each kind matters too — the gap between the two lines is the point of the map.
+        mineMatters = IntimacyRules.Kinds.Select(k => Mine.FirstOrDefault(r => r.Kind == k.Id)?.Importance),
+        partnerMatters = Partners.Count == 0 ? null : IntimacyRules.Kinds.Select(k => Partners.FirstOrDefault(r => r.Kind == k.Id)?.Importance),
         myName = "You",
         partnerName = Caller.PartnerName ?? "Your partner",
     });
@@ -102,9 +106,12 @@ public sealed class IndexModel(CallerContext callers, AppDbContext db, TimeProvi
             return Page();
         }
 
-        TempData["Status"] = Caller.HasPartner
-            ? $"Thank you. You'll see {Caller.PartnerName}'s map for {MonthName} once you've both rated."
-            : "Thank you. Your map is saved.";
+        // Issue 16: the second to rate sees both maps at once, and is told so (not "once you've both rated").
+        var partnerRated = Caller.PartnerId is { } partnerId
+            && await db.IntimacyEntries.AsNoTracking().AnyAsync(e => e.CoupleId == Caller.CoupleId && e.AuthorId == partnerId && e.Month == Month);
+        TempData["Status"] = !Caller.HasPartner ? "Thank you. Your map is saved."
+            : partnerRated ? $"Thank you. You've both rated {MonthName}: here are both your maps."
+            : $"Thank you. You'll see {Caller.PartnerName}'s map for {MonthName} once you've both rated.";
         return RedirectToPage();
     }
 

@@ -9,7 +9,14 @@ namespace Mutuality.Web.Features.Moments;
 /// <summary>Record a moment of support, and see ours: my own (private ones too) and my partner's shared ones.</summary>
 public sealed class IndexModel(CallerContext callers, MomentCommands commands, AppDbContext db) : PageModel
 {
-    public const int ListSize = 50;
+    /// <summary>Issue 16: moments per page; older ones are a page further, as on the feed.</summary>
+    public const int ListSize = 20;
+
+    /// <summary>The page of the list shown (1 = the newest).</summary>
+    public int ListPage { get; private set; } = 1;
+
+    /// <summary>True when there are older moments than those shown.</summary>
+    public bool HasOlder { get; private set; }
 
     [BindProperty]
     public MomentInput Input { get; set; } = new();
@@ -21,7 +28,7 @@ public sealed class IndexModel(CallerContext callers, MomentCommands commands, A
     [TempData]
     public string? Status { get; set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(int p = 1)
     {
         Caller = await callers.RequireAsync();
         if (!Caller.HasPartner)
@@ -29,7 +36,7 @@ public sealed class IndexModel(CallerContext callers, MomentCommands commands, A
             return RedirectToPage("/Couple/Index");
         }
 
-        await LoadAsync();
+        await LoadAsync(p);
         return Page();
     }
 
@@ -74,6 +81,14 @@ public sealed class IndexModel(CallerContext callers, MomentCommands commands, A
         return RedirectToPage();
     }
 
-    private async Task LoadAsync()
-        => Moments = await MomentQueries.Visible(db, Caller).OrderByDescending(m => m.OccurredAtUtc).Take(ListSize).ToView(Caller).ToListAsync();
+    private async Task LoadAsync(int page = 1)
+    {
+        ListPage = Math.Clamp(page, 1, 1000);
+        var rows = await MomentQueries.Visible(db, Caller)
+            .OrderByDescending(m => m.OccurredAtUtc).ThenByDescending(m => m.Id)
+            .Skip((ListPage - 1) * ListSize).Take(ListSize + 1)
+            .ToView(Caller).ToListAsync();
+        HasOlder = rows.Count > ListSize;
+        Moments = rows.Take(ListSize).ToList();
+    }
 }

@@ -77,6 +77,33 @@ public static class SupportText
         _ => "by a set time",
     };
 
+    /// <summary>
+    /// Issue 16: the state a request's tag shows; a closed request says how it went ("Met", "Partly met", "Not met").
+    /// </summary>
+    public static string StateWords(RequestState state, RequestOutcome? outcome)
+        => state == RequestState.Closed && outcome is { } o ? CultureInfo.InvariantCulture.TextInfo.ToUpper(OutcomeWords(o)[0]) + OutcomeWords(o)[1..] : StateWords(state);
+
+    /// <summary>
+    /// Issue 16: when an answer is hoped for, as a person says it in the viewer's zone: a window that ends at the
+    /// viewer's midnight is "by the end of today" (or tomorrow, or of a named day), anything else a day and a time.
+    /// </summary>
+    public static string ByWhen(DateTime endUtc, string zoneId, DateTime nowUtc)
+    {
+        var end = Infrastructure.Couples.LocalTime.ToLocal(endUtc, zoneId);
+        var today = Infrastructure.Couples.LocalTime.ToLocal(nowUtc, zoneId).Date;
+        var culture = CultureInfo.GetCultureInfo("en-GB");
+        if (end.TimeOfDay == TimeSpan.Zero)
+        {
+            var lastDay = end.Date.AddDays(-1);
+            return lastDay == today ? "by the end of today"
+                : lastDay == today.AddDays(1) ? "by the end of tomorrow"
+                : $"by the end of {lastDay.ToString("dddd d MMM", culture)}";
+        }
+
+        var day = end.Date == today ? "today" : end.Date == today.AddDays(1) ? "tomorrow" : end.ToString("ddd d MMM", culture);
+        return $"by {end.ToString("HH:mm", culture)} {day}, your time";
+    }
+
     public static string StateWords(RequestState state) => state switch
     {
         RequestState.Open => "Waiting for an answer",

@@ -43,7 +43,8 @@ public sealed class ViewModel(CallerContext callers, MomentCommands commands, Ap
             return Page();
         }
 
-        var result = await commands.RespondAsync(Caller, id, Kind.Value, Rating, WhatWouldHelp);
+        // Issue 16: "What would help" belongs to "Not quite what I needed" only; text left in it under another choice is not kept.
+        var result = await commands.RespondAsync(Caller, id, Kind.Value, Rating, Kind == MomentResponseKind.NotQuite ? WhatWouldHelp : null);
         if (!result.IsSuccess)
         {
             if (result.Error == MomentCommands.NotFound)

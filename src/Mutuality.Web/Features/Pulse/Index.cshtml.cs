@@ -113,9 +113,12 @@ public sealed class IndexModel(CallerContext callers, AppDbContext db, TimeProvi
             return Page();
         }
 
-        TempData["Status"] = Caller.HasPartner
-            ? $"Thank you. You'll see {Caller.PartnerName}'s answers for {MonthName} once you've both answered."
-            : "Thank you. Your answers are saved.";
+        // Issue 16: the second to answer sees both at once, and is told so (not "once you've both answered").
+        var partnerAnswered = Caller.PartnerId is { } partnerId
+            && await db.PulseAnswers.AsNoTracking().AnyAsync(a => a.CoupleId == Caller.CoupleId && a.AuthorId == partnerId && a.Month == Month);
+        TempData["Status"] = !Caller.HasPartner ? "Thank you. Your answers are saved."
+            : partnerAnswered ? $"Thank you. You've both answered for {MonthName}: here are both your answers."
+            : $"Thank you. You'll see {Caller.PartnerName}'s answers for {MonthName} once you've both answered.";
         return RedirectToPage();
     }
 

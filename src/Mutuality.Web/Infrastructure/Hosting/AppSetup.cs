@@ -134,6 +134,8 @@ public static class AppSetup
         services.AddScoped<Features.Account.Privacy.DataImporter>();
         services.AddHostedService<Features.Account.Privacy.ExportWorker>();
         services.AddSingleton<AccountLinks>();
+        services.AddSingleton<RegisteredHere>(); // issue 16
+        services.AddScoped<Features.Home.FirstSteps>(); // issue 16
         services.AddSingleton<PublicAddress>();
         services.AddSingleton<UnknownAccountCost>();
         services.AddScoped<CoupleCommands>();
@@ -173,6 +175,7 @@ public static class AppSetup
                 o.Filters.AddService<Features.Phrasing.GentleSubmitFilter>();
                 o.Filters.AddService<Intents.OneRowPerIntentFilter>();
                 o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
+                o.ModelMetadataDetailsProviders.Add(new Forms.PlainRequiredMessages()); // issue 16
             });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

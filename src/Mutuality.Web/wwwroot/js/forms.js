@@ -88,3 +88,26 @@
     });
   });
 })();
+
+// Issue 16: a table wider than the screen says so — a hint above it and shaded edges — instead of hiding columns.
+(function () {
+  "use strict";
+  function mark() {
+    document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+      var wider = wrap.scrollWidth > wrap.clientWidth + 1;
+      wrap.classList.toggle("is-scrollable", wider);
+      var hint = wrap.previousElementSibling;
+      var hasHint = hint && hint.classList.contains("table-scroll-hint");
+      if (wider && !hasHint) {
+        hint = document.createElement("p");
+        hint.className = "table-scroll-hint";
+        hint.textContent = "This table is wider than your screen: swipe it sideways to see every column.";
+        wrap.parentNode.insertBefore(hint, wrap);
+      } else if (!wider && hasHint) {
+        hint.remove();
+      }
+    });
+  }
+  if (document.readyState !== "loading") { mark(); } else { document.addEventListener("DOMContentLoaded", mark); }
+  window.addEventListener("resize", mark);
+})();

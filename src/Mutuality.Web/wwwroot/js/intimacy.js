@@ -13,15 +13,19 @@
       type: "radar",
       data: {
         labels: data.labels,
+        // Issue 16: "fulfilled" solid and "matters" dashed for each partner, so the gap between them shows.
         datasets: [
-          { label: data.myName, data: data.mine, borderColor: accent, backgroundColor: "transparent", spanGaps: true }
+          { label: data.myName + ": fulfilled", data: data.mine, borderColor: accent, backgroundColor: "transparent", pointBackgroundColor: accent, spanGaps: true },
+          { label: data.myName + ": matters", data: data.mineMatters, borderColor: accent, backgroundColor: "transparent", borderDash: [6, 4], pointStyle: "rectRot", spanGaps: true }
         ].concat(data.partner ? [
-          { label: data.partnerName, data: data.partner, borderColor: accent2, backgroundColor: "transparent", borderDash: [6, 4], spanGaps: true }
+          { label: data.partnerName + ": fulfilled", data: data.partner, borderColor: accent2, backgroundColor: "transparent", pointBackgroundColor: accent2, spanGaps: true },
+          { label: data.partnerName + ": matters", data: data.partnerMatters, borderColor: accent2, backgroundColor: "transparent", borderDash: [6, 4], pointStyle: "rectRot", spanGaps: true }
         ] : [])
       },
       options: {
         animation: false,
-        scales: { r: { min: 0, max: 10, ticks: { stepSize: 2, color: text, backdropColor: "transparent" }, pointLabels: { color: text } } },
+        // The rings' numbers are not drawn (they sat on the points); the key under the chart says what a ring is.
+        scales: { r: { min: 0, max: 10, ticks: { stepSize: 2, display: false }, pointLabels: { color: text } } },
         plugins: { legend: { labels: { color: text } } }
       }
     });

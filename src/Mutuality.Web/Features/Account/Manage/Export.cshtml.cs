@@ -17,9 +17,13 @@ public sealed class ExportModel(CallerContext callers, ExportService exports, Se
 {
     public ExportJob? Job { get; private set; }
 
+    /// <summary>Issue 16: times on this page are in the person's own zone.</summary>
+    public string TimeZoneId { get; private set; } = "UTC";
+
     public async Task OnGetAsync()
     {
         var caller = await callers.RequireAsync();
+        TimeZoneId = caller.TimeZoneId;
         Job = await exports.LatestAsync(caller.UserId);
     }
 
@@ -27,6 +31,7 @@ public sealed class ExportModel(CallerContext callers, ExportService exports, Se
     public async Task<IActionResult> OnGetStatusAsync()
     {
         var caller = await callers.RequireAsync();
+        TimeZoneId = caller.TimeZoneId;
         Job = await exports.LatestAsync(caller.UserId);
         return Partial("_ExportStatus", this);
     }
