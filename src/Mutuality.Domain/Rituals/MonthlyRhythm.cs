@@ -30,10 +30,28 @@ public static class MonthlyRhythm
         return thisMonth >= today ? thisMonth : thisMonth.AddMonths(1);
     }
 
-    /// <summary>The month (its first day) a check-in belongs to, from the person's local today.</summary>
+    /// <summary>The month (its first day) of one person's local today.</summary>
     public static DateOnly MonthOf(DateTime nowUtc, TimeZoneInfo zone)
     {
         var today = TimeZones.LocalDay(nowUtc, zone);
         return new DateOnly(today.Year, today.Month, 1);
+    }
+
+    /// <summary>
+    /// The month (its first day) a couple's monthly things belong to — the monthly conversation, the pulse, the
+    /// intimacy map — one month for both partners at any instant, wherever each of them lives: a new month begins for
+    /// the couple once it has begun for both. So two partners hours apart, answering near midnight on the 1st, file
+    /// their answers under the same month instead of one under each.
+    /// </summary>
+    public static DateOnly CoupleMonthOf(DateTime nowUtc, TimeZoneInfo zone, TimeZoneInfo? partnerZone)
+    {
+        var mine = MonthOf(nowUtc, zone);
+        if (partnerZone is null)
+        {
+            return mine;
+        }
+
+        var theirs = MonthOf(nowUtc, partnerZone);
+        return mine <= theirs ? mine : theirs;
     }
 }

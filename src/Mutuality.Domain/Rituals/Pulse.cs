@@ -32,12 +32,10 @@ public static class Pulse
 
     public static string ScaleLabel(int value) => value is >= Min and <= Max ? Scale[value - Min] : string.Empty;
 
-    /// <summary>The month (its first day) an answer belongs to: the person's own local month at <paramref name="utcNow"/>.</summary>
-    public static DateOnly MonthOf(DateTime utcNow, TimeZoneInfo zone)
-    {
-        var day = People.TimeZones.LocalDay(utcNow, zone);
-        return new DateOnly(day.Year, day.Month, 1);
-    }
+    /// <summary>The month (its first day) an answer belongs to: the couple's month at <paramref name="utcNow"/>, the
+    /// same for both partners (<see cref="MonthlyRhythm.CoupleMonthOf"/>).</summary>
+    public static DateOnly MonthOf(DateTime utcNow, TimeZoneInfo zone, TimeZoneInfo? partnerZone)
+        => MonthlyRhythm.CoupleMonthOf(utcNow, zone, partnerZone);
 
     /// <summary>Checks a full set of answers: every item answered, each on the scale. Returns the first problem (see <see cref="Problems"/>).</summary>
     public static Result<IReadOnlyDictionary<string, int>> Validate(IReadOnlyDictionary<string, int?> answers)

@@ -54,6 +54,31 @@ public sealed class MonthlyRulesTests
         Assert.Equal(new DateOnly(2026, 4, 1), MonthlyRhythm.MonthOf(instant, Auckland));
     }
 
+    /// <summary>Issue 13 item 6: one monthly conversation is never filed under two months because the partners live
+    /// hours apart; for every hour around a month's turn both partners get the same month, and it moves forward once.</summary>
+    [Fact]
+    public void CoupleMonthOf_IsTheSameForBothPartners_AtEveryHourAroundTheTurnOfTheMonth()
+    {
+        var zones = new[] { London, NewYork, Auckland };
+        foreach (var a in zones)
+        {
+            foreach (var b in zones)
+            {
+                var previous = DateOnly.MinValue;
+                for (var at = new DateTime(2026, 3, 30, 0, 0, 0, DateTimeKind.Utc); at < new DateTime(2026, 4, 3, 0, 0, 0, DateTimeKind.Utc); at = at.AddMinutes(30))
+                {
+                    var month = MonthlyRhythm.CoupleMonthOf(at, a, b);
+                    Assert.Equal(month, MonthlyRhythm.CoupleMonthOf(at, b, a));
+                    Assert.True(month >= previous, $"{a.Id}/{b.Id} at {at:O}: the month went back");
+                    Assert.True(month == MonthlyRhythm.MonthOf(at, a) || month == MonthlyRhythm.MonthOf(at, b));
+                    previous = month;
+                }
+
+                Assert.Equal(new DateOnly(2026, 4, 1), previous);
+            }
+        }
+    }
+
     public static TheoryData<string, string?, string?, string?, string?, string?> PreparationCases => new()
     {
         { "all empty is fine while drafting", null, null, null, null, null },

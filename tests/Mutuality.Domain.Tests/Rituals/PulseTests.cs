@@ -54,10 +54,25 @@ public sealed class PulseTests
     [InlineData("2026-03-31T23:30:00Z", "Europe/London", 2026, 4)]
     [InlineData("2026-03-31T23:30:00Z", "America/New_York", 2026, 3)]
     [InlineData("2026-01-01T02:00:00Z", "America/New_York", 2025, 12)]
-    public void MonthOf_IsThePersonsLocalMonth(string utc, string zone, int year, int month)
+    public void MonthOf_WithoutAPartner_IsThePersonsLocalMonth(string utc, string zone, int year, int month)
     {
         var instant = DateTime.Parse(utc, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
-        Assert.Equal(new DateOnly(year, month, 1), Pulse.MonthOf(instant, TimeZones.FindOrUtc(zone)));
+        Assert.Equal(new DateOnly(year, month, 1), Pulse.MonthOf(instant, TimeZones.FindOrUtc(zone), null));
+    }
+
+    [Theory]
+    [InlineData("2026-03-31T23:30:00Z", "Europe/London", "Asia/Tokyo", 2026, 4)]
+    [InlineData("2026-03-31T23:30:00Z", "Europe/London", "America/New_York", 2026, 3)]
+    [InlineData("2026-03-31T14:30:00Z", "Asia/Tokyo", "Europe/London", 2026, 3)]
+    [InlineData("2026-04-01T04:30:00Z", "Pacific/Auckland", "America/Los_Angeles", 2026, 3)]
+    [InlineData("2026-04-01T07:30:00Z", "Pacific/Auckland", "America/Los_Angeles", 2026, 4)]
+    public void MonthOf_IsTheCouplesMonth_TheSameForBothPartners_WhereverEachLives(string utc, string zone, string partnerZone, int year, int month)
+    {
+        var instant = DateTime.Parse(utc, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        var mine = Pulse.MonthOf(instant, TimeZones.FindOrUtc(zone), TimeZones.FindOrUtc(partnerZone));
+        var theirs = Pulse.MonthOf(instant, TimeZones.FindOrUtc(partnerZone), TimeZones.FindOrUtc(zone));
+        Assert.Equal(new DateOnly(year, month, 1), mine);
+        Assert.Equal(mine, theirs);
     }
 
     [Theory]

@@ -96,7 +96,7 @@ public sealed class DatabaseRestartFaultTests(ITestOutputHelper output)
             using var form = new FormUrlEncodedContent(
             [
                 new("Input.Direction", "Gave"), new("Input.Type", "Practical"), new("Input.Note", note), new("Input.Visibility", "Shared"),
-                new("__Intent", Guid.NewGuid().ToString()), new("__RequestVerificationToken", token),
+                new("__Intent", Guid.NewGuid().ToString()), new("__IntentPath", "/Moments"), new("__RequestVerificationToken", token),
             ]);
             using var response = await client.Http.PostAsync("/Moments", form, CancellationToken.None);
             var answer = await ClassifyAsync(Phase + ": POST", response);

@@ -59,6 +59,62 @@ public sealed class OneRowPerIntentTests(AppFactory app) : IClassFixture<AppFact
         Assert.Contains("That was already sent", page.Body!.TextContent, StringComparison.Ordinal);
     }
 
+    /// <summary>htmx sends the enclosing form's fields with a fragment's post (the gentle phrasing check inside the
+    /// request form does): the key is the form's only on the path the form posts to, in whichever order they arrive.</summary>
+    [Fact]
+    public async Task AFragmentPostCarryingTheFormsKey_NeverTakesIt_BeforeOrAfterTheFormIsSent()
+    {
+        var couple = await app.CreateCoupleAsync();
+        using var robin = await app.SignedInAsync(couple.A);
+        var form = await RenderedFormAsync(robin, "/Requests/New", "main form[method=post]");
+        Assert.Contains(form, p => p.Key == "__IntentPath" && p.Value == "/Requests/New");
+        form.AddRange([new("Input.Need", "Dinner together on Friday"), new("Input.Type", "Emotional"), new("Input.Urgency", "Today"), new("field", "Input.Need")]);
+        var token = form.First(p => p.Key == "__RequestVerificationToken").Value;
+
+        async Task<HttpResponseMessage> CheckPhrasingAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/Phrasing/Check") { Content = new FormUrlEncodedContent(form) };
+            request.Headers.Add("HX-Request", "true");
+            request.Headers.Add("RequestVerificationToken", token);
+            return await robin.Http.SendAsync(request);
+        }
+
+        var before = await CheckPhrasingAsync();
+        Assert.True(before.IsSuccessStatusCode, $"{(int)before.StatusCode}");
+        Assert.False(before.Headers.Contains("HX-Redirect"));
+
+        using var content = new FormUrlEncodedContent(form);
+        var sent = await robin.Http.PostAsync("/Requests/New", content);
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.StartsWith("/Requests/View/", sent.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        var after = await CheckPhrasingAsync();
+        Assert.True(after.IsSuccessStatusCode, $"{(int)after.StatusCode}");
+        Assert.False(after.Headers.Contains("HX-Redirect"), "the phrasing check was answered 'already sent'");
+        Assert.Equal(1, await app.WithDbAsync(db => db.SupportRequests.CountAsync(r => r.CoupleId == couple.Id)));
+    }
+
+    /// <summary>A form's key posted to another page (a copied form, a crafted post) does nothing there.</summary>
+    [Fact]
+    public async Task AFormsKeyPostedToAnotherPage_IsNotTheIntentThere()
+    {
+        var couple = await app.CreateCoupleAsync();
+        using var robin = await app.SignedInAsync(couple.A);
+        var form = await RenderedFormAsync(robin, "/Moments", "form.moment-form");
+        form.AddRange([new("Input.Direction", "Gave"), new("Input.Type", "Practical"), new("Input.Note", "Made tea"), new("Input.Visibility", "Shared")]);
+        using (var first = new FormUrlEncodedContent(form))
+        {
+            Assert.Equal("/Moments", (await robin.Http.PostAsync("/Moments", first)).Headers.Location!.OriginalString);
+        }
+
+        var elsewhere = form.Where(p => p.Key != "__IntentPath").Append(new("__IntentPath", "/Requests/New")).ToList();
+        using var second = new FormUrlEncodedContent(elsewhere);
+        var response = await robin.Http.PostAsync("/Moments", second);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Moments", response.Headers.Location!.OriginalString);
+        Assert.Equal(2, await app.WithDbAsync(db => db.SupportMoments.CountAsync(m => m.CoupleId == couple.Id)));
+    }
+
     [Fact]
     public async Task TwentyParallelPostsOfOneRequestForm_MakeOneRequest_AndSendingItAgainLaterLeadsToTheFirst()
     {

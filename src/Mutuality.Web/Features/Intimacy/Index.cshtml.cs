@@ -116,7 +116,7 @@ public sealed class IndexModel(CallerContext callers, AppDbContext db, TimeProvi
             return false;
         }
 
-        Month = Mutuality.Domain.Rituals.Pulse.MonthOf(clock.GetUtcNow().UtcDateTime, TimeZones.FindOrUtc(Caller.TimeZoneId));
+        Month = Caller.CoupleMonth(clock.GetUtcNow().UtcDateTime);
         var month = Month;
         Mine = await db.IntimacyEntries.AsNoTracking()
             .Where(e => e.CoupleId == coupleId && e.AuthorId == Caller.UserId && e.Month == month)

@@ -45,7 +45,7 @@ public sealed class IntimacyDemoHistory(AppDbContext db) : IDemoHistory
         var random = new Random(42);
         foreach (var (person, zone, baseline) in new[] { (couple.RobinId, "Europe/London", Robin), (couple.SamId, "America/New_York", Sam) })
         {
-            var thisMonth = Mutuality.Domain.Rituals.Pulse.MonthOf(couple.NowUtc, TimeZones.FindOrUtc(zone));
+            var thisMonth = Mutuality.Domain.Rituals.Pulse.MonthOf(couple.NowUtc, TimeZones.FindOrUtc("Europe/London"), TimeZones.FindOrUtc("America/New_York"));
             for (var back = 5; back >= 0; back--)
             {
                 foreach (var kind in IntimacyRules.Kinds)

@@ -17,7 +17,7 @@ public sealed class MonthlyCommands(AppDbContext db, TimeProvider clock)
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public DateOnly CurrentMonth(Caller caller) => MonthlyRhythm.MonthOf(Now, TimeZones.FindOrUtc(caller.TimeZoneId));
+    public DateOnly CurrentMonth(Caller caller) => caller.CoupleMonth(Now);
 
     public DateOnly Today(Caller caller) => TimeZones.LocalDay(Now, TimeZones.FindOrUtc(caller.TimeZoneId));
 

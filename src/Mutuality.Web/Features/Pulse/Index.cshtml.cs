@@ -127,7 +127,7 @@ public sealed class IndexModel(CallerContext callers, AppDbContext db, TimeProvi
             return false;
         }
 
-        Month = PulseRules.MonthOf(clock.GetUtcNow().UtcDateTime, TimeZones.FindOrUtc(Caller.TimeZoneId));
+        Month = Caller.CoupleMonth(clock.GetUtcNow().UtcDateTime);
         var mine = await db.PulseAnswers.AsNoTracking()
             .Where(a => a.CoupleId == coupleId && a.AuthorId == Caller.UserId)
             .Select(a => new { a.Month, a.ItemId, a.Value })

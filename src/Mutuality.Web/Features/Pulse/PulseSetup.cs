@@ -20,7 +20,7 @@ public sealed class PulseDemoHistory(AppDbContext db) : IDemoHistory
         var random = new Random(42);
         foreach (var (person, zone, lean) in new[] { (couple.RobinId, "Europe/London", 0), (couple.SamId, "America/New_York", 0) })
         {
-            var thisMonth = PulseRules.MonthOf(couple.NowUtc, TimeZones.FindOrUtc(zone));
+            var thisMonth = PulseRules.MonthOf(couple.NowUtc, TimeZones.FindOrUtc("Europe/London"), TimeZones.FindOrUtc("America/New_York"));
             for (var back = 5; back >= 0; back--)
             {
                 if (back == 0 && person == couple.SamId)

@@ -7,11 +7,15 @@ using Mutuality.Web.Data;
 namespace Mutuality.Web.Infrastructure.Couples;
 
 /// <summary>The signed-in person's place: who they are and, if they have one, their active couple and partner.</summary>
-public sealed record Caller(Guid UserId, string DisplayName, string TimeZoneId, Guid? CoupleId, Guid? PartnerId, string? PartnerName)
+public sealed record Caller(Guid UserId, string DisplayName, string TimeZoneId, Guid? CoupleId, Guid? PartnerId, string? PartnerName, string? PartnerTimeZoneId = null)
 {
     public bool HasCouple => CoupleId is not null;
 
     public bool HasPartner => PartnerId is not null;
+
+    /// <summary>The couple's month now: the same for both partners wherever each lives (<see cref="Domain.Rituals.MonthlyRhythm.CoupleMonthOf"/>).</summary>
+    public DateOnly CoupleMonth(DateTime nowUtc) => Domain.Rituals.MonthlyRhythm.CoupleMonthOf(
+        nowUtc, Domain.People.TimeZones.FindOrUtc(TimeZoneId), PartnerTimeZoneId is null ? null : Domain.People.TimeZones.FindOrUtc(PartnerTimeZoneId));
 }
 
 /// <summary>
@@ -42,12 +46,13 @@ public sealed class CallerQuery
                     u.TimeZoneId,
                     m == null ? null : m.CoupleId,
                     o == null ? null : o.UserId,
-                    pu == null ? null : pu.DisplayName))
+                    pu == null ? null : pu.DisplayName,
+                    pu == null ? null : pu.TimeZoneId))
             .AsNoTracking()
             .FirstOrDefault());
 }
 
-public sealed record CallerRow(string DisplayName, string TimeZoneId, Guid? CoupleId, Guid? PartnerId, string? PartnerName);
+public sealed record CallerRow(string DisplayName, string TimeZoneId, Guid? CoupleId, Guid? PartnerId, string? PartnerName, string? PartnerTimeZoneId);
 
 /// <summary>
 /// Resolves the caller once per request. Every couple-scoped query filters by <see cref="Caller.CoupleId"/>;
@@ -80,7 +85,7 @@ public sealed class CallerContext(IHttpContextAccessor accessor, AppDbContext db
         // Loaded only once the query has answered: if it throws (the database is away), a later call must not take
         // "nobody" for an answer and send a signed-in person to the sign-in page.
         var me = await query.RunAsync(db, userId.Value, cancellationToken);
-        _caller = me is null ? null : new Caller(userId.Value, me.DisplayName, me.TimeZoneId, me.CoupleId, me.PartnerId, me.PartnerId is null ? null : me.PartnerName ?? string.Empty);
+        _caller = me is null ? null : new Caller(userId.Value, me.DisplayName, me.TimeZoneId, me.CoupleId, me.PartnerId, me.PartnerId is null ? null : me.PartnerName ?? string.Empty, me.PartnerId is null ? null : me.PartnerTimeZoneId);
         _loaded = true;
         return _caller;
     }

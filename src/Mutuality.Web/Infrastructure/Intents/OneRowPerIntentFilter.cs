@@ -19,16 +19,40 @@ public sealed class OneRowPerIntentFilter(AppDbContext db, TimeProvider clock, I
 
     public const string FormFieldName = "__IntentForm";
 
+    /// <summary>The path the form posts to: the key is the form's only there (see <see cref="IntentTagHelper"/>).</summary>
+    public const string PathFieldName = "__IntentPath";
+
+    /// <summary>The path part of a form's action, without query or fragment, e.g. "/Requests/New".</summary>
+    public static string PathOf(string? action)
+    {
+        var path = action ?? "/";
+        var cut = path.IndexOfAny(['?', '#']);
+        path = cut >= 0 ? path[..cut] : path;
+        if (Uri.TryCreate(path, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            path = absolute.AbsolutePath;
+        }
+
+        return path.Length == 0 ? "/" : path;
+    }
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     /// <summary>The intent key of a posted form, or null when the body is not a readable form (e.g. a value with a
-    /// NUL character): then the handler runs as without the filter, and model binding reports the bad value.</summary>
+    /// NUL character): then the handler runs as without the filter, and model binding reports the bad value. A key
+    /// counts only when the post goes where its form posts: not for a fragment that took the enclosing form's fields
+    /// along (htmx does), nor for an error page the server re-executes for a failed request.</summary>
     private static async Task<string?> IntentFieldAsync(HttpContext http)
     {
         try
         {
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
-            return form[FieldName];
+            var target = form[PathFieldName].ToString();
+            var reExecuted = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null
+                || http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
+            return !reExecuted && string.Equals(PathOf(target), http.Request.Path.Value, StringComparison.OrdinalIgnoreCase)
+                ? form[FieldName].ToString()
+                : null;
         }
         catch (InvalidDataException)
         {

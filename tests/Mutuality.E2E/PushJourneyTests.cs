@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Mutuality.Web.Features.Notifications;
+using Mutuality.Web.Features.Notifications.Data;
+
+namespace Mutuality.E2E;
+
+/// <summary>
+/// Issue 15: a notice reaches Sam's service worker and shows without content. pushManager.subscribe cannot reach a
+/// push service offline, so the outbox row the app queued is delivered to the worker through the DevTools protocol
+/// (ServiceWorker.deliverPushMessage) — exactly the JSON the push service would carry, encrypted, to the browser.
+/// </summary>
+public sealed class PushJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task RobinMakesARequest_SamsWorkerShowsRobinSentYouARequest_WithoutItsText_AndItsPageIsTheRequest()
+    {
+        var couple = await browser.App.CreateCoupleAsync();
+        await browser.App.WithDbAsync(db =>
+        {
+            db.PushDevices.Add(new PushDevice
+            {
+                Id = Guid.NewGuid(),
+                UserId = couple.B.Id,
+                Channel = DeviceChannel.WebPush,
+                Name = "Sam's phone",
+                Endpoint = "https://push.example/sam",
+                EndpointHash = Notices.Hash("https://push.example/sam"),
+                P256dh = "x",
+                Auth = "y",
+                CreatedAtUtc = browser.App.Clock.GetUtcNow().UtcDateTime,
+            });
+            return db.SaveChangesAsync();
+        });
+
+        var robin = await browser.SignedInPageAsync(couple.A, "Europe/London", 1024);
+        await robin.GotoAsync("/Requests/New");
+        await robin.Locator("#need").FillAsync("Dinner together on Friday, phones away");
+        await robin.Locator("input[name='Input.Type']").First.CheckAsync();
+        await robin.Locator("input[name='Input.Urgency'][value='ThisWeek']").CheckAsync();
+        await robin.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+        await robin.WaitForURLAsync("**/Requests/View/**");
+        var requestPath = new Uri(robin.Url).AbsolutePath;
+
+        var item = await browser.App.WithDbAsync(db => db.NotificationOutbox.AsNoTracking().SingleAsync(o => o.UserId == couple.B.Id));
+        var payload = NotificationSender.Payload(item);
+        Assert.DoesNotContain("Dinner", payload, StringComparison.Ordinal);
+
+        var sam = await browser.SignedInPageAsync(couple.B, "Europe/London", 360);
+        await sam.Context.GrantPermissionsAsync(["notifications"], new() { Origin = browser.BaseUrl });
+        var cdp = await sam.Context.NewCDPSessionAsync(sam);
+        var registrationId = new TaskCompletionSource<string>();
+        cdp.Event("ServiceWorker.workerRegistrationUpdated").OnEvent += (_, e) =>
+        {
+            foreach (var r in e!.Value.GetProperty("registrations").EnumerateArray())
+            {
+                if (!r.GetProperty("isDeleted").GetBoolean())
+                {
+                    registrationId.TrySetResult(r.GetProperty("registrationId").GetString()!);
+                }
+            }
+        };
+        await cdp.SendAsync("ServiceWorker.enable");
+        await sam.EvaluateAsync("() => navigator.serviceWorker.ready");
+        var id = await registrationId.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        await cdp.SendAsync("ServiceWorker.deliverPushMessage", new Dictionary<string, object> { ["origin"] = browser.BaseUrl, ["registrationId"] = id, ["data"] = payload });
+
+        var shown = await sam.EvaluateAsync<JsonElement>(
+            "async () => { const r = await navigator.serviceWorker.ready; for (let i = 0; i < 50; i++) { const n = await r.getNotifications(); if (n.length) { return { title: n[0].title, body: n[0].body, url: n[0].data.url }; } await new Promise(x => setTimeout(x, 100)); } return null; }");
+        Console.WriteLine($"Sam's notification: {shown}");
+        Assert.Equal("Mutuality", shown.GetProperty("title").GetString());
+        Assert.Equal("Robin sent you a request", shown.GetProperty("body").GetString());
+        Assert.Equal(requestPath, shown.GetProperty("url").GetString());
+
+        // The page the tap opens is the request itself.
+        await sam.GotoAsync(shown.GetProperty("url").GetString()!);
+        Assert.Contains("Dinner together on Friday", await sam.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheNotificationsPage_IsAccessibleOnAPhone_AndSaysHowToInstallOnAnIPhone()
+    {
+        var couple = await browser.App.CreateCoupleAsync();
+        foreach (var (scheme, width) in new[] { (ColorScheme.Light, 360), (ColorScheme.Dark, 360), (ColorScheme.Light, 1280), (ColorScheme.Dark, 1280) })
+        {
+            var page = await browser.SignedInPageAsync(couple.A, "Europe/London", width);
+            await page.EmulateMediaAsync(new() { ColorScheme = scheme });
+            await page.GotoAsync("/Account/Manage/Notifications");
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Notifications", Exact = true }).WaitForAsync();
+            await page.Locator("summary", new() { HasText = "On an iPhone or iPad" }).ClickAsync();
+            await BrowserApp.AssertAccessibleAsync(page);
+            await BrowserApp.AssertNoHorizontalScrollAsync(page);
+            Assert.Contains("Add to Home Screen", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+            var file = Path.Combine(Path.GetTempPath(), $"phone-notifications-{width}-{scheme.ToString().ToLowerInvariant()}.png");
+            await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+            Console.WriteLine("Screenshot: " + file);
+            await page.Context.CloseAsync();
+        }
+    }
+}
