@@ -13,6 +13,9 @@ public enum NoticeKind
     RevealReady = 6,
     MyCheckInReminder = 7,
     MonthlyDay = 8,
+
+    /// <summary>"Your turn": only while both partners have agreed to hear that the other has checked in.</summary>
+    PartnerCheckedIn = 9,
     Test = 99,
 }
 
@@ -45,6 +48,7 @@ public static class NoticeWording
             NoticeKind.RevealReady => "You've both checked in: your reveal is ready",
             NoticeKind.MyCheckInReminder => "A moment to check in, when you're ready",
             NoticeKind.MonthlyDay => "It's your monthly check-in day",
+            NoticeKind.PartnerCheckedIn => $"{name} has checked in: your turn, when you're ready",
             NoticeKind.Test => "A test notification: this device will hear from Mutuality",
             _ => Discreet,
         };

@@ -13,6 +13,8 @@ namespace Mutuality.Web.Tests.CheckIns;
 /// periods older than everything the viewer sent), every page and fragment the viewer can reach is byte-identical
 /// (antiforgery tokens aside) whether the partner did nothing, drafted or sent a check-in for a period the viewer
 /// has not revealed. Any range, count, chart point, nudge, date or size that moved would show here.
+/// Issue 15, item 7: the same with the two-sided "tell me when my partner has checked in" consent on — then one fact,
+/// and only that one, differs once the partner has sent: the "has checked in" line for the current period.
 /// </summary>
 public sealed partial class SealedPagesPropertyTests(AppFactory app, ITestOutputHelper output) : IClassFixture<AppFactory>
 {
@@ -20,6 +22,10 @@ public sealed partial class SealedPagesPropertyTests(AppFactory app, ITestOutput
 
     [GeneratedRegex("CfDJ8[A-Za-z0-9_\\-]+")]
     private static partial Regex AntiforgeryToken();
+
+    /// <summary>The one line the "your turn" consent opens (a whole line of the page, as the home panel renders it).</summary>
+    [GeneratedRegex("[ \\t]*<p class=\"notice\" data-partner-checked-in>[^<]*</p>\\r?\\n?")]
+    private static partial Regex PartnerCheckedInLine();
 
     private static CheckInContent Content(Random random, string words) => CheckInContent.Empty with
     {
@@ -46,9 +52,12 @@ public sealed partial class SealedPagesPropertyTests(AppFactory app, ITestOutput
         SubmittedAtUtc = sent ? now : null,
     };
 
-    [Fact]
-    public async Task EveryPageTheViewerCanReach_IsTheSame_WhetherThePartnerDidNothingDraftedOrSent_ForAPeriodTheViewerHasNotRevealed()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EveryPageTheViewerCanReach_IsTheSame_WhetherThePartnerDidNothingDraftedOrSent_ForAPeriodTheViewerHasNotRevealed_ExceptTheOneFactBothAgreedToOpen(bool yourTurnConsent)
     {
+        var factsShown = 0;
         var random = new Random(2026_12_01);
         var now = app.Clock.GetUtcNow().UtcDateTime;
         var pagesCompared = 0;
@@ -100,6 +109,12 @@ public sealed partial class SealedPagesPropertyTests(AppFactory app, ITestOutput
                 }
 
                 db.CheckIns.AddRange(history);
+                if (yourTurnConsent)
+                {
+                    db.YourTurnConsents.Add(new Web.Features.Notifications.Data.YourTurnConsent { CoupleId = couple.Id, UserId = couple.A.Id, AgreedAtUtc = now });
+                    db.YourTurnConsents.Add(new Web.Features.Notifications.Data.YourTurnConsent { CoupleId = couple.Id, UserId = couple.B.Id, AgreedAtUtc = now });
+                }
+
                 await db.SaveChangesAsync();
             });
 
@@ -141,13 +156,28 @@ public sealed partial class SealedPagesPropertyTests(AppFactory app, ITestOutput
             foreach (var url in pages)
             {
                 Same(nothing[url], drafted[url], $"history {h} ({cadence}, target {target.Label}): {url} changed when the partner drafted");
-                Same(nothing[url], sent[url], $"history {h} ({cadence}, target {target.Label}): {url} changed when the partner sent");
+                var afterSent = sent[url];
+                if (yourTurnConsent && PartnerCheckedInLine().IsMatch(afterSent))
+                {
+                    // Opened only for the period the viewer is to check in for now, and only on the check-in panel.
+                    Assert.Equal(current, target);
+                    Assert.Contains(url, new[] { "/", "/CheckIns" });
+                    afterSent = PartnerCheckedInLine().Replace(afterSent, "");
+                    factsShown++;
+                }
+
+                Assert.DoesNotMatch(PartnerCheckedInLine(), nothing[url]);
+                Same(nothing[url], afterSent, $"history {h} ({cadence}, target {target.Label}, consent {(yourTurnConsent ? "on" : "off")}): {url} changed when the partner sent");
                 Assert.DoesNotContain("the partner's draft", sent[url], StringComparison.Ordinal);
                 pagesCompared += 2;
             }
         }
 
-        TestReport.Write(output, $"Sealed pages property: {Histories} random histories (daily and weekly; current, catch-up, middle and oldest periods), {pagesCompared} page comparisons, all byte-identical.");
+        // With the consent on, the fact shows on both check-in panels (home and /CheckIns) of each history whose
+        // partner sent for the current period; with it off, never.
+        var currentTargets = Enumerable.Range(0, Histories).Count(h => h / 2 % 4 == 0);
+        Assert.Equal(yourTurnConsent ? 2 * currentTargets : 0, factsShown);
+        TestReport.Write(output, $"Sealed pages property (your-turn consent {(yourTurnConsent ? "on" : "off")}, the fact shown {factsShown} times): {Histories} random histories (daily and weekly; current, catch-up, middle and oldest periods), {pagesCompared} page comparisons, all byte-identical.");
     }
 
     private static void Same(string expected, string actual, string what)

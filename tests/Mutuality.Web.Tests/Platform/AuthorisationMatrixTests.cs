@@ -322,6 +322,9 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
         new("GET", "/Insights/HowItWorks", null, Expectations.SignedIn),
         // Issue 20: the answer to a form sent twice (it only says so and links back inside the site).
         new("GET", "/Errors/AlreadySent", null, Expectations.Public, _ => "/Errors/AlreadySent?to=%2FMoments"),
+        // Issue 15 (second wave): the two-sided "tell me when my partner has checked in" (only ever the caller's own
+        // couple; without a partner, a plain message).
+        new("POST", "/Account/Manage/Notifications", "YourTurn", Expectations.SignedInPost, _ => Q("/Account/Manage/Notifications", "YourTurn")),
     ];
 
     /// <summary>Extra looks at private and sealed items by id, beyond the one URL per row.</summary>

@@ -205,11 +205,18 @@ public sealed class CheckInService(AppDbContext db, TimeProvider clock, Notifica
         }
 
         // A sealed check-in tells the partner nothing. Only when both have checked in does the first to send
-        // hear that the reveal is ready (issue 15).
-        if (caller.PartnerId is { } partner
-            && await db.CheckIns.AnyAsync(c => c.CoupleId == caller.CoupleId && c.AuthorId == partner && c.Cadence == (int)period.Cadence && c.PeriodStart == period.Start && c.SubmittedAtUtc != null, ct))
+        // hear that the reveal is ready (issue 15) — unless both partners agreed to "tell me when my partner has
+        // checked in", which tells the other that one fact (that a check-in exists) and nothing else.
+        if (caller.PartnerId is { } partner)
         {
-            await notices.NotifyAsync(partner, Domain.Notifications.NoticeKind.RevealReady, caller.UserId, $"/CheckIns/Reveal/{period.Label}", ct: ct);
+            if (await db.CheckIns.AnyAsync(c => c.CoupleId == caller.CoupleId && c.AuthorId == partner && c.Cadence == (int)period.Cadence && c.PeriodStart == period.Start && c.SubmittedAtUtc != null, ct))
+            {
+                await notices.NotifyAsync(partner, Domain.Notifications.NoticeKind.RevealReady, caller.UserId, $"/CheckIns/Reveal/{period.Label}", ct: ct);
+            }
+            else if (await Notifications.YourTurn.BothOnAsync(db, caller.CoupleId, caller.UserId, partner, ct))
+            {
+                await notices.NotifyAsync(partner, Domain.Notifications.NoticeKind.PartnerCheckedIn, caller.UserId, $"/CheckIns/Form?period={period.Label}", ct: ct);
+            }
         }
 
         return (Result<OwnCheckIn>.Ok((await OwnAsync(caller, period, ct))!), []);

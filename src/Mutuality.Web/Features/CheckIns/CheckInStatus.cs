@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Mutuality.Domain.CheckIns;
 using Mutuality.Domain.People;
 using Mutuality.Web.Infrastructure.Couples;
@@ -5,9 +6,11 @@ using Mutuality.Web.Infrastructure.Couples;
 namespace Mutuality.Web.Features.CheckIns;
 
 /// <summary>Where the caller stands for their current period, for the home panel and the check-ins page.</summary>
-public sealed record CheckInStatusView(CheckInPeriod Period, RevealStage Stage, bool HasDraft, bool ReminderDue, CheckInPeriod? PreviousReady);
+/// <param name="PartnerCheckedIn">The partner has sent this period's check-in: shown only while both partners have
+/// agreed to "tell me when my partner has checked in" (issue 15), and then it is the only thing that differs.</param>
+public sealed record CheckInStatusView(CheckInPeriod Period, RevealStage Stage, bool HasDraft, bool ReminderDue, CheckInPeriod? PreviousReady, bool PartnerCheckedIn = false);
 
-public sealed class CheckInStatusQuery(CheckInService checkIns, CheckInSettingsService settings)
+public sealed class CheckInStatusQuery(CheckInService checkIns, CheckInSettingsService settings, Mutuality.Web.Data.AppDbContext db)
 {
     public async Task<CheckInStatusView?> GetAsync(Caller caller, CancellationToken ct = default)
     {
@@ -36,6 +39,13 @@ public sealed class CheckInStatusQuery(CheckInService checkIns, CheckInSettingsS
             reminderDue = checkIns.Now >= TimeZones.ToUtc(today, reminder, zone);
         }
 
-        return new CheckInStatusView(period, view.Stage, own is { Submitted: false }, reminderDue, previousReady);
+        var partnerCheckedIn = false;
+        if (view.Stage == RevealStage.SealedUntilYouCheckIn && own?.Submitted != true && caller.PartnerId is { } partner
+            && await Notifications.YourTurn.BothOnAsync(db, caller.CoupleId, caller.UserId, partner, ct))
+        {
+            partnerCheckedIn = await db.CheckIns.AnyAsync(c => c.CoupleId == caller.CoupleId && c.AuthorId == partner && c.Cadence == (int)period.Cadence && c.PeriodStart == period.Start && c.SubmittedAtUtc != null, ct);
+        }
+
+        return new CheckInStatusView(period, view.Stage, own is { Submitted: false }, reminderDue, previousReady, partnerCheckedIn);
     }
 }

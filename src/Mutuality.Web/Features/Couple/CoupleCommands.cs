@@ -165,6 +165,7 @@ public sealed class CoupleCommands(AppDbContext db, TimeProvider clock)
         // stops getting notices on their devices (they add them again when they want).
         await db.NotificationOutbox.Where(o => (o.UserId == userId || o.UserId == partnerId) && o.SentAtUtc == null).ExecuteDeleteAsync(ct);
         await db.PushDevices.Where(d => d.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.YourTurnConsents.Where(c => c.CoupleId == coupleId).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         return partnerId;
     }

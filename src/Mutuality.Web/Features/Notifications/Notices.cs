@@ -16,42 +16,73 @@ namespace Mutuality.Web.Features.Notifications;
 public sealed class Notices(AppDbContext db, TimeProvider clock, ILogger<Notices> log)
 {
     public async Task NotifyAsync(Guid recipientId, NoticeKind kind, Guid? fromId, string url, bool urgent = false, Guid? deviceId = null, CancellationToken ct = default)
+        => await TryEnqueueAsync(recipientId, kind, fromId, url, urgent, deviceId, eventId: null, dropInQuietHours: false, ct);
+
+    /// <summary>
+    /// Queues a scheduled notice (a reminder) under a stable event id made from its person, kind and period. The
+    /// outbox's unique (event, device) index is the ledger claimed before anything is sent: a second run, a second
+    /// node or a restarted app finds the row and queues nothing, so the same reminder never goes out twice.
+    /// With <paramref name="dropInQuietHours"/> a notice that falls inside quiet hours is not queued at all (a
+    /// nudge for now, not for the morning after). Returns how many device rows were queued.
+    /// </summary>
+    public Task<int> NotifyOnceAsync(Guid recipientId, NoticeKind kind, string url, Guid eventId, bool dropInQuietHours, CancellationToken ct = default)
+        => TryEnqueueAsync(recipientId, kind, null, url, false, null, eventId, dropInQuietHours, ct);
+
+    /// <summary>A stable event id for a scheduled notice ("reminder", person, "2026-03-02"): the same inputs, the same id.</summary>
+    public static Guid StableEventId(string what, Guid personId, string periodKey)
+        => new(SHA256.HashData(Encoding.UTF8.GetBytes($"{what}|{personId:N}|{periodKey}")).AsSpan(0, 16));
+
+    private async Task<int> TryEnqueueAsync(Guid recipientId, NoticeKind kind, Guid? fromId, string url, bool urgent, Guid? deviceId, Guid? eventId, bool dropInQuietHours, CancellationToken ct)
     {
         try
         {
-            await EnqueueAsync(recipientId, kind, fromId, url, urgent, deviceId, ct);
+            return await EnqueueAsync(recipientId, kind, fromId, url, urgent, deviceId, eventId, dropInQuietHours, ct);
+        }
+        catch (DbUpdateException) when (eventId is not null)
+        {
+            // Another run or node claimed this event for the device first (the unique index decides): nothing to do.
+            DetachAdded();
+            return 0;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // What the person did is saved either way; a notice that cannot be queued must not become an error page.
-            foreach (var entry in db.ChangeTracker.Entries<NotificationOutboxItem>().Where(x => x.State == EntityState.Added).ToList())
-            {
-                entry.State = EntityState.Detached;
-            }
-
+            DetachAdded();
             log.LogWarning(e, "A notice could not be queued.");
+            return 0;
         }
     }
 
-    private async Task EnqueueAsync(Guid recipientId, NoticeKind kind, Guid? fromId, string url, bool urgent, Guid? deviceId, CancellationToken ct)
+    private void DetachAdded()
     {
-        var devices = await db.PushDevices.AsNoTracking().Where(d => d.UserId == recipientId && (deviceId == null || d.Id == deviceId)).Select(d => new { d.Id, d.Channel }).ToListAsync(ct);
+        foreach (var entry in db.ChangeTracker.Entries<NotificationOutboxItem>().Where(x => x.State == EntityState.Added).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
+    private async Task<int> EnqueueAsync(Guid recipientId, NoticeKind kind, Guid? fromId, string url, bool urgent, Guid? deviceId, Guid? stableEventId, bool dropInQuietHours, CancellationToken ct)
+    {
+        var devices = await db.PushDevices.AsNoTracking()
+            .Where(d => d.UserId == recipientId && (deviceId == null || d.Id == deviceId))
+            .Where(d => stableEventId == null || !db.NotificationOutbox.Any(o => o.EventId == stableEventId && o.DeviceId == d.Id))
+            .Select(d => new { d.Id, d.Channel }).ToListAsync(ct);
         if (devices.Count == 0)
         {
-            return;
+            return 0;
         }
 
         var preference = await db.NotificationPreferences.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == recipientId, ct)
             ?? new NotificationPreference { UserId = recipientId };
         if (!preference.Wants(kind))
         {
-            return;
+            return 0;
         }
 
         var recipient = await db.Users.AsNoTracking().Where(u => u.Id == recipientId).Select(u => new { u.TimeZoneId }).FirstOrDefaultAsync(ct);
         if (recipient is null)
         {
-            return;
+            return 0;
         }
 
         var fromName = fromId is { } f
@@ -66,7 +97,12 @@ public sealed class Notices(AppDbContext db, TimeProvider clock, ILogger<Notices
             due = now;
         }
 
-        var eventId = Guid.CreateVersion7(clock.GetUtcNow());
+        if (dropInQuietHours && due > now)
+        {
+            return 0;
+        }
+
+        var eventId = stableEventId ?? Guid.CreateVersion7(clock.GetUtcNow());
         foreach (var device in devices)
         {
             db.NotificationOutbox.Add(new NotificationOutboxItem
@@ -85,6 +121,7 @@ public sealed class Notices(AppDbContext db, TimeProvider clock, ILogger<Notices
         }
 
         await db.SaveChangesAsync(ct);
+        return devices.Count;
     }
 
     public static string Hash(string endpoint) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(endpoint.Trim())));

@@ -10,6 +10,8 @@ public static class NotificationsSetup
         services.AddSingleton<VapidKeys>();
         services.AddSingleton<NotificationSender>();
         services.AddScoped<Notices>();
+        services.AddScoped<ScheduledNotices>();
+        services.AddHostedService<ScheduledNoticeWorker>();
         services.AddHostedService<NotificationWorker>();
         services.AddHostedService<VapidStartupNote>();
         foreach (var name in new[] { NotificationSender.PushClient, NotificationSender.NtfyClient })

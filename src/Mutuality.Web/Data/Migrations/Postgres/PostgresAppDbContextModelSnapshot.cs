@@ -1152,6 +1152,24 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.ToTable("PushServerKeys");
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Features.Notifications.Data.YourTurnConsent", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AgreedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CoupleId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("YourTurnConsents");
+                });
+
             modelBuilder.Entity("Mutuality.Web.Features.Pulse.Data.PulseAnswer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1935,6 +1953,21 @@ namespace Mutuality.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Mutuality.Web.Features.Notifications.Data.PushDevice", b =>
                 {
+                    b.HasOne("Mutuality.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Notifications.Data.YourTurnConsent", b =>
+                {
+                    b.HasOne("Mutuality.Web.Data.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Mutuality.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -1141,6 +1141,24 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.ToTable("PushServerKeys");
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Features.Notifications.Data.YourTurnConsent", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AgreedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CoupleId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("YourTurnConsents");
+                });
+
             modelBuilder.Entity("Mutuality.Web.Features.Pulse.Data.PulseAnswer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1924,6 +1942,21 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Mutuality.Web.Features.Notifications.Data.PushDevice", b =>
                 {
+                    b.HasOne("Mutuality.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Notifications.Data.YourTurnConsent", b =>
+                {
+                    b.HasOne("Mutuality.Web.Data.Couple", null)
+                        .WithMany()
+                        .HasForeignKey("CoupleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Mutuality.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

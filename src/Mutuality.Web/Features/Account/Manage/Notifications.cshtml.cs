@@ -28,6 +28,11 @@ public sealed class NotificationsModel(CallerContext callers, AppDbContext db, N
 
     public string? AppleNote { get; private set; }
 
+    /// <summary>The partner's name, when there is one (the "your turn" consent needs two).</summary>
+    public string? PartnerName { get; private set; }
+
+    public YourTurnState YourTurn { get; private set; } = YourTurnState.Off;
+
     [TempData]
     public string? Status { get; set; }
 
@@ -45,6 +50,8 @@ public sealed class NotificationsModel(CallerContext callers, AppDbContext db, N
             ?? new NotificationPreference { UserId = caller.UserId };
         PublicKey = (await vapid.GetAsync()).PublicKey;
         AppleNote = vapid.AppleUnavailableReason;
+        PartnerName = caller.HasPartner ? (string.IsNullOrWhiteSpace(caller.PartnerName) ? "your partner" : caller.PartnerName) : null;
+        YourTurn = await Notifications.YourTurn.StateAsync(db, caller.CoupleId, caller.UserId, caller.PartnerId);
         return caller;
     }
 
@@ -182,6 +189,46 @@ public sealed class NotificationsModel(CallerContext callers, AppDbContext db, N
 
         await db.SaveChangesAsync();
         Status = on ? "Notifications are back on, with the choices below." : "All notifications are off. Nothing will buzz until you turn them back on.";
+        return RedirectToPage();
+    }
+
+    /// <summary>
+    /// "Tell me when my partner has checked in": saying yes proposes it (or agrees, when the partner already has);
+    /// saying no turns it off for both. Only ever the caller's own couple.
+    /// </summary>
+    public async Task<IActionResult> OnPostYourTurnAsync(bool on)
+    {
+        var caller = await callers.RequireAsync();
+        if (caller.CoupleId is not { } couple || caller.PartnerId is not { } partner)
+        {
+            return await ProblemAsync("This needs your partner in Mutuality first: it is something the two of you turn on together.");
+        }
+
+        var name = string.IsNullOrWhiteSpace(caller.PartnerName) ? "your partner" : caller.PartnerName;
+        if (!on)
+        {
+            await db.YourTurnConsents.Where(c => c.CoupleId == couple).ExecuteDeleteAsync();
+            await db.NotificationOutbox.Where(o => (o.UserId == caller.UserId || o.UserId == partner) && o.Kind == NoticeKind.PartnerCheckedIn && o.SentAtUtc == null).ExecuteDeleteAsync();
+            Status = $"Off for both of you. Nothing about {name}'s check-ins reaches you before you have checked in too.";
+            return RedirectToPage();
+        }
+
+        if (!await db.YourTurnConsents.AnyAsync(c => c.CoupleId == couple && c.UserId == caller.UserId))
+        {
+            db.YourTurnConsents.Add(new YourTurnConsent { CoupleId = couple, UserId = caller.UserId, AgreedAtUtc = clock.GetUtcNow().UtcDateTime });
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear(); // the same yes, sent twice at once: it stands
+            }
+        }
+
+        Status = (await Notifications.YourTurn.StateAsync(db, couple, caller.UserId, partner)).BothOn
+            ? $"On for both of you: each of you hears when the other has checked in, and nothing more."
+            : $"You've asked. It starts when {name} turns it on too.";
         return RedirectToPage();
     }
 

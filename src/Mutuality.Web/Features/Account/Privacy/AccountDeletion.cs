@@ -119,6 +119,7 @@ public sealed class AccountDeletion(AppDbContext db, UserManager<AppUser> users,
             await db.NotificationOutbox.Where(o => o.UserId == userId).ExecuteDeleteAsync(ct);
             await db.PushDevices.Where(d => d.UserId == userId).ExecuteDeleteAsync(ct);
             await db.NotificationPreferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
+            await db.YourTurnConsents.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
 
             if (partner is not null)
             {

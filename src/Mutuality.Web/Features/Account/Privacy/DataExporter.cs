@@ -153,7 +153,8 @@ public sealed class DataExporter(AppDbContext db, TimeProvider clock)
             preference.QuietFrom,
             preference.QuietUntil,
             preference.UrgentThroughQuiet,
-            [.. devices.Select(d => new ExportDevice(d.Name, d.Channel.ToString(), d.CreatedAtUtc, d.LastDeliveredAtUtc))]);
+            [.. devices.Select(d => new ExportDevice(d.Name, d.Channel.ToString(), d.CreatedAtUtc, d.LastDeliveredAtUtc))],
+            await db.YourTurnConsents.AsNoTracking().AnyAsync(c => c.UserId == userId, ct));
     }
 
     /// <summary>

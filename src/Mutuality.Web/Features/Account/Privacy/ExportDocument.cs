@@ -63,7 +63,7 @@ public sealed record ExportDocument(
 
 public sealed record ExportNotifications(
     bool AllOff, bool Discreet, IReadOnlyList<string> Kinds, TimeOnly? QuietFrom, TimeOnly? QuietUntil, bool UrgentThroughQuiet,
-    IReadOnlyList<ExportDevice> Devices);
+    IReadOnlyList<ExportDevice> Devices, bool TellMeWhenMyPartnerHasCheckedIn = false);
 
 public sealed record ExportDevice(string Name, string Channel, DateTime CreatedAtUtc, DateTime? LastDeliveredAtUtc);
 

@@ -12,4 +12,6 @@ public abstract partial class AppDbContext
     public DbSet<NotificationOutboxItem> NotificationOutbox => Set<NotificationOutboxItem>();
 
     public DbSet<PushServerKey> PushServerKeys => Set<PushServerKey>();
+
+    public DbSet<YourTurnConsent> YourTurnConsents => Set<YourTurnConsent>();
 }

@@ -94,6 +94,7 @@ public sealed class NotificationPreference
         NoticeKind.RevealReady => RevealReady,
         NoticeKind.MyCheckInReminder => MyCheckInReminder,
         NoticeKind.MonthlyDay => MonthlyDay,
+        NoticeKind.PartnerCheckedIn => true, // the two-sided consent is the choice
         NoticeKind.Test => true,
         _ => false,
     };
@@ -154,6 +155,20 @@ public sealed class NotificationOutboxItem
     public DateTime? AbandonedAtUtc { get; set; }
 }
 
+/// <summary>
+/// One partner's "yes" to "tell me when my partner has checked in" (C12, issue 15 item 7). It is on for a couple only
+/// while both current partners have a row: the first to say yes proposes, the other agrees; either turning it off
+/// removes both. When on, it opens one fact of the seal (that a check-in for the period exists) and nothing else.
+/// </summary>
+public sealed class YourTurnConsent
+{
+    public Guid CoupleId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public DateTime AgreedAtUtc { get; set; }
+}
+
 /// <summary>The instance's VAPID key pair (one row), the private key protected by the Data Protection key ring.</summary>
 public sealed class PushServerKey
 {
@@ -200,6 +215,17 @@ internal sealed class NotificationOutboxConfiguration : IEntityTypeConfiguration
         builder.HasIndex(o => new { o.SentAtUtc, o.DueAtUtc });
         builder.HasOne<PushDevice>().WithMany().HasForeignKey(o => o.DeviceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Web.Data.AppUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class YourTurnConsentConfiguration : IEntityTypeConfiguration<YourTurnConsent>
+{
+    public void Configure(EntityTypeBuilder<YourTurnConsent> builder)
+    {
+        builder.HasKey(c => new { c.CoupleId, c.UserId });
+        builder.HasIndex(c => c.UserId);
+        builder.HasOne<Web.Data.Couple>().WithMany().HasForeignKey(c => c.CoupleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Web.Data.AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

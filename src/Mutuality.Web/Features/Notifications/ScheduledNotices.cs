@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Mutuality.Domain.CheckIns;
+using Mutuality.Domain.Mail;
+using Mutuality.Domain.Notifications;
+using Mutuality.Domain.People;
+using Mutuality.Web.Data;
+
+namespace Mutuality.Web.Features.Notifications;
+
+/// <summary>
+/// The two notices nobody else triggers: a person's own check-in reminder at their chosen local time (on their
+/// check-in days, only while they have not sent this period's check-in), and the couple's monthly check-in day
+/// (on the morning of the day, unless this month's check-in is already done). Each is queued under a stable event
+/// id (person, kind, local day), so the outbox's unique index is the claim made before anything is sent: a second
+/// run, another node or a restart queues nothing again. Content-free wording, the person's preferences and quiet
+/// hours as for every notice; a check-in reminder that falls inside quiet hours is not sent at all (it is a nudge
+/// for now, not for the morning after), the monthly day's notice waits for the quiet hours to end.
+/// </summary>
+public sealed class ScheduledNotices(AppDbContext db, Notices notices, TimeProvider clock)
+{
+    /// <summary>How late a reminder may still go out (e.g. after the server was down).</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromHours(3);
+
+    public async Task<int> RunDueAsync(CancellationToken ct = default)
+        => await CheckInRemindersAsync(ct) + await MonthlyDaysAsync(ct);
+
+    private async Task<int> CheckInRemindersAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var people = await (from s in db.CheckInPersonSettings.AsNoTracking()
+                            where s.ReminderTime != null
+                            join m in db.CoupleMembers.AsNoTracking() on s.UserId equals m.UserId
+                            where m.LeftAtUtc == null && m.CoupleId == s.CoupleId
+                            join u in db.Users.AsNoTracking() on s.UserId equals u.Id
+                            where db.PushDevices.Any(d => d.UserId == s.UserId)
+                            select new { s.UserId, s.CoupleId, s.ReminderTime, u.TimeZoneId })
+                           .ToListAsync(ct);
+        var queued = 0;
+        foreach (var p in people)
+        {
+            var zone = TimeZones.FindOrUtc(p.TimeZoneId);
+            var today = TimeZones.LocalDay(now, zone);
+            var due = TimeZones.ToUtc(today, p.ReminderTime!.Value, zone);
+            if (now < due || now > due + Grace || !await HasPartnerAsync(p.CoupleId, p.UserId, ct))
+            {
+                continue;
+            }
+
+            var cadence = await db.CheckInCoupleSettings.AsNoTracking().Where(s => s.CoupleId == p.CoupleId).Select(s => (int?)s.Cadence).SingleOrDefaultAsync(ct) is 2 ? Cadence.Weekly : Cadence.Daily;
+            var period = Periods.Containing(cadence, today);
+            if (cadence == Cadence.Weekly && today != period.End)
+            {
+                continue;
+            }
+
+            if (await db.CheckIns.AnyAsync(x => x.AuthorId == p.UserId && x.CoupleId == p.CoupleId && x.Cadence == (int)cadence && x.PeriodStart == period.Start && x.SubmittedAtUtc != null, ct))
+            {
+                continue;
+            }
+
+            var eventId = Notices.StableEventId("checkin-reminder", p.UserId, today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            queued += await notices.NotifyOnceAsync(p.UserId, NoticeKind.MyCheckInReminder, "/CheckIns/Form", eventId, dropInQuietHours: true, ct);
+        }
+
+        return queued;
+    }
+
+    private async Task<int> MonthlyDaysAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var people = await (from r in db.MonthlyRhythms.AsNoTracking()
+                            join m in db.CoupleMembers.AsNoTracking() on r.CoupleId equals m.CoupleId
+                            where m.LeftAtUtc == null
+                            join u in db.Users.AsNoTracking() on m.UserId equals u.Id
+                            where db.PushDevices.Any(d => d.UserId == u.Id)
+                            select new { u.Id, u.TimeZoneId, r.CoupleId, r.DayOfMonth, r.UpdatedAtUtc })
+                           .ToListAsync(ct);
+        var queued = 0;
+        foreach (var p in people)
+        {
+            var zone = TimeZones.FindOrUtc(p.TimeZoneId);
+            // Only on the day itself; a day chosen after this morning's time needs no notice.
+            if (MailSchedule.MonthlyReminderDue(now, zone, p.DayOfMonth) is not { } due || p.UpdatedAtUtc > due.DueUtc || now > due.DueUtc + Grace
+                || !await HasPartnerAsync(p.CoupleId, p.Id, ct))
+            {
+                continue;
+            }
+
+            var month = new DateOnly(due.LocalDay.Year, due.LocalDay.Month, 1);
+            if (await db.MonthlyCheckIns.AsNoTracking().AnyAsync(c => c.CoupleId == p.CoupleId && c.Month == month && c.FinishedAtUtc != null, ct))
+            {
+                continue; // this month's check-in is already done
+            }
+
+            var eventId = Notices.StableEventId("monthly-day", p.Id, due.PeriodKey);
+            queued += await notices.NotifyOnceAsync(p.Id, NoticeKind.MonthlyDay, "/Monthly/Prepare", eventId, dropInQuietHours: false, ct);
+        }
+
+        return queued;
+    }
+
+    private Task<bool> HasPartnerAsync(Guid coupleId, Guid userId, CancellationToken ct)
+        => db.CoupleMembers.AsNoTracking().AnyAsync(m => m.CoupleId == coupleId && m.UserId != userId && m.LeftAtUtc == null, ct);
+}
+
+/// <summary>Looks for due reminders once a minute (a one-shot delay after each run, so a clock jump means one catch-up run).</summary>
+public sealed class ScheduledNoticeWorker(IServiceScopeFactory scopes, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<ScheduledNoticeWorker> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.WorkerEnabled)
+        {
+            return;
+        }
+
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<ScheduledNotices>().RunDueAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogWarning(e, "Reminder notices could not be queued this time; will try again.");
+                }
+
+                await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+}
