@@ -8,13 +8,28 @@ public sealed partial class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private AppProcess(Process process, Uri baseAddress)
+    private readonly System.Text.StringBuilder _output;
+
+    private AppProcess(Process process, Uri baseAddress, System.Text.StringBuilder output)
     {
         _process = process;
         BaseAddress = baseAddress;
+        _output = output;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>What the app has written to standard output and error so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
 
     public static async Task<AppProcess> StartAsync(string dataFolder, params string[] extraArgs)
     {
@@ -73,7 +88,7 @@ public sealed partial class AppProcess : IAsyncDisposable
             throw new InvalidOperationException("The app did not start within 60 s:\n" + output);
         }
 
-        return new AppProcess(process, await listening.Task);
+        return new AppProcess(process, await listening.Task, output);
     }
 
     /// <summary>SIGKILL: no graceful shutdown, no flushing, no goodbyes.</summary>

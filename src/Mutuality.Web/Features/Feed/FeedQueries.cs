@@ -45,7 +45,7 @@ public sealed record WeekPanel(LocalWeek Week, WeekMeasures Measures, string MyN
 /// Reads of the couple feed and the week panel. Every query is scoped to the caller's couple, and moments to
 /// "mine, or shared" in the same query, so a private moment never reaches the partner.
 /// </summary>
-public sealed class FeedQueries(AppDbContext db, TimeProvider clock)
+public sealed class FeedQueries(AppDbContext db, TimeProvider clock, ILogger<FeedQueries> logger)
 {
     public const int PageSize = 20;
 
@@ -92,23 +92,31 @@ public sealed class FeedQueries(AppDbContext db, TimeProvider clock)
     public static string BadgeText(int unread)
         => unread > UnreadShownUpTo ? $"{UnreadShownUpTo}+" : unread.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Marks the feed as read up to now.</summary>
+    /// <summary>
+    /// Marks the feed as read up to now. A write on a read: when the database takes no writes (a full disk, read-only)
+    /// the feed is still shown, only not marked read, and that is logged as a warning (issue 20).
+    /// </summary>
     public async Task MarkSeenAsync(Caller caller, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var updated = await db.FeedCursors.Where(c => c.UserId == caller.UserId).ExecuteUpdateAsync(s => s.SetProperty(c => c.SeenAtUtc, now), ct);
-        if (updated == 0)
+        try
         {
-            db.FeedCursors.Add(new FeedCursor { UserId = caller.UserId, SeenAtUtc = now });
-            try
+            var updated = await db.FeedCursors.Where(c => c.UserId == caller.UserId).ExecuteUpdateAsync(s => s.SetProperty(c => c.SeenAtUtc, now), ct);
+            if (updated == 0)
             {
+                db.FeedCursors.Add(new FeedCursor { UserId = caller.UserId, SeenAtUtc = now });
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
-            {
-                // Another tab marked it at the same moment.
-                db.ChangeTracker.Clear();
-            }
+        }
+        catch (Exception e) when (Infrastructure.Hosting.StorageUnavailable.IsStorageAway(e))
+        {
+            db.ChangeTracker.Clear();
+            logger.LogWarning("Could not mark the feed read ({Reason}); it is shown all the same", e.GetBaseException().Message);
+        }
+        catch (DbUpdateException)
+        {
+            // Another tab marked it at the same moment.
+            db.ChangeTracker.Clear();
         }
     }
 

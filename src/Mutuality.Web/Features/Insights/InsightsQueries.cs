@@ -47,7 +47,7 @@ public sealed record InsightsData(
 /// whole history. Privacy: the partner's private moments are filtered out in SQL; the partner's check-ins count only
 /// once revealed; the partner's pulse and map only for months both answered.
 /// </summary>
-public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvider clock)
+public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvider clock, ILogger<InsightsQueries> logger)
 {
     private sealed class MomentRow
     {
@@ -384,7 +384,17 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
             c.FactsState = 2;
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (Infrastructure.Hosting.StorageUnavailable.IsStorageAway(e))
+        {
+            // A write on a read: when the database takes no writes, the insights show what is already stored and these
+            // check-ins are read on a later visit (issue 20).
+            logger.LogWarning("Could not store the numbers of {Count} check-ins for the insights ({Reason}); showing what is stored", pending.Count, e.GetBaseException().Message);
+        }
+
         db.ChangeTracker.Clear();
     }
 

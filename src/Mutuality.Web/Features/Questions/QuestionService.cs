@@ -28,7 +28,7 @@ public sealed record SharedDay(DateOnly Day, Guid DailyQuestionId, Question Ques
 /// <see cref="SharedAsync"/>, which ask the domain's <see cref="QuestionReveal"/> (the check-in's seal) and return only
 /// what it allows. The couple's day follows <see cref="DailyQuestions.CoupleZone"/>.
 /// </summary>
-public sealed class QuestionService(AppDbContext db, TimeProvider clock)
+public sealed class QuestionService(AppDbContext db, TimeProvider clock, ILogger<QuestionService>? logger = null)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -73,11 +73,24 @@ public sealed class QuestionService(AppDbContext db, TimeProvider clock)
             db.Entry(entry).State = EntityState.Detached;
             return entry;
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateException || Infrastructure.Hosting.StorageUnavailable.IsStorageAway(e))
         {
             // Both partners opened the page at once: the unique (couple, day) index kept one, the same pick.
             db.ChangeTracker.Clear();
-            return await db.DailyQuestions.AsNoTracking().SingleAsync(q => q.CoupleId == coupleId && q.Day == day, ct);
+            if (await db.DailyQuestions.AsNoTracking().SingleOrDefaultAsync(q => q.CoupleId == coupleId && q.Day == day, ct) is { } kept)
+            {
+                return kept;
+            }
+
+            // The database takes no writes (a full disk, read-only): show today's pick all the same; it is stored on a
+            // later visit (issue 20). Anything else is a fault.
+            if (!Infrastructure.Hosting.StorageUnavailable.IsStorageAway(e))
+            {
+                throw;
+            }
+
+            logger?.LogWarning("Could not store today's question ({Reason}); it is shown all the same", e.GetBaseException().Message);
+            return entry;
         }
     }
 

@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Account;
@@ -178,6 +177,7 @@ public static class AppSetup
                 o.ModelMetadataDetailsProviders.Add(new Forms.PlainRequiredMessages()); // issue 16
             });
 
+        services.AddSingleton<StorageState>(); // issue 20: honest health
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddRateLimiter(o =>
@@ -230,9 +230,10 @@ public static class AppSetup
 
     public static async Task UseMutualityAsync(this WebApplication app)
     {
-        await app.MigrateDatabaseAsync();
-
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Mutuality");
+
+        // A full disk or a database that is away does not stop the start: the app says why and keeps trying (issue 20).
+        var databaseReady = await StartupStorage.PrepareAsync(app, logger);
         var dataFolder = app.Services.GetRequiredService<DataFolder>();
         var mail = app.Services.GetRequiredService<IOptions<MailOptions>>().Value;
         logger.LogInformation("Data folder: {DataFolder}", dataFolder.Path);
@@ -256,7 +257,7 @@ public static class AppSetup
             Console.WriteLine($"Mutuality: e-mails land in {app.Services.GetRequiredService<MailKitSender>().PickupFolder}");
         }
 
-        if (app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
+        if (databaseReady && app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
         {
             await DemoSeeder.SeedAsync(app.Services);
         }
@@ -272,6 +273,7 @@ public static class AppSetup
         app.UseMutualitySecurityHeaders();
         app.UseMiddleware<StorageUnavailable>();
         app.UseStaticFiles();
+        app.UseStartupStorageGate();
         app.UseRouting();
         app.UseMiddleware<TooLargeBodies>();
         app.UseMiddleware<RequestLogging>();
@@ -281,17 +283,8 @@ public static class AppSetup
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapRazorPages();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", DatabaseHealthCheck.Options);
         Features.Moments.BenchEndpoints.MapBenchEndpoints(app);
         Features.Phone.PhoneEndpoints.MapPhoneEndpoints(app); // issue 15
     }
-}
-
-/// <summary>Healthy when the database answers.</summary>
-public sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        => await db.Database.CanConnectAsync(cancellationToken)
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy("The database does not answer.");
 }

@@ -35,6 +35,7 @@ public static class DatabaseSetup
         {
             var connectionString = SqliteConnectionString(options, dataFolder);
             services.AddSingleton<SqliteWriteGate>();
+            services.AddSingleton<SqliteInUse>(); // issue 20: restore refuses while the app runs
             services.AddSingleton<Intents.IntentInterceptor>();
             services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
@@ -105,6 +106,11 @@ public static class DatabaseSetup
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (db.Database.IsSqlite() && new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource is { Length: > 0 } databaseFile)
+        {
+            await app.Services.GetRequiredService<SqliteInUse>().HoldAsync(Path.GetFullPath(databaseFile), app.Logger, app.Lifetime.ApplicationStopping);
+        }
+
         if (db.Database.IsSqlite())
         {
             // WAL is a property of the database file: set once, it stays.
@@ -134,6 +140,50 @@ public static class DatabaseSetup
             }
         }
     }
+}
+
+/// <summary>
+/// The running app's shared hold on the SQLite file's in-use marker (<see cref="InUseMarker"/>), for its lifetime: restore
+/// refuses while it is held. If a restore holds the marker at start, the app waits for it to finish.
+/// </summary>
+public sealed class SqliteInUse : IDisposable
+{
+    private FileStream? _hold;
+
+    public async Task HoldAsync(string databaseFile, ILogger logger, CancellationToken stopping)
+    {
+        if (_hold is not null || databaseFile == ":memory:")
+        {
+            return;
+        }
+
+        try
+        {
+            if (!File.Exists(InUseMarker.PathFor(databaseFile)))
+            {
+                await File.WriteAllBytesAsync(InUseMarker.PathFor(databaseFile), [], stopping);
+                PrivateFiles.Restrict(InUseMarker.PathFor(databaseFile));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not write the in-use marker {Marker} ({Reason}); restore cannot tell this app is running", InUseMarker.PathFor(databaseFile), e.Message);
+            return;
+        }
+
+        for (var waited = 0; (_hold = InUseMarker.TryHoldShared(databaseFile)) is null; waited++)
+        {
+            if (waited == 0)
+            {
+                logger.LogWarning("A restore of {Database} is under way; waiting for it to finish", databaseFile);
+                Console.WriteLine($"Mutuality: a restore of {databaseFile} is under way; waiting for it to finish.");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), stopping);
+        }
+    }
+
+    public void Dispose() => _hold?.Dispose();
 }
 
 /// <summary>The folder where this instance keeps its files.</summary>

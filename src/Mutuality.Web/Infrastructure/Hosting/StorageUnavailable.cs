@@ -92,9 +92,9 @@ public sealed class StorageUnavailable(RequestDelegate next, ILogger<StorageUnav
     }
 
     // 08: connection exceptions; 53: insufficient resources (disk full, too many connections); 57P: shutting down or
-    // starting up; 58: system errors (I/O).
+    // starting up; 58: system errors (I/O); 25006: the database takes no writes (read-only, a standby).
     private static bool IsUnavailableState(string state)
-        => state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("53", StringComparison.Ordinal)
+        => state is "25006" || state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("53", StringComparison.Ordinal)
             || state.StartsWith("57P", StringComparison.Ordinal) || state.StartsWith("58", StringComparison.Ordinal);
 
     private static string Reason(Exception e)

@@ -94,17 +94,33 @@ public sealed class ExportService(AppDbContext db, TimeProvider clock, ExportBac
 }
 
 /// <summary>Prepares queued exports one at a time, reporting progress in the job row; picks up unfinished ones at start.</summary>
-public sealed class ExportWorker(IServiceScopeFactory scopes, ExportBacklog queue, ExportFiles files, TimeProvider clock, ILogger<ExportWorker> logger) : BackgroundService
+public sealed class ExportWorker(IServiceScopeFactory scopes, ExportBacklog queue, ExportFiles files, TimeProvider clock, ILogger<ExportWorker> logger, Infrastructure.Hosting.StorageState storage) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using (var scope = scopes.CreateAsyncScope())
+        // A database that is away or a full disk at start must not stop the app: wait and try again (issue 20).
+        while (true)
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            foreach (var id in await db.ExportJobs.Where(j => j.Status == ExportStatus.Queued || j.Status == ExportStatus.Preparing).Select(j => j.Id).ToListAsync(stoppingToken))
+            try
             {
-                queue.Enqueue(id);
+                if (storage.Problem is null)
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                    foreach (var id in await db.ExportJobs.Where(j => j.Status == ExportStatus.Queued || j.Status == ExportStatus.Preparing).Select(j => j.Id).ToListAsync(stoppingToken))
+                    {
+                        queue.Enqueue(id);
+                    }
+
+                    break;
+                }
             }
+            catch (Exception e) when (Infrastructure.Hosting.StorageUnavailable.IsStorageAway(e))
+            {
+                logger.LogWarning("Could not look for unfinished exports ({Reason}); trying again shortly", e.GetBaseException().Message);
+            }
+
+            await Task.Delay(Infrastructure.Hosting.StartupStorage.RetryEvery, stoppingToken);
         }
 
         await foreach (var jobId in queue.ReadAllAsync(stoppingToken))
@@ -116,9 +132,16 @@ public sealed class ExportWorker(IServiceScopeFactory scopes, ExportBacklog queu
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Export {JobId} failed", jobId);
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<AppDbContext>().ExportJobs.Where(j => j.Id == jobId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ExportStatus.Failed), CancellationToken.None);
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<AppDbContext>().ExportJobs.Where(j => j.Id == jobId)
+                        .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ExportStatus.Failed), CancellationToken.None);
+                }
+                catch (Exception e) when (Infrastructure.Hosting.StorageUnavailable.IsStorageAway(e))
+                {
+                    logger.LogWarning("Could not mark export {JobId} failed ({Reason})", jobId, e.GetBaseException().Message);
+                }
             }
         }
     }

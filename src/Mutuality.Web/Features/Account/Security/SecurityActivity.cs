@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Mutuality.Web.Data;
+using Mutuality.Web.Infrastructure.Hosting;
 
 namespace Mutuality.Web.Features.Account.Security;
 
@@ -90,7 +91,20 @@ public sealed class SecurityActivity(AppDbContext db, TimeProvider clock)
             var session = new UserSession { Id = Guid.CreateVersion7(), UserId = userId, CreatedAtUtc = now, LastSeenAtUtc = now, Device = device };
             db.UserSessions.Add(session);
             db.SecurityEvents.Add(new SecurityEvent { Id = Guid.CreateVersion7(), UserId = userId, AtUtc = now, Kind = SecurityEventKinds.SignedIn, Device = device });
-            await db.SaveChangesAsync();
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (Exception e) when (StorageUnavailable.IsStorageAway(e))
+            {
+                // The password was right; only the session row could not be written (a full disk, read-only). The person
+                // is signed in without a listed session (the security stamp still signs them out everywhere) (issue 20).
+                db.ChangeTracker.Clear();
+                services.GetRequiredService<ILoggerFactory>().CreateLogger<SecurityActivity>()
+                    .LogWarning("Could not record the new session at sign-in ({Reason}); signed in without it", e.GetBaseException().Message);
+                return;
+            }
+
             identity.AddClaim(new Claim(SessionClaim, session.Id.ToString()));
         };
 
@@ -116,7 +130,16 @@ public sealed class SecurityActivity(AppDbContext db, TimeProvider clock)
 
                 if (now - session.LastSeenAtUtc > TimeSpan.FromMinutes(5))
                 {
-                    await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAtUtc, now));
+                    try
+                    {
+                        await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAtUtc, now));
+                    }
+                    catch (Exception e) when (StorageUnavailable.IsStorageAway(e))
+                    {
+                        // "Last seen" is a nicety: a database that takes no writes must not stop the page (issue 20).
+                        services.GetRequiredService<ILoggerFactory>().CreateLogger<SecurityActivity>()
+                            .LogInformation("Could not update the session's last-seen time ({Reason})", e.GetBaseException().Message);
+                    }
                 }
 
                 // A live session is re-checked at most every 30 seconds; this server forgets it at once when it is revoked.
