@@ -322,6 +322,8 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
         new("GET", "/Insights/HowItWorks", null, Expectations.SignedIn),
         // Issue 20: the answer to a form sent twice (it only says so and links back inside the site).
         new("GET", "/Errors/AlreadySent", null, Expectations.Public, _ => "/Errors/AlreadySent?to=%2FMoments"),
+        // Issue 18: the load balancer's readiness probe (no data on it, like /healthz).
+        new("ANY", "/readyz", null, Expectations.Public),
     ];
 
     /// <summary>Extra looks at private and sealed items by id, beyond the one URL per row.</summary>

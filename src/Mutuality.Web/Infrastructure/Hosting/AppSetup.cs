@@ -175,6 +175,7 @@ public static class AppSetup
             });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddNodeHealth(); // issue 18: /readyz and draining
 
         services.AddRateLimiter(o =>
         {
@@ -278,6 +279,7 @@ public static class AppSetup
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapHealthChecks("/healthz");
+        app.MapNodeHealth(); // issue 18: /readyz for the load balancer
         Features.Moments.BenchEndpoints.MapBenchEndpoints(app);
         Features.Phone.PhoneEndpoints.MapPhoneEndpoints(app); // issue 15
     }
