@@ -325,6 +325,8 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
         // Issue 15 (second wave): the two-sided "tell me when my partner has checked in" (only ever the caller's own
         // couple; without a partner, a plain message).
         new("POST", "/Account/Manage/Notifications", "YourTurn", Expectations.SignedInPost, _ => Q("/Account/Manage/Notifications", "YourTurn")),
+        // Issue 18: the load balancer's readiness probe (no data on it, like /healthz).
+        new("ANY", "/readyz", null, Expectations.Public),
     ];
 
     /// <summary>Extra looks at private and sealed items by id, beyond the one URL per row.</summary>

@@ -100,14 +100,13 @@ public sealed class ExportTests(AppFactory app, ITestOutputHelper output) : ICla
         var link = $"/Account/Manage/Export?handler=Download&id={job.Id}";
         Assert.Equal(HttpStatusCode.NotFound, (await sam.GetAsync(link)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await app.NewClient().GetAsync(link)).StatusCode);
-        var file = app.WithScope(sp => sp.GetRequiredService<ExportFiles>().PathOf(job.FileName!));
-        Assert.True(File.Exists(file));
+        Assert.True(await app.WithDbAsync(db => db.ExportFileContents.AnyAsync(c => c.JobId == job.Id)));
 
         app.Clock.Advance(TimeSpan.FromHours(23));
         Assert.Equal(HttpStatusCode.OK, (await robin.GetAsync(link)).StatusCode);
         app.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.NotFound, (await robin.GetAsync(link)).StatusCode);
-        Assert.False(File.Exists(file), "The expired export's file is still on disk");
+        Assert.False(await app.WithDbAsync(db => db.ExportFileContents.AnyAsync(c => c.JobId == job.Id)), "The expired export's ZIP is still stored");
         Assert.Contains("expired", (await robin.GetPageAsync("/Account/Manage/Export")).MainText(), StringComparison.Ordinal);
     }
 
@@ -118,8 +117,9 @@ public sealed class ExportTests(AppFactory app, ITestOutputHelper output) : ICla
         using var kim = await app.SignedInAsync(person);
         await app.WithDbAsync(async db =>
         {
-            // A job the worker has not picked up (no queue entry): the page shows it as being prepared.
-            db.ExportJobs.Add(new ExportJob { Id = Guid.CreateVersion7(), UserId = person.Id, Status = ExportStatus.Preparing, Percent = 40, RequestedAtUtc = app.Clock.GetUtcNow().UtcDateTime });
+            // A job a worker (perhaps another node's) is preparing and holds: the page shows it as being prepared.
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            db.ExportJobs.Add(new ExportJob { Id = Guid.CreateVersion7(), UserId = person.Id, Status = ExportStatus.Preparing, Percent = 40, RequestedAtUtc = now, LeaseUntilUtc = now.AddHours(1) });
             await db.SaveChangesAsync();
         });
         var page = await kim.GetPageAsync("/Account/Manage/Export");

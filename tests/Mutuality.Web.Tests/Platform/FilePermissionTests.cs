@@ -13,7 +13,7 @@ public sealed class FilePermissionTests(AppFactory app) : IClassFixture<AppFacto
     private static string Mode(string path) => Convert.ToString((int)File.GetUnixFileMode(path), 8);
 
     [Fact]
-    public async Task The_data_folder_database_key_ring_mail_pickup_and_export_zips_are_for_the_apps_user_only()
+    public async Task The_data_folder_database_key_ring_and_mail_pickup_are_for_the_apps_user_only_and_export_zips_are_not_on_disk()
     {
         var couple = await app.CreateCoupleAsync();
         using var robin = await app.SignedInAsync(couple.A);
@@ -24,7 +24,7 @@ public sealed class FilePermissionTests(AppFactory app) : IClassFixture<AppFacto
         var folders = new[] { app.DataFolder, Path.Combine(app.DataFolder, "keys"), app.MailFolder, exports };
         var files = Directory.EnumerateFiles(app.DataFolder, "*", SearchOption.AllDirectories).ToList();
         Assert.Contains(files, f => f.EndsWith(".eml", StringComparison.Ordinal));
-        Assert.Contains(files, f => f.EndsWith(".zip", StringComparison.Ordinal));
+        Assert.DoesNotContain(files, f => f.EndsWith(".zip", StringComparison.Ordinal)); // in the database, encrypted (issue 18)
         Assert.Contains(files, f => Path.GetFileName(Path.GetDirectoryName(f)) == "keys");
         if (AppFactory.Provider == "Sqlite")
         {

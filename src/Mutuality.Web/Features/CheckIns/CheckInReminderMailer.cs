@@ -71,7 +71,7 @@ public sealed class CheckInReminderMailer(AppDbContext db, TimeProvider clock, I
 }
 
 /// <summary>Runs the reminder mailer once a minute.</summary>
-public sealed class CheckInReminderWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<CheckInReminderWorker> logger) : BackgroundService
+public sealed class CheckInReminderWorker(IServiceScopeFactory scopes, TimeProvider clock, Infrastructure.Hosting.NodeTicks ticks, ILogger<CheckInReminderWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -81,7 +81,8 @@ public sealed class CheckInReminderWorker(IServiceScopeFactory scopes, TimeProvi
             {
                 await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<CheckInReminderMailer>().SendDueAsync(stoppingToken);
+                var mailer = scope.ServiceProvider.GetRequiredService<CheckInReminderMailer>();
+                await ticks.TryRunAsync(Infrastructure.Hosting.AdvisoryLocks.CheckInReminders, mailer.SendDueAsync, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

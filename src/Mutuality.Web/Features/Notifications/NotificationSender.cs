@@ -217,7 +217,7 @@ public sealed class NotificationSender(
 }
 
 /// <summary>Looks at the outbox every few seconds (never inline in a request).</summary>
-public sealed class NotificationWorker(NotificationSender sender, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationWorker> log) : BackgroundService
+public sealed class NotificationWorker(NotificationSender sender, IOptions<NotificationOptions> options, TimeProvider clock, Infrastructure.Hosting.NodeTicks ticks, ILogger<NotificationWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -230,7 +230,8 @@ public sealed class NotificationWorker(NotificationSender sender, IOptions<Notif
         {
             try
             {
-                await sender.DrainOnceAsync(stoppingToken);
+                // One node drains each tick; the outbox rows' leases still keep each notice to one sender.
+                await ticks.TryRunAsync(Infrastructure.Hosting.AdvisoryLocks.PushOutbox, sender.DrainOnceAsync, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -87,7 +87,7 @@ public sealed class RequestMail(AppDbContext db, TimeProvider clock, IMailSender
 /// Every few minutes, sends the request e-mails that quiet hours held back. It waits with a one-shot delay after
 /// each run (not a periodic timer), so a jump of the clock causes one catch-up run rather than one per missed period.
 /// </summary>
-public sealed class RequestMailJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RequestMailJob> logger) : BackgroundService
+public sealed class RequestMailJob(IServiceScopeFactory scopes, TimeProvider clock, Infrastructure.Hosting.NodeTicks ticks, ILogger<RequestMailJob> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
@@ -101,7 +101,8 @@ public sealed class RequestMailJob(IServiceScopeFactory scopes, TimeProvider clo
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<RequestMail>().SendDueAsync(stoppingToken);
+                    var mail = scope.ServiceProvider.GetRequiredService<RequestMail>();
+                    await ticks.TryRunAsync(Infrastructure.Hosting.AdvisoryLocks.RequestMail, mail.SendDueAsync, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

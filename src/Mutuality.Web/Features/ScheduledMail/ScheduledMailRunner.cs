@@ -32,6 +32,7 @@ public sealed class ScheduledMailRunner(
     IMailSender sender,
     PublicAddress address,
     ScheduledMailGate gate,
+    Infrastructure.Hosting.NodeTicks ticks,
     ILogger<ScheduledMailRunner> logger)
 {
     public async Task<int> RunDueAsync(DateTimeOffset now, CancellationToken ct = default)
@@ -39,8 +40,12 @@ public sealed class ScheduledMailRunner(
         await gate.Lock.WaitAsync(ct);
         try
         {
+            // One run at a time in this process (the gate), and on one node at a time (the tick): a node that finds
+            // another at work skips this run; the ledger's claims would keep it to once anyway.
             var utc = now.UtcDateTime;
-            return await DigestsAsync(utc, ct) + await MonthlyRemindersAsync(utc, ct);
+            var sent = 0;
+            await ticks.TryRunAsync(Infrastructure.Hosting.AdvisoryLocks.ScheduledMail, async c => sent = await DigestsAsync(utc, c) + await MonthlyRemindersAsync(utc, c), ct);
+            return sent;
         }
         finally
         {

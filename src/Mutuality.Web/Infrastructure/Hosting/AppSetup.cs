@@ -179,6 +179,7 @@ public static class AppSetup
 
         services.AddSingleton<StorageState>(); // issue 20: honest health
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddNodeHealth(); // issue 18: /readyz and draining
 
         services.AddRateLimiter(o =>
         {
@@ -284,6 +285,7 @@ public static class AppSetup
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapHealthChecks("/healthz", DatabaseHealthCheck.Options);
+        app.MapNodeHealth(); // issue 18: /readyz for the load balancer
         Features.Moments.BenchEndpoints.MapBenchEndpoints(app);
         Features.Phone.PhoneEndpoints.MapPhoneEndpoints(app); // issue 15
     }

@@ -18,4 +18,10 @@ public sealed class DatabaseOptions
 
     /// <summary>Where the app keeps its files (SQLite database, mail pickup in development). Relative to the content root.</summary>
     public string DataFolder { get; set; } = "data";
+
+    /// <summary>
+    /// Apply pending migrations at start (under an advisory lock on PostgreSQL, so nodes starting together migrate
+    /// once). False: the <c>migrate</c> command does it, and a node refuses to start while migrations are pending.
+    /// </summary>
+    public bool MigrateAtStart { get; set; } = true;
 }

@@ -14,6 +14,7 @@ public static class DatabaseSetup
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var dataFolder = ResolveDataFolder(options, environment);
         services.AddSingleton(new DataFolder(dataFolder));
+        services.AddSingleton(new NodeTicks(options)); // issue 18: one node works each background tick
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
@@ -101,7 +102,11 @@ public static class DatabaseSetup
         return Path.GetFullPath(folder);
     }
 
-    /// <summary>Applies the provider's migrations; on SQLite also turns on write-ahead logging.</summary>
+    /// <summary>
+    /// Applies the provider's migrations at start (once across nodes: see <see cref="DatabaseMigrator"/>), or, with
+    /// <c>Database:MigrateAtStart=false</c> (migrations run by the <c>migrate</c> command in the deploy), refuses to
+    /// start on a database that still needs them.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -111,33 +116,28 @@ public static class DatabaseSetup
             await app.Services.GetRequiredService<SqliteInUse>().HoldAsync(Path.GetFullPath(databaseFile), app.Logger, app.Lifetime.ApplicationStopping);
         }
 
-        if (db.Database.IsSqlite())
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Mutuality.Migrations");
+        var options = app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (!options.MigrateAtStart)
         {
-            // WAL is a property of the database file: set once, it stays.
-            await db.Database.OpenConnectionAsync();
-            try
+            var pending = await DatabaseMigrator.PendingAsync(db);
+            if (pending.Count > 0)
             {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                throw new InvalidOperationException($"The database needs {pending.Count} migration(s) ({string.Join(", ", pending)}) and Database:MigrateAtStart is false: run the 'migrate' command first (docs/operations.md).");
             }
-            finally
+        }
+        else
+        {
+            var applied = await DatabaseMigrator.MigrateAsync(db);
+            if (applied.Count > 0)
             {
-                await db.Database.CloseConnectionAsync();
+                logger.LogInformation("Applied {Count} migration(s): {Migrations}", applied.Count, string.Join(", ", applied));
             }
         }
 
-        await db.Database.MigrateAsync();
         if (await TwoStepSecrets.EncryptPlainRowsAsync(db) is > 0 and var encrypted)
         {
             app.Logger.LogInformation("Encrypted {Count} two-step secrets that an earlier version stored as plain text", encrypted);
-        }
-
-        if (db.Database.IsSqlite() && new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource is { Length: > 0 } file)
-        {
-            // The database and its write-ahead log are for the app's user only (SQLite gives the log the file's mode).
-            foreach (var part in new[] { file, file + "-wal", file + "-shm" })
-            {
-                PrivateFiles.Restrict(part);
-            }
         }
     }
 }

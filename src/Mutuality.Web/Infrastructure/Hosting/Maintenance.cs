@@ -13,13 +13,20 @@ namespace Mutuality.Web.Infrastructure.Hosting;
 /// program has the database open, and when the key ring in the data folder cannot read the backup's encrypted fields
 /// (issue 20). Both print a checksum of the database's contents; restore prints the restored file's and checks it equals
 /// the backup's. PostgreSQL installs use pg_dump / pg_restore (docs/operations.md).
+/// <c>migrate</c> applies pending migrations, on either engine, once even when several nodes
+/// run it together (see <see cref="DatabaseMigrator"/>).
 /// </summary>
 public static class Maintenance
 {
-    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "backup" or "restore";
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "backup" or "restore" or "migrate";
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        if (args[0] == "migrate")
+        {
+            return Migrate(args.Skip(1).ToArray(), output, error).GetAwaiter().GetResult();
+        }
+
         if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal))
         {
             error.WriteLine($"usage: {args[0]} FILE   (with the same settings as the app, e.g. --Database:DataFolder=...)");
@@ -214,6 +221,30 @@ public static class Maintenance
         }
 
         return null;
+    }
+
+    /// <summary><c>migrate [settings]</c>: applies what is pending and says what it did.</summary>
+    private static async Task<int> Migrate(string[] settings, TextWriter output, TextWriter error)
+    {
+        var builder = WebApplication.CreateBuilder(StartupArguments.Options(settings));
+        builder.Logging.ClearProviders();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddMutualityData(builder.Configuration, builder.Environment);
+        await using var app = builder.Build();
+        await using var scope = app.Services.CreateAsyncScope();
+        try
+        {
+            var applied = await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<Data.AppDbContext>());
+            output.WriteLine(applied.Count == 0
+                ? "migrate: the database is up to date"
+                : $"migrate: applied {applied.Count} migration(s): {string.Join(", ", applied)}");
+            return 0;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            error.WriteLine($"migrate failed: {e.Message}");
+            return 1;
+        }
     }
 
     /// <summary>SQLite's online backup: a consistent copy even while others write.</summary>

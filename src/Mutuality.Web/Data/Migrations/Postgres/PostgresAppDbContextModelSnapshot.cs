@@ -407,6 +407,20 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.ToTable("UserSessions");
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Features.Account.Privacy.ExportFileContent", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("JobId");
+
+                    b.ToTable("ExportFileContents");
+                });
+
             modelBuilder.Entity("Mutuality.Web.Features.Account.Privacy.ExportJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -419,6 +433,9 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.Property<string>("FileName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("LeaseUntilUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Percent")
                         .HasColumnType("integer");
@@ -1833,6 +1850,15 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.HasOne("Mutuality.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Account.Privacy.ExportFileContent", b =>
+                {
+                    b.HasOne("Mutuality.Web.Features.Account.Privacy.ExportJob", null)
+                        .WithOne()
+                        .HasForeignKey("Mutuality.Web.Features.Account.Privacy.ExportFileContent", "JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

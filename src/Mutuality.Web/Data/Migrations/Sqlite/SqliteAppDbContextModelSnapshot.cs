@@ -396,6 +396,20 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.ToTable("UserSessions");
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Features.Account.Privacy.ExportFileContent", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("JobId");
+
+                    b.ToTable("ExportFileContents");
+                });
+
             modelBuilder.Entity("Mutuality.Web.Features.Account.Privacy.ExportJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -407,6 +421,9 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("FileName")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntilUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Percent")
@@ -1822,6 +1839,15 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.HasOne("Mutuality.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mutuality.Web.Features.Account.Privacy.ExportFileContent", b =>
+                {
+                    b.HasOne("Mutuality.Web.Features.Account.Privacy.ExportJob", null)
+                        .WithOne()
+                        .HasForeignKey("Mutuality.Web.Features.Account.Privacy.ExportFileContent", "JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -47,13 +47,13 @@ public sealed class ExportModel(CallerContext callers, ExportService exports, Se
     public async Task<IActionResult> OnGetDownloadAsync(Guid id)
     {
         var caller = await callers.RequireAsync();
-        var path = await exports.FileForAsync(caller.UserId, id);
-        if (path is null)
+        var zip = await exports.FileForAsync(caller.UserId, id);
+        if (zip is null)
         {
             return NotFound();
         }
 
         Response.Headers.CacheControl = "no-store";
-        return PhysicalFile(path, "application/zip", $"mutuality-export-{DateTime.UtcNow:yyyy-MM-dd}.zip");
+        return File(zip, "application/zip", $"mutuality-export-{DateTime.UtcNow:yyyy-MM-dd}.zip");
     }
 }

@@ -1,18 +1,45 @@
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Mutuality.Web.Data;
-using Mutuality.Web.Infrastructure.Security;
 
 namespace Mutuality.Web.Features.Account.Privacy;
 
-/// <summary>Export jobs waiting for the background worker.</summary>
-public sealed class ExportBacklog
+/// <summary>
+/// Wakes this node's export worker when someone here asks for an export (the jobs themselves are rows in the database,
+/// claimed by whichever node's worker gets there first).
+/// </summary>
+public sealed class ExportBacklog : IDisposable
 {
-    private readonly Channel<Guid> _jobs = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
 
-    public void Enqueue(Guid jobId) => _jobs.Writer.TryWrite(jobId);
+    public void Enqueue(Guid jobId)
+    {
+        _ = jobId;
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Woken plenty already.
+        }
+    }
 
-    public IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken ct) => _jobs.Reader.ReadAllAsync(ct);
+    /// <summary>Waits until a job is asked for on this node, or <paramref name="poll"/> has passed.</summary>
+    public async Task WaitAsync(TimeSpan poll, TimeProvider clock, CancellationToken ct)
+    {
+        using var timeout = new CancellationTokenSource(poll, clock);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            await _signal.WaitAsync(either.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // Time to look for jobs asked for on other nodes.
+        }
+    }
+
+    public void Dispose() => _signal.Dispose();
 }
 
 /// <summary>Asking for an export, seeing how it goes, downloading it while it lasts; expired files are deleted.</summary>
@@ -60,17 +87,17 @@ public sealed class ExportService(AppDbContext db, TimeProvider clock, ExportBac
         return await db.ExportJobs.AsNoTracking().Where(j => j.UserId == userId).OrderByDescending(j => j.RequestedAtUtc).ThenByDescending(j => j.Id).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>The file of a ready, unexpired export of this person; null for anyone else's, or one that is gone.</summary>
-    public async Task<string?> FileForAsync(Guid userId, Guid jobId, CancellationToken ct = default)
+    /// <summary>The ZIP of a ready, unexpired export of this person; null for anyone else's, or one that is gone.</summary>
+    public async Task<byte[]?> FileForAsync(Guid userId, Guid jobId, CancellationToken ct = default)
     {
         await SweepAsync(ct);
-        var name = await db.ExportJobs.AsNoTracking()
+        var ready = await db.ExportJobs.AsNoTracking()
             .Where(j => j.Id == jobId && j.UserId == userId && j.Status == ExportStatus.Ready)
-            .Select(j => j.FileName).SingleOrDefaultAsync(ct);
-        return name is not null && File.Exists(files.PathOf(name)) ? files.PathOf(name) : null;
+            .Select(j => new { j.FileName }).SingleOrDefaultAsync(ct);
+        return ready is null ? null : await files.ReadAsync(db, jobId, ready.FileName, ct);
     }
 
-    /// <summary>Deletes the files of exports past their time and marks them expired.</summary>
+    /// <summary>Deletes the stored ZIPs of exports past their time and marks them expired.</summary>
     public async Task SweepAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -88,60 +115,125 @@ public sealed class ExportService(AppDbContext db, TimeProvider clock, ExportBac
 
         if (expired.Count > 0)
         {
+            var ids = expired.Select(j => j.Id).ToList();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.ExportFileContents.Where(c => ids.Contains(c.JobId)).ExecuteDeleteAsync(ct);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
     }
 }
 
-/// <summary>Prepares queued exports one at a time, reporting progress in the job row; picks up unfinished ones at start.</summary>
-public sealed class ExportWorker(IServiceScopeFactory scopes, ExportBacklog queue, ExportFiles files, TimeProvider clock, ILogger<ExportWorker> logger, Infrastructure.Hosting.StorageState storage) : BackgroundService
+/// <summary>
+/// Prepares queued exports one at a time. The queue is the <c>ExportJobs</c> table: a worker claims the oldest job
+/// that is queued, or whose claim has lapsed (its node stopped mid-way), and holds it by a lease it renews with each
+/// progress report. On PostgreSQL several nodes' workers claim with <c>FOR UPDATE SKIP LOCKED</c>, so each job goes to
+/// one of them; on SQLite there is one node. A request on this node wakes its worker at once; requests on other nodes
+/// are found by polling.
+/// </summary>
+public sealed class ExportWorker(IServiceScopeFactory scopes, ExportBacklog queue, TimeProvider clock, ILogger<ExportWorker> logger) : BackgroundService
 {
+    /// <summary>How long a claim lasts without a progress report before another worker may take the job over.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often an idle worker looks for jobs asked for on other nodes.</summary>
+    public static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // A database that is away or a full disk at start must not stop the app: wait and try again (issue 20).
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    while (await ClaimNextAsync(stoppingToken) is { } jobId)
+                    {
+                        await RunAsync(jobId, stoppingToken);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Could not look for exports to prepare; will try again.");
+                }
+
+                await queue.WaitAsync(Poll, clock, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: a job being prepared keeps its lease until it lapses, then another node takes it over.
+        }
+    }
+
+    /// <summary>Claims the next job for this worker, or null when there is none.</summary>
+    public async Task<Guid?> ClaimNextAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await ClaimNextAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), clock.GetUtcNow().UtcDateTime, ct);
+    }
+
+    public static async Task<Guid?> ClaimNextAsync(AppDbContext db, DateTime now, CancellationToken ct = default)
+    {
+        var lease = now + Lease;
+        if (db.Database.IsNpgsql())
+        {
+            // One statement: the row lock taken by the inner SELECT makes a second worker skip this job rather than
+            // wait for it, and the outer condition is checked again on the locked row.
+            var claimed = await db.Database.SqlQuery<Guid>($"""
+                UPDATE "ExportJobs" SET "Status" = 1, "LeaseUntilUtc" = {lease}
+                WHERE "Id" = (
+                    SELECT "Id" FROM "ExportJobs"
+                    WHERE "Status" = 0 OR ("Status" = 1 AND ("LeaseUntilUtc" IS NULL OR "LeaseUntilUtc" < {now}))
+                    ORDER BY "RequestedAtUtc", "Id"
+                    LIMIT 1
+                    FOR UPDATE SKIP LOCKED)
+                AND ("Status" = 0 OR ("Status" = 1 AND ("LeaseUntilUtc" IS NULL OR "LeaseUntilUtc" < {now})))
+                RETURNING "Id" AS "Value"
+                """).ToListAsync(ct);
+            return claimed.Count == 0 ? null : claimed[0];
+        }
+
+        // SQLite: one node, and every write passes the one writer; the conditional update still settles a race.
         while (true)
         {
+            var next = await db.ExportJobs.AsNoTracking()
+                .Where(j => j.Status == ExportStatus.Queued || (j.Status == ExportStatus.Preparing && (j.LeaseUntilUtc == null || j.LeaseUntilUtc < now)))
+                .OrderBy(j => j.RequestedAtUtc).ThenBy(j => j.Id).Select(j => (Guid?)j.Id).FirstOrDefaultAsync(ct);
+            if (next is null)
+            {
+                return null;
+            }
+
+            var won = await db.ExportJobs
+                .Where(j => j.Id == next && (j.Status == ExportStatus.Queued || (j.Status == ExportStatus.Preparing && (j.LeaseUntilUtc == null || j.LeaseUntilUtc < now))))
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ExportStatus.Preparing).SetProperty(j => j.LeaseUntilUtc, lease), ct);
+            if (won == 1)
+            {
+                return next;
+            }
+        }
+    }
+
+    private async Task RunAsync(Guid jobId, CancellationToken ct)
+    {
+        try
+        {
+            await PrepareAsync(jobId, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Export {JobId} failed", jobId);
             try
             {
-                if (storage.Problem is null)
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                    foreach (var id in await db.ExportJobs.Where(j => j.Status == ExportStatus.Queued || j.Status == ExportStatus.Preparing).Select(j => j.Id).ToListAsync(stoppingToken))
-                    {
-                        queue.Enqueue(id);
-                    }
-
-                    break;
-                }
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<AppDbContext>().ExportJobs.Where(j => j.Id == jobId && j.Status == ExportStatus.Preparing)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ExportStatus.Failed), CancellationToken.None);
             }
             catch (Exception e) when (Infrastructure.Hosting.StorageUnavailable.IsStorageAway(e))
             {
-                logger.LogWarning("Could not look for unfinished exports ({Reason}); trying again shortly", e.GetBaseException().Message);
-            }
-
-            await Task.Delay(Infrastructure.Hosting.StartupStorage.RetryEvery, stoppingToken);
-        }
-
-        await foreach (var jobId in queue.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                await PrepareAsync(jobId, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Export {JobId} failed", jobId);
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<AppDbContext>().ExportJobs.Where(j => j.Id == jobId)
-                        .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ExportStatus.Failed), CancellationToken.None);
-                }
-                catch (Exception e) when (Infrastructure.Hosting.StorageUnavailable.IsStorageAway(e))
-                {
-                    logger.LogWarning("Could not mark export {JobId} failed ({Reason})", jobId, e.GetBaseException().Message);
-                }
+                // The storage is away (issue 20): the job's lease lapses and a worker takes it up again later.
+                logger.LogWarning("Could not mark export {JobId} failed ({Reason})", jobId, e.GetBaseException().Message);
             }
         }
     }
@@ -151,36 +243,24 @@ public sealed class ExportWorker(IServiceScopeFactory scopes, ExportBacklog queu
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var job = await db.ExportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct);
-        if (job is null || job.Status is not (ExportStatus.Queued or ExportStatus.Preparing))
+        if (job is null || job.Status is not ExportStatus.Preparing)
         {
             return;
         }
 
-        async Task Report(ExportStatus status, int percent)
-            => await db.ExportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, status).SetProperty(j => j.Percent, percent), ct);
-
-        await Report(ExportStatus.Preparing, 0);
-        var document = await scope.ServiceProvider.GetRequiredService<DataExporter>().BuildAsync(job.UserId, p => Report(ExportStatus.Preparing, p), ct);
-        var name = ExportFiles.NewFileName();
-        var path = files.PathOf(name);
-        await using (var file = new FileStream(path + ".part", FileMode.CreateNew, FileAccess.Write))
+        // Each report renews the lease: a worker still at it keeps its job.
+        async Task Report(int percent)
         {
-            PrivateFiles.Restrict(path + ".part");
-            DataExporter.WriteZip(document, file);
+            var lease = clock.GetUtcNow().UtcDateTime + Lease;
+            await db.ExportJobs.Where(j => j.Id == jobId && j.Status == ExportStatus.Preparing)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Percent, percent).SetProperty(j => j.LeaseUntilUtc, lease), ct);
         }
 
-        File.Move(path + ".part", path);
+        await Report(0);
+        var document = await scope.ServiceProvider.GetRequiredService<DataExporter>().BuildAsync(job.UserId, Report, ct);
+        using var zip = new MemoryStream();
+        DataExporter.WriteZip(document, zip);
         var now = clock.GetUtcNow().UtcDateTime;
-        var updated = await db.ExportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s
-            .SetProperty(j => j.Status, ExportStatus.Ready)
-            .SetProperty(j => j.Percent, 100)
-            .SetProperty(j => j.FileName, name)
-            .SetProperty(j => j.ReadyAtUtc, now)
-            .SetProperty(j => j.ExpiresAtUtc, now + ExportService.Lifetime), ct);
-        if (updated == 0)
-        {
-            // The account was deleted meanwhile.
-            files.Delete(name);
-        }
+        await scope.ServiceProvider.GetRequiredService<ExportFiles>().StoreAsync(db, jobId, zip.ToArray(), now, ExportService.Lifetime, ct);
     }
 }

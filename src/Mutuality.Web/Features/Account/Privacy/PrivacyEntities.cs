@@ -49,8 +49,29 @@ namespace Mutuality.Web.Features.Account.Privacy
 
         public DateTime? ExpiresAtUtc { get; set; }
 
-        /// <summary>The ZIP's file name inside the data folder's exports directory (random, never guessable from the id).</summary>
+        /// <summary>A random name for the ZIP (the download's; before issue 18 also its file in the data folder).</summary>
         public string? FileName { get; set; }
+
+        /// <summary>While being prepared: until when the worker that claimed it holds it (renewed with each progress
+        /// report). After that another node's worker may take it over.</summary>
+        public DateTime? LeaseUntilUtc { get; set; }
+    }
+
+    /// <summary>A ready export's ZIP, encrypted with the key ring (see <see cref="ExportFiles"/>).</summary>
+    public sealed class ExportFileContent
+    {
+        public Guid JobId { get; set; }
+
+        public byte[] Content { get; set; } = [];
+    }
+
+    internal sealed class ExportFileContentConfiguration : IEntityTypeConfiguration<ExportFileContent>
+    {
+        public void Configure(EntityTypeBuilder<ExportFileContent> builder)
+        {
+            builder.HasKey(c => c.JobId);
+            builder.HasOne<ExportJob>().WithOne().HasForeignKey<ExportFileContent>(c => c.JobId).OnDelete(DeleteBehavior.Cascade);
+        }
     }
 
     internal sealed class PersonNoticeConfiguration : IEntityTypeConfiguration<PersonNotice>
@@ -85,5 +106,7 @@ namespace Mutuality.Web.Data
         public DbSet<PersonNotice> PersonNotices => Set<PersonNotice>();
 
         public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+
+        public DbSet<ExportFileContent> ExportFileContents => Set<ExportFileContent>();
     }
 }
