@@ -7,7 +7,15 @@
     if (document.readyState !== "loading") { fn(); } else { document.addEventListener("DOMContentLoaded", fn); }
   }
 
+  // The installed app's icon shows the same unread count, where the Badging API exists (issue 15).
+  function setAppBadge(count) {
+    if (!("setAppBadge" in navigator)) { return; }
+    var done = count > 0 ? navigator.setAppBadge(count) : navigator.clearAppBadge();
+    if (done && done.catch) { done.catch(function () { /* not installed, or not allowed: nothing to show */ }); }
+  }
+
   function setBadge(badge, count) {
+    setAppBadge(count);
     var number = badge.firstChild;
     // The server stops counting just past what the badge shows (data-shown-up-to): more reads "99+", as rendered.
     var upTo = parseInt(badge.getAttribute("data-shown-up-to"), 10);
@@ -17,6 +25,7 @@
 
   ready(function () {
     var badge = document.getElementById("feed-unread");
+    if (badge) { setAppBadge(badge.hidden ? 0 : parseInt(badge.textContent, 10) || 0); }
     if (!badge || !window.EventSource) { return; }
     var list = document.getElementById("feed-items");
     var refreshing = false;
