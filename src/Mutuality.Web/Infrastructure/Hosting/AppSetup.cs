@@ -42,6 +42,7 @@ public static class AppSetup
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
         }
 
+        NodeMode.Validate(configuration); // issue 18: several nodes need a shared key ring protected by a certificate
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddMutualityData(configuration, builder.Environment);

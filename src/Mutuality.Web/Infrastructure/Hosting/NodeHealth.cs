@@ -70,3 +70,36 @@ public static class NodeHealth
             },
         });
 }
+
+/// <summary>
+/// <c>Nodes:Several=true</c> says this node is one of several on one database (issue 18). Several nodes must share one
+/// key ring, kept in the database and encrypted there with a certificate the operator keeps outside it; the app
+/// refuses to start in that mode without them, rather than run with keys that a database backup would give away or
+/// that the other nodes cannot read. A single node keeps its keys in a folder apart from the database.
+/// </summary>
+public static class NodeMode
+{
+    public static void Validate(IConfiguration configuration)
+    {
+        if (!configuration.GetValue<bool>("Nodes:Several"))
+        {
+            return;
+        }
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (database.Provider != DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("Nodes:Several is true but the database is SQLite, which is for one node: set Database__Provider=Postgres (docs/operations.md).");
+        }
+
+        if (!configuration.GetValue<bool>("DataProtection:KeysInDatabase"))
+        {
+            throw new InvalidOperationException("Nodes:Several is true, so every node must read one key ring: set DataProtection__KeysInDatabase=true (docs/operations.md).");
+        }
+
+        if (configuration["DataProtection:CertificatePath"] is not { Length: > 0 })
+        {
+            throw new InvalidOperationException("Nodes:Several is true and the key ring is in the database: protect it with a certificate kept outside the database (DataProtection__CertificatePath), or a database backup opens everything (docs/operations.md).");
+        }
+    }
+}
