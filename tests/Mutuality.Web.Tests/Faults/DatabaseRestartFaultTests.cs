@@ -21,6 +21,8 @@ public sealed class PrivatePostgresApp(PrivatePostgres server) : AppFactory
 /// posts and page reads. While it is away people get the clear 503 page (never an empty body, a 500 or a sign-in
 /// redirect), and every write that was acknowledged is there afterwards: 0 lost.
 /// </summary>
+/// <remarks>The cluster is the test's own whatever the pass, so it runs once (the PostgreSQL pass leaves it out).</remarks>
+[Trait("Runs", "Once")]
 public sealed class DatabaseRestartFaultTests(ITestOutputHelper output)
 {
     private const string StorageAway = "We can't reach our storage right now";
