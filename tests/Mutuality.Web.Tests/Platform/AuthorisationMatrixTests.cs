@@ -322,6 +322,10 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
         new("GET", "/Insights/HowItWorks", null, Expectations.SignedIn),
         // Issue 20: the answer to a form sent twice (it only says so and links back inside the site).
         new("GET", "/Errors/AlreadySent", null, Expectations.Public, _ => "/Errors/AlreadySent?to=%2FMoments"),
+        // Issue 12 (item 11): changing the e-mail address asks for the password; the link sent to the new address is public.
+        new("GET", "/Account/Manage/ChangeEmail", null, Expectations.SignedIn),
+        new("POST", "/Account/Manage/ChangeEmail", null, Expectations.SignedInPost),
+        new("GET", "/Account/ConfirmEmailChange", null, Expectations.Public),
     ];
 
     /// <summary>Extra looks at private and sealed items by id, beyond the one URL per row.</summary>
