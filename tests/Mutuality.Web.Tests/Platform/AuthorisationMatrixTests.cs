@@ -327,6 +327,10 @@ public sealed partial class AuthorisationMatrixTests(ITestOutputHelper output) :
         new("POST", "/Account/Manage/Notifications", "YourTurn", Expectations.SignedInPost, _ => Q("/Account/Manage/Notifications", "YourTurn")),
         // Issue 18: the load balancer's readiness probe (no data on it, like /healthz).
         new("ANY", "/readyz", null, Expectations.Public),
+        // Issue 12 (item 11): changing the e-mail address asks for the password; the link sent to the new address is public.
+        new("GET", "/Account/Manage/ChangeEmail", null, Expectations.SignedIn),
+        new("POST", "/Account/Manage/ChangeEmail", null, Expectations.SignedInPost),
+        new("GET", "/Account/ConfirmEmailChange", null, Expectations.Public),
     ];
 
     /// <summary>Extra looks at private and sealed items by id, beyond the one URL per row.</summary>

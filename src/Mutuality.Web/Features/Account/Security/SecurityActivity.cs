@@ -24,6 +24,7 @@ public static class SecurityEventKinds
     public const string OtherSessionsSignedOut = "other-sessions-signed-out";
     public const string SessionSignedOut = "session-signed-out";
     public const string Exported = "exported";
+    public const string EmailChanged = "email-changed";
 
     public static string Describe(string kind) => kind switch
     {
@@ -35,6 +36,7 @@ public static class SecurityEventKinds
         TwoFactorOn => "Two-step sign-in turned on",
         TwoFactorOff => "Two-step sign-in turned off",
         RecoveryCodesMade => "New recovery codes made",
+        EmailChanged => "E-mail address changed",
         OtherSessionsSignedOut => "All other sessions signed out",
         SessionSignedOut => "A session was signed out",
         Exported => "Your data was exported",
