@@ -78,8 +78,8 @@ public sealed class AppShellJourneyTests(BrowserApp browser) : IClassFixture<Bro
         await page.Locator("#need").FillAsync($"A quiet evening, {marker}");
         await page.Locator("input[name='Input.Type']").First.CheckAsync();
         await page.Locator("input[name='Input.Urgency'][value='ThisWeek']").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
-        await page.WaitForURLAsync("**/Requests/View/**");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync(new() { Timeout = 60_000 }); // the shared test machine can be slow to answer a post
+        await page.WaitForURLAsync("**/Requests/View/**", new() { Timeout = 60_000 });
         var requestPath = new Uri(page.Url).AbsolutePath;
         foreach (var path in new[] { "/", "/Requests", requestPath, "/Moments", "/CheckIns", "/Feed", "/Insights", "/Account/Manage", "/Account/Manage/Notifications" })
         {

@@ -39,8 +39,8 @@ public sealed class PushJourneyTests(BrowserApp browser) : IClassFixture<Browser
         await robin.Locator("#need").FillAsync("Dinner together on Friday, phones away");
         await robin.Locator("input[name='Input.Type']").First.CheckAsync();
         await robin.Locator("input[name='Input.Urgency'][value='ThisWeek']").CheckAsync();
-        await robin.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
-        await robin.WaitForURLAsync("**/Requests/View/**");
+        await robin.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync(new() { Timeout = 60_000 }); // the shared test machine can be slow to answer a post
+        await robin.WaitForURLAsync("**/Requests/View/**", new() { Timeout = 60_000 });
         var requestPath = new Uri(robin.Url).AbsolutePath;
 
         var item = await browser.App.WithDbAsync(db => db.NotificationOutbox.AsNoTracking().SingleAsync(o => o.UserId == couple.B.Id));
