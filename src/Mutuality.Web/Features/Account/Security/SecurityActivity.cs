@@ -62,7 +62,22 @@ public sealed class SecurityActivity(AppDbContext db, TimeProvider clock)
             Kind = kind,
             Device = DeviceOf(http),
         });
+        ForgetRefusedAccountChanges(db);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Identity saves each change to an account at once. An account row still marked changed when a security row is
+    /// written is a change the database refused because a simultaneous request changed the row first (two browsers
+    /// sending one code, wrong passwords at once): it must not ride along with the security row and fail it — the
+    /// person who signed in would get a 500 (issue 20, item 1; issue 12, item 11).
+    /// </summary>
+    private static void ForgetRefusedAccountChanges(AppDbContext db)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<AppUser>().Where(e => e.State == EntityState.Modified).ToList())
+        {
+            entry.State = EntityState.Unchanged;
+        }
     }
 
     public static Guid? SessionIdOf(ClaimsPrincipal? principal)
@@ -93,6 +108,7 @@ public sealed class SecurityActivity(AppDbContext db, TimeProvider clock)
             var session = new UserSession { Id = Guid.CreateVersion7(), UserId = userId, CreatedAtUtc = now, LastSeenAtUtc = now, Device = device };
             db.UserSessions.Add(session);
             db.SecurityEvents.Add(new SecurityEvent { Id = Guid.CreateVersion7(), UserId = userId, AtUtc = now, Kind = SecurityEventKinds.SignedIn, Device = device });
+            ForgetRefusedAccountChanges(db);
             try
             {
                 await db.SaveChangesAsync();
