@@ -63,7 +63,7 @@ public sealed class HandledRaceLogTests(ITestOutputHelper output)
         var token = await robin.TokenAsync("/Moments");
         List<KeyValuePair<string, string>> form =
         [
-            new("__RequestVerificationToken", token), new("__Intent", Guid.NewGuid().ToString()),
+            new("__RequestVerificationToken", token), new("__Intent", Guid.NewGuid().ToString()), new("__IntentPath", "/Moments"),
             new("Input.Direction", "Gave"), new("Input.Type", "Practical"), new("Input.Note", "Carried the shopping up"), new("Input.Visibility", "Shared"),
         ];
         app.Logs.Entries.Clear();

@@ -41,7 +41,7 @@ public sealed partial class RestoreTests
         var couple = await app.CreateCoupleAsync();
         using (var robin = await app.SignedInAsync(couple.A))
         {
-            var saved = await robin.PostFormAsync("/Moments", ("Input.Direction", "Gave"), ("Input.Type", "Practical"), ("Input.Note", note), ("Input.Visibility", "Shared"), ("__Intent", Guid.NewGuid().ToString()));
+            var saved = await robin.PostFormAsync("/Moments", ("Input.Direction", "Gave"), ("Input.Type", "Practical"), ("Input.Note", note), ("Input.Visibility", "Shared"), ("__Intent", Guid.NewGuid().ToString()), ("__IntentPath", "/Moments"));
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 
@@ -64,7 +64,7 @@ public sealed partial class RestoreTests
         {
             // A write after the backup: a restore now would lose it.
             using var robin = await app.SignedInAsync(couple.A);
-            Assert.Equal(HttpStatusCode.Redirect, (await robin.PostFormAsync("/Moments", ("Input.Direction", "Gave"), ("Input.Type", "Practical"), ("Input.Note", "after the backup"), ("Input.Visibility", "Shared"), ("__Intent", Guid.NewGuid().ToString()))).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await robin.PostFormAsync("/Moments", ("Input.Direction", "Gave"), ("Input.Type", "Practical"), ("Input.Note", "after the backup"), ("Input.Visibility", "Shared"), ("__Intent", Guid.NewGuid().ToString()), ("__IntentPath", "/Moments"))).StatusCode);
             var before = Checksum(Db(app));
 
             var (code, _, error) = Run("restore", backup, $"--Database:DataFolder={app.DataFolder}");
@@ -148,7 +148,7 @@ public sealed partial class RestoreTests
         var (app, couple, backup, backupChecksum) = await AppWithBackupAsync("a walk by the river");
         using (var robin = await app.SignedInAsync(couple.A))
         {
-            Assert.Equal(HttpStatusCode.Redirect, (await robin.PostFormAsync("/Moments", ("Input.Direction", "Gave"), ("Input.Type", "Practical"), ("Input.Note", "after the backup"), ("Input.Visibility", "Shared"), ("__Intent", Guid.NewGuid().ToString()))).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await robin.PostFormAsync("/Moments", ("Input.Direction", "Gave"), ("Input.Type", "Practical"), ("Input.Note", "after the backup"), ("Input.Visibility", "Shared"), ("__Intent", Guid.NewGuid().ToString()), ("__IntentPath", "/Moments"))).StatusCode);
         }
 
         app.Dispose();

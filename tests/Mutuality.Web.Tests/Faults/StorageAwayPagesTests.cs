@@ -59,7 +59,7 @@ public sealed class StorageAwayPagesTests
             using var form = new FormUrlEncodedContent(
             [
                 new("Input.Direction", "Gave"), new("Input.Type", "Practical"), new("Input.Note", "sent while away"), new("Input.Visibility", "Shared"),
-                new("__Intent", Guid.NewGuid().ToString()), new("__RequestVerificationToken", token),
+                new("__Intent", Guid.NewGuid().ToString()), new("__IntentPath", "/Moments"), new("__RequestVerificationToken", token),
             ]);
             var post = await robin.Http.PostAsync("/Moments", form);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, post.StatusCode);

@@ -83,7 +83,7 @@ public sealed class WritesRefusedTests
     private static List<KeyValuePair<string, string>> Moment(string note) =>
     [
         new("Input.Direction", "Gave"), new("Input.Type", "Practical"), new("Input.Note", note), new("Input.Visibility", "Shared"),
-        new("__Intent", Guid.NewGuid().ToString()),
+        new("__Intent", Guid.NewGuid().ToString()), new("__IntentPath", "/Moments"),
     ];
 
     [Fact]
