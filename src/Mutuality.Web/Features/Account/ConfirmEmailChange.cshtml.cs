@@ -33,13 +33,19 @@ public sealed class ConfirmEmailChangeModel(UserManager<AppUser> users, SignInMa
             return;
         }
 
+        // The sign-in name follows the address in the same write as the address itself (ChangeEmailAsync validates
+        // both and saves once), so a refused change leaves neither half behind.
         var oldEmail = user.Email;
+        var oldUserName = user.UserName;
+        user.UserName = email;
+        await users.UpdateNormalizedUserNameAsync(user);
         if (!(await users.ChangeEmailAsync(user, email, token)).Succeeded)
         {
+            user.UserName = oldUserName;
+            await users.UpdateNormalizedUserNameAsync(user);
             return;
         }
 
-        await users.SetUserNameAsync(user, email);
         await activity.RecordAsync(user.Id, Security.SecurityEventKinds.EmailChanged, HttpContext);
         if (signIn.IsSignedIn(User) && users.GetUserId(User) == user.Id.ToString())
         {

@@ -72,6 +72,17 @@ public sealed class CheckInService(AppDbContext db, TimeProvider clock, Notifica
         return (view, view.IsRevealed ? theirs!.Id : null);
     }
 
+    /// <summary>
+    /// Whether the partner has sent their check-in for <paramref name="period"/> through the app (an imported one never
+    /// counts, as for the reveal). A sealed fact: only for the first sender's "reveal ready" notice and for the
+    /// two-sided "your turn" consent (issue 15), never shown otherwise.
+    /// </summary>
+    public Task<bool> PartnerSentAsync(Caller caller, CheckInPeriod period, CancellationToken ct = default)
+        => caller.PartnerId is not { } partner
+            ? Task.FromResult(false)
+            : db.CheckIns.AnyAsync(c => c.CoupleId == caller.CoupleId && c.AuthorId == partner && c.Cadence == (int)period.Cadence && c.PeriodStart == period.Start
+                && c.SubmittedAtUtc != null && !c.Imported, ct);
+
     public async Task<RevealView?> RevealAsync(Caller caller, CheckInPeriod period, CancellationToken ct = default)
     {
         var mine = await OwnAsync(caller, period, ct);
@@ -209,7 +220,7 @@ public sealed class CheckInService(AppDbContext db, TimeProvider clock, Notifica
         // checked in", which tells the other that one fact (that a check-in exists) and nothing else.
         if (caller.PartnerId is { } partner)
         {
-            if (await db.CheckIns.AnyAsync(c => c.CoupleId == caller.CoupleId && c.AuthorId == partner && c.Cadence == (int)period.Cadence && c.PeriodStart == period.Start && c.SubmittedAtUtc != null, ct))
+            if (await PartnerSentAsync(caller, period, ct))
             {
                 await notices.NotifyAsync(partner, Domain.Notifications.NoticeKind.RevealReady, caller.UserId, $"/CheckIns/Reveal/{period.Label}", ct: ct);
             }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Mutuality.Domain.CheckIns;
 using Mutuality.Domain.People;
 using Mutuality.Web.Infrastructure.Couples;
@@ -43,7 +42,7 @@ public sealed class CheckInStatusQuery(CheckInService checkIns, CheckInSettingsS
         if (view.Stage == RevealStage.SealedUntilYouCheckIn && own?.Submitted != true && caller.PartnerId is { } partner
             && await Notifications.YourTurn.BothOnAsync(db, caller.CoupleId, caller.UserId, partner, ct))
         {
-            partnerCheckedIn = await db.CheckIns.AnyAsync(c => c.CoupleId == caller.CoupleId && c.AuthorId == partner && c.Cadence == (int)period.Cadence && c.PeriodStart == period.Start && c.SubmittedAtUtc != null, ct);
+            partnerCheckedIn = await checkIns.PartnerSentAsync(caller, period, ct);
         }
 
         return new CheckInStatusView(period, view.Stage, own is { Submitted: false }, reminderDue, previousReady, partnerCheckedIn);

@@ -22,22 +22,29 @@ public sealed class FirstSteps(AppDbContext db)
             return [];
         }
 
+        // One round trip for all five (the home page asks on every visit, also long after the card is gone).
         var me = caller.UserId;
-        var rhythm = await db.CheckInCoupleSettings.AsNoTracking().AnyAsync(s => s.CoupleId == coupleId, ct)
-            || await db.CheckInPersonSettings.AsNoTracking().AnyAsync(s => s.UserId == me, ct);
-        var moment = await db.SupportMoments.AsNoTracking().AnyAsync(m => m.CoupleId == coupleId && m.AuthorId == me && m.Kind == MomentKind.Moment, ct);
-        var pebble = await db.SupportMoments.AsNoTracking().AnyAsync(m => m.CoupleId == coupleId && m.AuthorId == me && m.Kind == MomentKind.Pebble, ct);
-        var monthly = await db.MonthlyRhythms.AsNoTracking().AnyAsync(r => r.CoupleId == coupleId, ct);
-        var notifications = await db.PushDevices.AsNoTracking().AnyAsync(d => d.UserId == me, ct)
-            || await db.NotificationPreferences.AsNoTracking().AnyAsync(p => p.UserId == me, ct);
+        var done = await db.Users.AsNoTracking().Where(u => u.Id == me).Select(u => new
+        {
+            Rhythm = db.CheckInCoupleSettings.Any(s => s.CoupleId == coupleId) || db.CheckInPersonSettings.Any(s => s.UserId == me),
+            Moment = db.SupportMoments.Any(m => m.CoupleId == coupleId && m.AuthorId == me && m.Kind == MomentKind.Moment),
+            Pebble = db.SupportMoments.Any(m => m.CoupleId == coupleId && m.AuthorId == me && m.Kind == MomentKind.Pebble),
+            Monthly = db.MonthlyRhythms.Any(r => r.CoupleId == coupleId),
+            Notifications = db.PushDevices.Any(d => d.UserId == me) || db.NotificationPreferences.Any(p => p.UserId == me),
+        }).FirstOrDefaultAsync(ct);
+        if (done is null)
+        {
+            return [];
+        }
+
         var partner = caller.PartnerName ?? "your partner";
         return
         [
-            new("rhythm", "Choose your check-in rhythm and a reminder time", "/CheckIns/Settings", rhythm),
-            new("moment", "Record a first moment of support", "/Moments", moment),
-            new("pebble", $"Send {partner} a pebble", "/Moments/Pebble", pebble),
-            new("monthly", "Pick your day for the monthly check-in", "/Monthly", monthly),
-            new("notifications", "Choose what notifies you (on this phone too)", "/Account/Manage/Notifications", notifications),
+            new("rhythm", "Choose your check-in rhythm and a reminder time", "/CheckIns/Settings", done.Rhythm),
+            new("moment", "Record a first moment of support", "/Moments", done.Moment),
+            new("pebble", $"Send {partner} a pebble", "/Moments/Pebble", done.Pebble),
+            new("monthly", "Pick your day for the monthly check-in", "/Monthly", done.Monthly),
+            new("notifications", "Choose what notifies you (on this phone too)", "/Account/Manage/Notifications", done.Notifications),
         ];
     }
 }

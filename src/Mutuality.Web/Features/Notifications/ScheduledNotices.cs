@@ -105,7 +105,7 @@ public sealed class ScheduledNotices(AppDbContext db, Notices notices, TimeProvi
 }
 
 /// <summary>Looks for due reminders once a minute (a one-shot delay after each run, so a clock jump means one catch-up run).</summary>
-public sealed class ScheduledNoticeWorker(IServiceScopeFactory scopes, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<ScheduledNoticeWorker> log) : BackgroundService
+public sealed class ScheduledNoticeWorker(IServiceScopeFactory scopes, IOptions<NotificationOptions> options, TimeProvider clock, Infrastructure.Hosting.NodeTicks ticks, ILogger<ScheduledNoticeWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -121,7 +121,9 @@ public sealed class ScheduledNoticeWorker(IServiceScopeFactory scopes, IOptions<
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<ScheduledNotices>().RunDueAsync(stoppingToken);
+                    // One node a tick (issue 18); the stable event ids already make a second node's work a no-op.
+                    var notices = scope.ServiceProvider.GetRequiredService<ScheduledNotices>();
+                    await ticks.TryRunAsync(Infrastructure.Hosting.AdvisoryLocks.ScheduledNotices, notices.RunDueAsync, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -26,6 +26,9 @@ public static class AdvisoryLocks
 
     /// <summary>Held for one tick of the request mail.</summary>
     public const long RequestMail = 0x4D75_7475_0005;
+
+    /// <summary>Held for one tick of the scheduled push notices (check-in reminder, monthly day).</summary>
+    public const long ScheduledNotices = 0x4D75_7475_0006;
 }
 
 /// <summary>
