@@ -261,6 +261,18 @@ public sealed class EverydayRestTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Null((await robin.GetPageAsync("/")).QuerySelector(".first-steps"));
     }
 
+    [Fact]
+    public async Task TheFirstStepsCard_IsForANewCouple_NotForOneThatJoinedOverFourWeeksAgo()
+    {
+        var couple = await app.CreateCoupleAsync();
+        using var robin = await app.SignedInAsync(couple.A);
+        Assert.NotNull((await robin.GetPageAsync("/")).QuerySelector(".first-steps"));
+
+        var longAgo = app.Clock.GetUtcNow().UtcDateTime - Mutuality.Web.Features.Home.FirstSteps.ShownFor - TimeSpan.FromDays(1);
+        await app.WithDbAsync(db => db.CoupleMembers.Where(m => m.CoupleId == couple.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.JoinedAtUtc, longAgo)));
+        Assert.Null((await robin.GetPageAsync("/")).QuerySelector(".first-steps"));
+    }
+
     [Theory]
     [InlineData("/Moments")]
     [InlineData("/Requests")]

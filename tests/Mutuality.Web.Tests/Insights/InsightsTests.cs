@@ -254,6 +254,7 @@ public sealed class InsightsTests(AppFactory app) : IClassFixture<AppFactory>
         foreach (var url in new[] { "/Insights?period=3m", "/Insights/Report?period=3m" })
         {
             var page = await robin.GetPageAsync(url);
+            Assert.DoesNotContain("docs/", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal); // issue 13 item 8: no repository paths
             foreach (var id in new[] { "m1", "m2", "m5", "m7", "m8", "m9" })
             {
                 var reading = page.QuerySelector($"#{id} .insight-reading")!.TextContent;

@@ -10,11 +10,14 @@ public sealed record FirstStep(string Key, string Text, string Url, bool Done);
 
 /// <summary>
 /// Issue 16: the "first steps" card after joining. Each step ticks itself off from what the person (or, for the
-/// couple's shared choices, either partner) has already done; once every step is done the card is gone for good,
-/// with nothing stored for it.
+/// couple's shared choices, either partner) has already done; once every step is done — or the person's first
+/// <see cref="ShownFor"/> in the couple have passed — the card is gone for good, with nothing stored for it.
 /// </summary>
-public sealed class FirstSteps(AppDbContext db)
+public sealed class FirstSteps(AppDbContext db, TimeProvider clock)
 {
+    /// <summary>How long after joining the card is offered: a new couple's first weeks, not a settled couple's home.</summary>
+    public static readonly TimeSpan ShownFor = TimeSpan.FromDays(28);
+
     public async Task<IReadOnlyList<FirstStep>> ForAsync(Caller caller, CancellationToken ct = default)
     {
         if (caller.CoupleId is not { } coupleId || !caller.HasPartner)
@@ -26,13 +29,14 @@ public sealed class FirstSteps(AppDbContext db)
         var me = caller.UserId;
         var done = await db.Users.AsNoTracking().Where(u => u.Id == me).Select(u => new
         {
+            Joined = db.CoupleMembers.Where(m => m.UserId == me && m.CoupleId == coupleId && m.LeftAtUtc == null).Select(m => (DateTime?)m.JoinedAtUtc).FirstOrDefault(),
             Rhythm = db.CheckInCoupleSettings.Any(s => s.CoupleId == coupleId) || db.CheckInPersonSettings.Any(s => s.UserId == me),
             Moment = db.SupportMoments.Any(m => m.CoupleId == coupleId && m.AuthorId == me && m.Kind == MomentKind.Moment),
             Pebble = db.SupportMoments.Any(m => m.CoupleId == coupleId && m.AuthorId == me && m.Kind == MomentKind.Pebble),
             Monthly = db.MonthlyRhythms.Any(r => r.CoupleId == coupleId),
             Notifications = db.PushDevices.Any(d => d.UserId == me) || db.NotificationPreferences.Any(p => p.UserId == me),
         }).FirstOrDefaultAsync(ct);
-        if (done is null)
+        if (done is null || done.Joined is not { } joined || clock.GetUtcNow().UtcDateTime - joined > ShownFor)
         {
             return [];
         }
