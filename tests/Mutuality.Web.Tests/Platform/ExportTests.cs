@@ -76,13 +76,15 @@ public sealed class ExportTests(AppFactory app, ITestOutputHelper output) : ICla
         using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
         var names = archive.Entries.Select(e => e.FullName).ToList();
         output.WriteLine("Export entries: " + string.Join(", ", names));
-        foreach (var csv in new[] { "moments.csv", "requests.csv", "request-history.csv", "check-ins.csv", "check-in-replies.csv", "monthly-preparations.csv", "agreements.csv", "conflicts.csv", "conflict-sides.csv", "repair-attempts.csv", "guide-reflections.csv", "pulse-answers.csv", "intimacy-entries.csv", "question-answers.csv" })
+        foreach (var csv in new[] { "moments.csv", "requests.csv", "request-history.csv", "check-ins.csv", "check-in-replies.csv", "monthly-preparations.csv", "agreements.csv", "conflicts.csv", "conflict-sides.csv", "repair-attempts.csv", "guide-reflections.csv", "pulse-answers.csv", "intimacy-entries.csv", "question-answers.csv", "question-reactions.csv", "question-favourites.csv" })
         {
             Assert.Contains(csv, names);
         }
 
         Assert.Contains(rich.APrivatePhrases[0], Entry(zip, "moments.csv"), StringComparison.Ordinal);
         Assert.DoesNotContain(rich.BPrivatePhrases[0], Entry(zip, "moments.csv"), StringComparison.Ordinal);
+        Assert.Contains("km01", Entry(zip, "question-favourites.csv"), StringComparison.Ordinal);
+        Assert.Contains(rich.BSharedPhrases[^1], Entry(zip, "question-reactions.csv"), StringComparison.Ordinal);
         Assert.True(await app.WithDbAsync(db => db.SecurityEvents.AnyAsync(e => e.UserId == rich.Couple.A.Id && e.Kind == SecurityEventKinds.Exported)));
         Assert.Contains("Your data was exported", (await robin.GetPageAsync("/Account/Manage/Security")).MainText(), StringComparison.Ordinal);
     }

@@ -162,6 +162,7 @@ public static class PrivacyData
             db.QuestionAnswers.Add(new Features.Questions.Data.QuestionAnswer { Id = Guid.CreateVersion7(), CoupleId = couple.Id, DailyQuestionId = questionDay.Id, AuthorId = b.Id, Text = B("question-answer"), PrivateNote = B("question-note"), CreatedAtUtc = now });
             db.QuestionReactions.Add(new Features.Questions.Data.QuestionReaction { Id = Guid.CreateVersion7(), CoupleId = couple.Id, DailyQuestionId = questionDay.Id, AuthorId = a.Id, Kind = 1, Text = A("question-reply"), CreatedAtUtc = now });
             db.QuestionReactions.Add(new Features.Questions.Data.QuestionReaction { Id = Guid.CreateVersion7(), CoupleId = couple.Id, DailyQuestionId = questionDay.Id, AuthorId = b.Id, Kind = 2, CreatedAtUtc = now });
+            db.QuestionReactions.Add(new Features.Questions.Data.QuestionReaction { Id = Guid.CreateVersion7(), CoupleId = couple.Id, DailyQuestionId = questionDay.Id, AuthorId = b.Id, Kind = 1, Text = B("question-reply"), CreatedAtUtc = now });
             db.QuestionFavourites.Add(new Features.Questions.Data.QuestionFavourite { Id = Guid.CreateVersion7(), CoupleId = couple.Id, UserId = a.Id, QuestionId = "km01", CreatedAtUtc = now });
             await db.SaveChangesAsync();
         });
@@ -172,9 +173,9 @@ public static class PrivacyData
 
         return new RichCouple(
             couple,
-            [A("private-moment"), A("shared-moment"), A("pebble"), A("response"), A("feeling"), A("need"), A("alternative"), A("desire"), A("reply"), A("appreciation"), A("hard-thing"), A("agreement"), A("conflict-title"), A("side"), A("saw"), A("mine"), A("yours"), A("apology"), A("reflection"), A("question-answer"), A("question-note")],
+            [A("private-moment"), A("shared-moment"), A("pebble"), A("response"), A("feeling"), A("need"), A("alternative"), A("desire"), A("reply"), A("appreciation"), A("hard-thing"), A("agreement"), A("conflict-title"), A("side"), A("saw"), A("mine"), A("yours"), A("apology"), A("reflection"), A("question-answer"), A("question-note"), A("question-reply")],
             [A("private-moment"), A("reflection")],
-            [B("shared-moment"), B("feeling"), B("need"), B("desire"), B("agreement"), B("side"), B("try-again"), B("question-answer")],
+            [B("shared-moment"), B("feeling"), B("need"), B("desire"), B("agreement"), B("side"), B("try-again"), B("question-answer"), B("question-reply")],
             [B("private-moment"), B("private-hard-thing"), B("reflection"), B("question-note")],
             bMoment,
             bRequest,

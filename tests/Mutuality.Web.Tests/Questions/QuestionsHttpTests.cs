@@ -256,6 +256,36 @@ public sealed partial class QuestionsHttpTests(AppFactory app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task AnImportedFavourite_MustBeALibraryQuestion_AndABadOneStoresNothingAtAll()
+    {
+        var person = await app.CreatePersonAsync("Kim");
+        var kept = new DateTime(2026, 2, 1, 9, 0, 0, DateTimeKind.Utc);
+        Web.Features.Account.Privacy.ExportDocument Doc(params string[] questionIds) => new(1, null, null, null, [], [], [], [], [], [], [], [], [], [],
+            [new(Guid.CreateVersion7(), "me", new DateOnly(2026, 2, 1), "km01", "", false, "An answer of mine", null, null, "", kept)])
+        {
+            QuestionFavourites = [.. questionIds.Select(id => new Web.Features.Account.Privacy.ExportQuestionFavourite(Guid.CreateVersion7(), id, "", kept))],
+        };
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var bad = await scope.ServiceProvider.GetRequiredService<Web.Features.Account.Privacy.DataImporter>().ImportAsync(person.Id, Doc("km02", "no-such-question"));
+            Assert.False(bad.IsSuccess);
+            Assert.Contains("isn't in the library (no-such-question)", bad.Error!.Message, StringComparison.Ordinal);
+            Assert.Equal(0, await app.WithDbAsync(db => db.QuestionAnswers.CountAsync(a => a.AuthorId == person.Id)));
+            Assert.Equal(0, await app.WithDbAsync(db => db.QuestionFavourites.CountAsync(f => f.UserId == person.Id)));
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // The same question kept in two earlier spaces is one favourite here.
+            var good = await scope.ServiceProvider.GetRequiredService<Web.Features.Account.Privacy.DataImporter>().ImportAsync(person.Id, Doc("km02", "km02", "km03"));
+            Assert.True(good.IsSuccess, good.Error?.Message);
+            var stored = await app.WithDbAsync(db => db.QuestionFavourites.Where(f => f.UserId == person.Id).Select(f => f.QuestionId).OrderBy(q => q).ToListAsync());
+            Assert.Equal(["km02", "km03"], stored);
+        }
+    }
+
+    [Fact]
     public async Task APastDayThatDoesNotExist_OrIsNotADate_IsNotFound()
     {
         var couple = await app.CreateCoupleAsync();

@@ -132,6 +132,11 @@ public sealed class DataExporter(AppDbContext db, TimeProvider clock)
             questionAnswers)
         {
             Notifications = await NotificationsAsync(userId, ct),
+            QuestionReactions = await QuestionReactionsAsync(userId, active, partnerId, ct),
+            QuestionFavourites = await db.QuestionFavourites.AsNoTracking().Where(f => f.UserId == userId).OrderBy(f => f.CreatedAtUtc).ThenBy(f => f.Id)
+                .Select(f => new { f.Id, f.QuestionId, f.CreatedAtUtc }).ToListAsync(ct) is var favourites
+                ? [.. favourites.Select(f => new ExportQuestionFavourite(f.Id, f.QuestionId, Mutuality.Domain.Questions.QuestionLibrary.Find(f.QuestionId)?.Text ?? "", f.CreatedAtUtc))]
+                : [],
         };
     }
 
@@ -183,6 +188,20 @@ public sealed class DataExporter(AppDbContext db, TimeProvider clock)
         return [.. result.OrderBy(r => r.Day).ThenBy(r => r.Author, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The person's reactions, and the partner's on days the person answered in the current space (a reaction exists
+    /// only after the reveal, so the partner's were shown to the person already).
+    /// </summary>
+    private async Task<List<ExportQuestionReaction>> QuestionReactionsAsync(Guid userId, Guid? active, Guid? partnerId, CancellationToken ct)
+    {
+        var answered = db.QuestionAnswers.Where(a => a.AuthorId == userId).Select(a => a.DailyQuestionId);
+        var rows = await db.QuestionReactions.AsNoTracking()
+            .Where(r => r.AuthorId == userId || (partnerId != null && r.AuthorId == partnerId && r.CoupleId == active && answered.Contains(r.DailyQuestionId)))
+            .Join(db.DailyQuestions, r => r.DailyQuestionId, q => q.Id, (r, q) => new { r, q.Day, q.QuestionId }).ToListAsync(ct);
+        return [.. rows.OrderBy(x => x.Day).ThenBy(x => x.r.CreatedAtUtc).ThenBy(x => x.r.Id)
+            .Select(x => new ExportQuestionReaction(x.r.Id, x.r.AuthorId == userId ? ExportDocument.Me : ExportDocument.Partner, x.Day, x.QuestionId, x.r.Kind, x.r.Text, x.r.CreatedAtUtc))];
+    }
+
     private static JsonElement Element(CheckInContent content) => JsonDocument.Parse(CheckInJson.Write(content)).RootElement.Clone();
 
     /// <summary>Writes the ZIP: export.json (the whole document) and one CSV per kind, plus a short README.</summary>
@@ -209,6 +228,8 @@ public sealed class DataExporter(AppDbContext db, TimeProvider clock)
         Csv(zip, "intimacy-entries.csv", doc.IntimacyEntries);
         Csv(zip, "notification-devices.csv", doc.Notifications?.Devices ?? []);
         Csv(zip, "question-answers.csv", doc.QuestionAnswers ?? []);
+        Csv(zip, "question-reactions.csv", doc.QuestionReactions ?? []);
+        Csv(zip, "question-favourites.csv", doc.QuestionFavourites ?? []);
         using var readme = new StreamWriter(zip.CreateEntry("README.txt").Open(), new UTF8Encoding(false));
         readme.Write("Your Mutuality export (schema version 1).\nexport.json holds everything; each .csv file holds one kind of item.\n"
             + "\"me\" is you, \"partner\" is your partner. Times are UTC. The format is described in docs/export-format.md of the Mutuality source.\n");

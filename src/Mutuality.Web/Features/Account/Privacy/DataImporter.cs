@@ -139,6 +139,32 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples, TimePr
             return new DomainError("import.question", "File: the export has two answers for the same day's question. Nothing was brought in.", "Upload");
         }
 
+        // Favourites (one per question already, see OwnPart): a question of this library, kept at a sensible time.
+        var favourites = doc.QuestionFavourites ?? [];
+        foreach (var f in favourites)
+        {
+            if (f is null || Mutuality.Domain.Questions.QuestionLibrary.Find(f.QuestionId) is null)
+            {
+                return new DomainError("import.question", $"File: a favourite refers to a question that isn't in the library ({f?.QuestionId}). Nothing was brought in.", "Upload");
+            }
+
+            if (HistoryDates.CheckInstant(Utc(f.CreatedAtUtc), clock.GetUtcNow().UtcDateTime, "Kept at") is { } badDate)
+            {
+                return new DomainError("import.question", $"File: the favourite {f.QuestionId}: {badDate.Message} Nothing was brought in.", "Upload");
+            }
+        }
+
+        if (favourites.Select(f => f.Id).Distinct().Count() != favourites.Count)
+        {
+            return new DomainError("import.question", "File: the export lists two favourites with the same id. Nothing was brought in.", "Upload");
+        }
+
+        var favouriteIds = favourites.Select(f => f.Id).ToList();
+        if (favouriteIds.Count > 0 && await db.QuestionFavourites.AnyAsync(f => favouriteIds.Contains(f.Id), ct))
+        {
+            return IdsTaken;
+        }
+
         var answerIds = questionAnswers.Select(x => x.Id).ToList();
         if (answerIds.Count > 0 && await db.QuestionAnswers.AnyAsync(a => answerIds.Contains(a.Id), ct))
         {
@@ -391,6 +417,12 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples, TimePr
                 PrivateNote = Clean(a.PrivateNote),
                 CreatedAtUtc = Utc(a.CreatedAtUtc),
             });
+            count++;
+        }
+
+        foreach (var f in doc.QuestionFavourites ?? [])
+        {
+            db.QuestionFavourites.Add(new Questions.Data.QuestionFavourite { Id = f.Id, CoupleId = coupleId, UserId = userId, QuestionId = f.QuestionId, CreatedAtUtc = Utc(f.CreatedAtUtc) });
             count++;
         }
 

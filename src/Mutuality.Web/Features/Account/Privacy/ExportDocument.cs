@@ -30,6 +30,12 @@ public sealed record ExportDocument(
 
     /// <summary>Issue 15: the person's devices and notification choices (never the push endpoints, keys or tokens).</summary>
     public ExportNotifications? Notifications { get; init; }
+
+    /// <summary>Issue 17: replies, hearts and "tell me more" on revealed answers to daily questions — the person's, and the partner's on the person's answers.</summary>
+    public List<ExportQuestionReaction>? QuestionReactions { get; init; }
+
+    /// <summary>Issue 17: the library questions the person keeps as favourites.</summary>
+    public List<ExportQuestionFavourite>? QuestionFavourites { get; init; }
     public const string Me = "me";
     public const string Partner = "partner";
 
@@ -42,7 +48,8 @@ public sealed record ExportDocument(
     /// <summary>
     /// What is the person's own and can be restored into a fresh instance: items they wrote, without the
     /// partner's words on them (responses, reactions, alternatives, history lines, sides, attempts) and without
-    /// replies (they answer the partner's check-ins, which are not theirs to restore). Who-is-exporting is dropped.
+    /// replies and reactions (they answer the partner's check-ins and answers, which are not theirs to restore).
+    /// A favourite kept in two spaces is one favourite here. Who-is-exporting is dropped.
     /// </summary>
     public ExportDocument OwnPart() => this with
     {
@@ -55,6 +62,8 @@ public sealed record ExportDocument(
         CheckIns = [.. CheckIns.Where(c => c.Author == Me)],
         CheckInReplies = [],
         QuestionAnswers = [.. (QuestionAnswers ?? []).Where(a => a.Author == Me)],
+        QuestionReactions = [],
+        QuestionFavourites = [.. (QuestionFavourites ?? []).OfType<ExportQuestionFavourite>().DistinctBy(f => f.QuestionId ?? "", StringComparer.Ordinal)],
         MonthlyPreparations = [.. MonthlyPreparations.Where(p => p.Author == Me)],
         Agreements = [.. Agreements.Where(a => a.CreatedBy == Me)],
         Conflicts = [.. Conflicts.Where(c => c.OpenedBy == Me).Select(c => c with { Sides = [.. c.Sides.Where(s => s.Author == Me)], Attempts = [.. c.Attempts.Where(a => a.Author == Me)] })],
@@ -107,3 +116,9 @@ public sealed record ExportIntimacy(Guid Id, DateOnly Month, string Kind, int Fu
 /// private note; <see cref="Choice"/> and <see cref="Guess"/> index the question's choices for a guess question.
 /// </summary>
 public sealed record ExportQuestionAnswer(Guid Id, string Author, DateOnly Day, string QuestionId, string Question, bool Passed, string Text, int? Choice, int? Guess, string? PrivateNote, DateTime CreatedAtUtc);
+
+/// <summary>A reply (<see cref="Kind"/> 1, with <see cref="Text"/>), heart (2) or "tell me more" (3) on a revealed answer.</summary>
+public sealed record ExportQuestionReaction(Guid Id, string Author, DateOnly Day, string QuestionId, int Kind, string Text, DateTime CreatedAtUtc);
+
+/// <summary>A library question kept as a favourite.</summary>
+public sealed record ExportQuestionFavourite(Guid Id, string QuestionId, string Question, DateTime CreatedAtUtc);
