@@ -115,6 +115,37 @@ public sealed partial class QuestionsHttpTests(AppFactory app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task ThePartnersAnswerThatOpensTheDay_ReachesTheFeedBadgeAndLiveSignal_OfTheOneWhoAnsweredFirst_AndNothingBefore()
+    {
+        var couple = await app.CreateCoupleAsync();
+        using var robin = await app.SignedInAsync(couple.A);
+        using var sam = await app.SignedInAsync(couple.B);
+        var notifier = app.Services.GetRequiredService<Web.Features.Feed.FeedNotifier>();
+        using var robinListens = notifier.Subscribe(couple.A.Id);
+        using var samListens = notifier.Subscribe(couple.B.Id);
+        static async Task<string> BadgeAsync(TestClient client) => (await client.GetPageAsync("/Help")).QuerySelector("#feed-unread")!.TextContent.Trim().Split(" ")[0];
+        await robin.GetAsync("/Feed");
+        await sam.GetAsync("/Feed");
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        // Robin answers first: nothing reaches Sam, not even a signal (the seal).
+        await AnswerAsync(robin, "ROBIN-FIRST");
+        Assert.False(samListens.TryTake(), "Sam's page was signalled that Robin answered: the seal leaked.");
+        Assert.Equal("0", await BadgeAsync(sam));
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        // Sam's answer opens the day: Robin is told, and the feed shows it as new; Sam made it happen and is not.
+        await AnswerAsync(sam, "SAM-SECOND");
+        Assert.True(robinListens.TryTake(), "Robin's open pages were not told that the day's answers opened.");
+        Assert.Equal("1", await BadgeAsync(robin));
+        Assert.Equal("0", await BadgeAsync(sam));
+        var feed = await robin.GetPageAsync("/Feed");
+        Assert.Contains("SAM-SECOND", feed.MainText(), StringComparison.Ordinal);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal("0", await BadgeAsync(robin));
+    }
+
+    [Fact]
     public async Task WhenBothAnswered_BothSeeBothAnswers_ButNeverTheOthersPrivateNote()
     {
         var couple = await app.CreateCoupleAsync();

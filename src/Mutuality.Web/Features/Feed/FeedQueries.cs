@@ -82,6 +82,16 @@ public sealed class FeedQueries(AppDbContext db, TimeProvider clock, ILogger<Fee
                 .Take(enough - unread).CountAsync(ct);
         }
 
+        if (unread < enough)
+        {
+            // Issue 17: a day's question the partner's answer revealed (both answered, the caller first) since the
+            // caller last looked. Before the caller answers, the partner's answer counts nowhere: the seal.
+            unread += await db.QuestionAnswers.AsNoTracking()
+                .Where(t => t.CoupleId == coupleId && t.AuthorId == partnerId && !t.Passed && t.CreatedAtUtc > seen
+                    && db.QuestionAnswers.Any(m => m.DailyQuestionId == t.DailyQuestionId && m.AuthorId == caller.UserId && !m.Passed && m.CreatedAtUtc <= t.CreatedAtUtc))
+                .Take(enough - unread).CountAsync(ct);
+        }
+
         return unread;
     }
 
@@ -231,7 +241,7 @@ public sealed class FeedQueries(AppDbContext db, TimeProvider clock, ILogger<Fee
         foreach (var s in await new Questions.QuestionService(db, clock).SharedAsync(caller, take: take, ct: ct))
         {
             var theirWords = Questions.ReportQuestions.Say(s.Question, s.Theirs.Choice, s.Theirs.Text);
-            items.Add(new FeedItem(FeedItemKind.Question, s.RevealedAtUtc, $"You both answered “{s.Question.Text}”", $"{partner}: {theirWords}", $"/Questions/{Questions.IndexModel.DayKey(s.Day)}", null, null, null, false, s.RevealedAtUtc > seen));
+            items.Add(new FeedItem(FeedItemKind.Question, s.RevealedAtUtc, $"You both answered “{s.Question.Text}”", $"{partner}: {theirWords}", $"/Questions/{Questions.IndexModel.DayKey(s.Day)}", null, null, null, false, s.RevealedAtUtc > seen && s.RevealedAtUtc > s.Mine.CreatedAtUtc));
         }
 
         var ordered = items.OrderByDescending(i => i.AtUtc).Skip((page - 1) * PageSize).Take(PageSize + 1).ToList();

@@ -28,7 +28,7 @@ public sealed record SharedDay(DateOnly Day, Guid DailyQuestionId, Question Ques
 /// <see cref="SharedAsync"/>, which ask the domain's <see cref="QuestionReveal"/> (the check-in's seal) and return only
 /// what it allows. The couple's day follows <see cref="DailyQuestions.CoupleZone"/>.
 /// </summary>
-public sealed class QuestionService(AppDbContext db, TimeProvider clock, ILogger<QuestionService>? logger = null)
+public sealed class QuestionService(AppDbContext db, TimeProvider clock, ILogger<QuestionService>? logger = null, Feed.FeedNotifier? feed = null)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -206,7 +206,6 @@ public sealed class QuestionService(AppDbContext db, TimeProvider clock, ILogger
         try
         {
             await db.SaveChangesAsync(ct);
-            return (Result<bool>.Ok(true), []);
         }
         catch (DbUpdateException)
         {
@@ -214,6 +213,17 @@ public sealed class QuestionService(AppDbContext db, TimeProvider clock, ILogger
             db.ChangeTracker.Clear();
             return (AlreadyResponded, [AlreadyResponded]);
         }
+
+        // The partner's feed changes only when this response reveals the day to them (the seal decides, as on the pages):
+        // before that, not even a signal says that this person answered.
+        if (feed is not null && caller.PartnerId is { } partnerId)
+        {
+            var theirs = await db.QuestionAnswers.AsNoTracking().SingleOrDefaultAsync(a => a.DailyQuestionId == dailyQuestionId && a.AuthorId == partnerId, ct);
+            var partnerSeesAfter = QuestionReveal.See(partnerId, ToResponse(theirs), ToResponse(answer), dayOver: false).IsRevealed;
+            feed.Changed(partnerId, recipientSawBefore: false, recipientSeesAfter: partnerSeesAfter);
+        }
+
+        return (Result<bool>.Ok(true), []);
     }
 
     /// <summary>Asks the partner a library question for tomorrow: tomorrow's question is then that one, for both.</summary>
