@@ -115,5 +115,15 @@ public sealed partial class QuestionsJourneyTests(BrowserApp browser) : IClassFi
         await sam.ReloadAsync();
         await sam.GetByText("Robin has chosen tomorrow's question for you both.").WaitForAsync();
         await BrowserApp.AssertAccessibleAsync(sam);
+
+        // The same pages on a wide screen: no sideways scroll, and screenshots to look at.
+        await sam.SetViewportSizeAsync(1280, 900);
+        await sam.ReloadAsync();
+        await BrowserApp.AssertNoHorizontalScrollAsync(sam);
+        await ShootAsync(sam, "questions-reveal");
+        await robin.SetViewportSizeAsync(1280, 900);
+        await robin.GotoAsync("/Questions/Ask");
+        await BrowserApp.AssertNoHorizontalScrollAsync(robin);
+        await ShootAsync(robin, "questions-ask");
     }
 }
