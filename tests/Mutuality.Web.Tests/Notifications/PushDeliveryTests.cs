@@ -87,6 +87,12 @@ public sealed class PushDeliveryTests(ITestOutputHelper output)
             {
                 Assert.Equal("Robin sent you a request", json.RootElement.GetProperty("body").GetString());
                 Assert.Equal(requestPath, json.RootElement.GetProperty("url").GetString());
+
+                // The app icon's badge: Sam's unread count at sending time, the same number Sam's pages show.
+                var badge = (await sam.GetPageAsync("/Help")).QuerySelector("#feed-unread")!.TextContent.Trim().Split(' ')[0];
+                Assert.Equal("1", badge);
+                Assert.Equal(1, json.RootElement.GetProperty("unread").GetInt32());
+                Assert.Equal(NotificationSender.PayloadBytes, Encoding.UTF8.GetByteCount(payload));
             }
 
             Assert.DoesNotContain("walk", payload, StringComparison.OrdinalIgnoreCase);

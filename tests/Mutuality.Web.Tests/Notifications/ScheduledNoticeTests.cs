@@ -157,4 +157,44 @@ public sealed class ScheduledNoticeTests(ITestOutputHelper output)
         Assert.DoesNotContain(await app.WithDbAsync(db => db.NotificationOutbox.AsNoTracking().Select(o => o.Kind).ToListAsync()), k => k == Domain.Notifications.NoticeKind.MyCheckInReminder);
         TestReport.Write(output, $"Monthly day: 2 notices (London at once, New York at the end of quiet hours), the quiet-hours reminder dropped; the fake push service received {push.Requests.Count}.");
     }
+
+    [Fact]
+    public async Task AMonthlyNoticeHeldByQuietHours_IsAskedAgainWhenItsTimeComes_AndNotSentIfTheCoupleFinishedTheMonthMeanwhile()
+    {
+        await using var push = new FakePushService();
+        await push.StartAsync();
+        using var app = new PushApp();
+        var couple = await app.CreateCoupleAsync();
+        using var sam = await app.SignedInAsync(couple.B);
+        using var samsPhone = new PushReceiver();
+        await SubscribeAsync(sam, push, samsPhone, "/push/sam", "Sam's phone");
+        var kinds = new[] { "PartnerRequest", "MonthlyDay" };
+        Assert.Equal(HttpStatusCode.Redirect, (await sam.PostFormAsync("/Account/Manage/Notifications?handler=Preferences",
+            [.. kinds.Select(k => new KeyValuePair<string, string>("kinds", k)), new("quietFrom", "22:00"), new("quietUntil", "09:00")])).StatusCode);
+        await app.WithDbAsync(async db =>
+        {
+            db.MonthlyRhythms.Add(new MonthlyRhythmSetting { CoupleId = couple.Id, DayOfMonth = 2, ChosenById = couple.A.Id, UpdatedAtUtc = app.Clock.GetUtcNow().UtcDateTime.AddDays(-10) });
+            await db.SaveChangesAsync();
+        });
+
+        // 13:05 UTC is Sam's New York morning: the notice is queued, held until Sam's quiet hours end at 14:00 UTC.
+        app.Clock.Advance(TimeSpan.FromHours(4) + TimeSpan.FromMinutes(5));
+        Assert.Equal(1, await RunAsync(app));
+
+        // Meanwhile the couple has their monthly check-in (an early-morning talk).
+        await app.WithDbAsync(async db =>
+        {
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            db.MonthlyCheckIns.Add(new MonthlyCheckIn { Id = Guid.CreateVersion7(), CoupleId = couple.Id, Month = new DateOnly(2026, 3, 1), CreatedAtUtc = now, FinishedAtUtc = now });
+            await db.SaveChangesAsync();
+        });
+
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(0, await app.Services.GetRequiredService<NotificationSender>().DrainOnceAsync());
+        Assert.Empty(push.Requests);
+        var held = await app.WithDbAsync(db => db.NotificationOutbox.AsNoTracking().SingleAsync());
+        Assert.NotNull(held.AbandonedAtUtc);
+        Assert.Null(held.SentAtUtc);
+        TestReport.Write(output, "Monthly day held by quiet hours, month finished meanwhile: 0 sent, the held notice dropped at its time.");
+    }
 }

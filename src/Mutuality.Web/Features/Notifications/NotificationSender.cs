@@ -69,7 +69,18 @@ public sealed class NotificationSender(
                 continue;
             }
 
-            var (outcome, problem, retryAfter) = await SendAsync(device, item, ct);
+            // A notice queued for later (held by quiet hours, or retried) is asked again whether it is still wanted.
+            if (!await scope.ServiceProvider.GetRequiredService<ScheduledNotices>().StillWantedAsync(item, ct))
+            {
+                item.AbandonedAtUtc = now;
+                item.LeasedUntilUtc = null;
+                await db.SaveChangesAsync(ct);
+                continue;
+            }
+
+            // The app icon's badge (where the Badging API exists) follows the feed's unread count, as on the pages.
+            int? unread = device.Channel == DeviceChannel.WebPush ? await UnreadAsync(scope.ServiceProvider, db, item.UserId, ct) : null;
+            var (outcome, problem, retryAfter) = await SendAsync(device, item, unread, ct);
             item.Attempts++;
             item.LeasedUntilUtc = null;
             switch (outcome)
@@ -104,16 +115,38 @@ public sealed class NotificationSender(
     /// <summary>30 s, 1 min, 2 min … up to an hour.</summary>
     public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempts - 1))));
 
-    /// <summary>The JSON the browser's worker receives (encrypted end to end): no content, only wording and a page.</summary>
-    public static string Payload(NotificationOutboxItem item) => JsonSerializer.Serialize(new
+    /// <summary>
+    /// The JSON the browser's worker receives (encrypted end to end): no content, only wording, a page and — when
+    /// known — the person's unread count for the app icon's badge (the same seal-respecting count as the pages' badge).
+    /// </summary>
+    /// <remarks>
+    /// Padded with trailing JSON whitespace to <see cref="PayloadBytes"/>, so a push service sees the same size for every
+    /// notice whatever its kind, page or count (docs/privacy.md).
+    /// </remarks>
+    public static string Payload(NotificationOutboxItem item, int? unread = null)
     {
-        title = NoticeWording.Title,
-        body = item.Body,
-        url = item.Url,
-        tag = item.EventId.ToString("N"),
-    });
+        var json = unread is { } count
+            ? JsonSerializer.Serialize(new { title = NoticeWording.Title, body = item.Body, url = item.Url, tag = item.EventId.ToString("N"), unread = count })
+            : JsonSerializer.Serialize(new { title = NoticeWording.Title, body = item.Body, url = item.Url, tag = item.EventId.ToString("N") });
+        var length = System.Text.Encoding.UTF8.GetByteCount(json);
+        return length < PayloadBytes ? json + new string(' ', PayloadBytes - length) : json;
+    }
 
-    private async Task<(Outcome Outcome, string? Problem, TimeSpan? RetryAfter)> SendAsync(PushDevice device, NotificationOutboxItem item, CancellationToken ct)
+    /// <summary>Every Web Push payload is this many bytes before encryption.</summary>
+    public const int PayloadBytes = 512;
+
+    private static async Task<int?> UnreadAsync(IServiceProvider services, AppDbContext db, Guid userId, CancellationToken ct)
+    {
+        if (await services.GetRequiredService<Infrastructure.Couples.CallerQuery>().RunAsync(db, userId, ct) is not { } row)
+        {
+            return null;
+        }
+
+        var caller = new Infrastructure.Couples.Caller(userId, row.DisplayName, row.TimeZoneId, row.CoupleId, row.PartnerId, row.PartnerName, row.PartnerTimeZoneId);
+        return await services.GetRequiredService<Feed.FeedQueries>().UnreadAsync(caller, ct);
+    }
+
+    private async Task<(Outcome Outcome, string? Problem, TimeSpan? RetryAfter)> SendAsync(PushDevice device, NotificationOutboxItem item, int? unread, CancellationToken ct)
     {
         var allowPrivate = options.Value.AllowPrivateNetworks;
         if (NetworkGuard.AddressProblem(device.Endpoint, allowPrivate) is { } refused)
@@ -123,7 +156,7 @@ public sealed class NotificationSender(
 
         try
         {
-            return device.Channel == DeviceChannel.Ntfy ? await SendNtfyAsync(device, ct) : await SendWebPushAsync(device, item, ct);
+            return device.Channel == DeviceChannel.Ntfy ? await SendNtfyAsync(device, ct) : await SendWebPushAsync(device, item, unread, ct);
         }
         catch (PushServiceClientException e)
         {
@@ -139,7 +172,7 @@ public sealed class NotificationSender(
         }
     }
 
-    private async Task<(Outcome, string?, TimeSpan?)> SendWebPushAsync(PushDevice device, NotificationOutboxItem item, CancellationToken ct)
+    private async Task<(Outcome, string?, TimeSpan?)> SendWebPushAsync(PushDevice device, NotificationOutboxItem item, int? unread, CancellationToken ct)
     {
         if (VapidKeys.IsApple(device.Endpoint) && vapid.AppleUnavailableReason is { } apple)
         {
@@ -158,7 +191,7 @@ public sealed class NotificationSender(
             Endpoint = device.Endpoint,
             Keys = new Dictionary<string, string> { ["p256dh"] = device.P256dh ?? "", ["auth"] = device.Auth ?? "" },
         };
-        var message = new PushMessage(Payload(item))
+        var message = new PushMessage(Payload(item, unread))
         {
             Topic = item.EventId.ToString("N"),
             TimeToLive = options.Value.TimeToLiveSeconds,

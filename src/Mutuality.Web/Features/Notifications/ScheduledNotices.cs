@@ -5,6 +5,7 @@ using Mutuality.Domain.Mail;
 using Mutuality.Domain.Notifications;
 using Mutuality.Domain.People;
 using Mutuality.Web.Data;
+using Mutuality.Web.Features.Notifications.Data;
 
 namespace Mutuality.Web.Features.Notifications;
 
@@ -47,14 +48,13 @@ public sealed class ScheduledNotices(AppDbContext db, Notices notices, TimeProvi
                 continue;
             }
 
-            var cadence = await db.CheckInCoupleSettings.AsNoTracking().Where(s => s.CoupleId == p.CoupleId).Select(s => (int?)s.Cadence).SingleOrDefaultAsync(ct) is 2 ? Cadence.Weekly : Cadence.Daily;
-            var period = Periods.Containing(cadence, today);
-            if (cadence == Cadence.Weekly && today != period.End)
+            var cadence = await CadenceAsync(p.CoupleId, ct);
+            if (cadence == Cadence.Weekly && today != Periods.Containing(cadence, today).End)
             {
                 continue;
             }
 
-            if (await db.CheckIns.AnyAsync(x => x.AuthorId == p.UserId && x.CoupleId == p.CoupleId && x.Cadence == (int)cadence && x.PeriodStart == period.Start && x.SubmittedAtUtc != null, ct))
+            if (await CheckInSentAsync(p.UserId, p.CoupleId, today, ct))
             {
                 continue;
             }
@@ -87,8 +87,7 @@ public sealed class ScheduledNotices(AppDbContext db, Notices notices, TimeProvi
                 continue;
             }
 
-            var month = new DateOnly(due.LocalDay.Year, due.LocalDay.Month, 1);
-            if (await db.MonthlyCheckIns.AsNoTracking().AnyAsync(c => c.CoupleId == p.CoupleId && c.Month == month && c.FinishedAtUtc != null, ct))
+            if (await MonthDoneAsync(p.CoupleId, due.LocalDay, ct))
             {
                 continue; // this month's check-in is already done
             }
@@ -98,6 +97,51 @@ public sealed class ScheduledNotices(AppDbContext db, Notices notices, TimeProvi
         }
 
         return queued;
+    }
+
+    /// <summary>
+    /// Asked again just before a reminder or monthly notice is sent (it may have waited for quiet hours to end, or for
+    /// a retry): not when the person has since left the couple, sent that check-in, or the couple finished that month.
+    /// Other kinds are about something that happened, and stay wanted.
+    /// </summary>
+    public async Task<bool> StillWantedAsync(NotificationOutboxItem item, CancellationToken ct = default)
+    {
+        if (item.Kind is not (NoticeKind.MonthlyDay or NoticeKind.MyCheckInReminder))
+        {
+            return true;
+        }
+
+        var member = await (from m in db.CoupleMembers.AsNoTracking()
+                            where m.UserId == item.UserId && m.LeftAtUtc == null
+                            join u in db.Users.AsNoTracking() on m.UserId equals u.Id
+                            select new { m.CoupleId, u.TimeZoneId }).FirstOrDefaultAsync(ct);
+        if (member is null || !await HasPartnerAsync(member.CoupleId, item.UserId, ct))
+        {
+            return false;
+        }
+
+        var day = TimeZones.LocalDay(item.CreatedAtUtc, TimeZones.FindOrUtc(member.TimeZoneId));
+        return item.Kind == NoticeKind.MonthlyDay
+            ? !await MonthDoneAsync(member.CoupleId, day, ct)
+            : !await CheckInSentAsync(item.UserId, member.CoupleId, day, ct);
+    }
+
+    private async Task<Cadence> CadenceAsync(Guid coupleId, CancellationToken ct)
+        => await db.CheckInCoupleSettings.AsNoTracking().Where(s => s.CoupleId == coupleId).Select(s => (int?)s.Cadence).SingleOrDefaultAsync(ct) is 2 ? Cadence.Weekly : Cadence.Daily;
+
+    /// <summary>Whether the person has sent the check-in of the period holding their local <paramref name="day"/>.</summary>
+    private async Task<bool> CheckInSentAsync(Guid userId, Guid coupleId, DateOnly day, CancellationToken ct)
+    {
+        var cadence = await CadenceAsync(coupleId, ct);
+        var period = Periods.Containing(cadence, day);
+        return await db.CheckIns.AnyAsync(x => x.AuthorId == userId && x.CoupleId == coupleId && x.Cadence == (int)cadence && x.PeriodStart == period.Start && x.SubmittedAtUtc != null, ct);
+    }
+
+    /// <summary>Whether the couple finished the monthly check-in of the month holding <paramref name="day"/>.</summary>
+    private Task<bool> MonthDoneAsync(Guid coupleId, DateOnly day, CancellationToken ct)
+    {
+        var month = new DateOnly(day.Year, day.Month, 1);
+        return db.MonthlyCheckIns.AsNoTracking().AnyAsync(c => c.CoupleId == coupleId && c.Month == month && c.FinishedAtUtc != null, ct);
     }
 
     private Task<bool> HasPartnerAsync(Guid coupleId, Guid userId, CancellationToken ct)
