@@ -219,6 +219,12 @@ public static class TruthAndBias
     }
 
     /// <summary>
+    /// The smallest spread a gap between two whole-point ratings is read with: each rating rounds a feeling to the
+    /// nearest point (uniform rounding error, variance 1/12), and a gap is the difference of two, so √(2/12) ≈ 0.41.
+    /// </summary>
+    public static readonly double RoundingSd = Math.Sqrt(2.0 / 12.0);
+
+    /// <summary>
     /// The raw average gap J − T per rating, with a t(n − 1) interval from that rating's per-reveal gaps, widened
     /// (Bonferroni) for the ratings read together — so a guesser with no bias is told "higher" or "lower" about any of
     /// the three in at most 5 % of couples — and for errors carried over between reveals.
@@ -240,7 +246,9 @@ public static class TruthAndBias
             var gaps = group.OrderBy(x => x.Reveal).Select(x => x.o.Guess - x.o.TargetSelf).ToList();
             var count = gaps.Count;
             var mean = gaps.Average();
-            var sd = Math.Sqrt(gaps.Sum(d => (d - mean) * (d - mean)) / (count - 1));
+            // Never narrower than whole-point ratings allow: identical gaps (say −1 every time) still leave the real
+            // average somewhere within the rounding of two ratings, so "likely between −1.00 and −1.00" is never said.
+            var sd = Math.Max(RoundingSd, Math.Sqrt(gaps.Sum(d => (d - mean) * (d - mean)) / (count - 1)));
             var t = Intervals.StudentTQuantile(1 - ((1 - Intervals.Level) / (2 * family)), count - 1);
             var half = t * Intervals.CarryOverFactor(gaps) * sd / Math.Sqrt(count);
             result.Add(new RatingGap(group.Key, count, mean, mean - half, mean + half));

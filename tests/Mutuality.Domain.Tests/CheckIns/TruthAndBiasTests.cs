@@ -216,6 +216,17 @@ public sealed class TruthAndBiasTests
     }
 
     [Fact]
+    public void Gaps_ThatAreTheSameEveryTime_StillHaveARange_FromTheRoundingOfWholePointRatings()
+    {
+        // Guessed exactly one point low at all 40 reveals: the average is "about −1", not "between −1.00 and −1.00".
+        var obs = Enumerable.Range(0, 40).Select(i => new PerceptionObservation(RatingKind.Supported, 3 + (i % 3), 4 + (i % 3), 4, i)).ToList();
+        var gap = TruthAndBias.Gaps(obs).Single();
+        Assert.Equal(-1, gap.Mean, 10);
+        Assert.True(gap.High - gap.Low > 0.2, $"The range {gap.Low:0.00} to {gap.High:0.00} claims more than whole-point ratings can show.");
+        Assert.True(gap.High < 0, "Forty reveals all a point low is still clearly 'lower'.");
+    }
+
+    [Fact]
     public void FromCheckIns_SaysWhenTheReadingSettles()
     {
         Assert.Equal("(from 12 check-ins together; this settles after about 20)", TruthAndBias.FromCheckIns(12));

@@ -40,9 +40,10 @@
       options: {
         animation: false,
         responsive: true,
+        maintainAspectRatio: false, // the box's height (.insight-chart) keeps the plot readable on a phone
         scales: {
           y: { min: 0, max: 100, ticks: { color: text, callback: function (v) { return v + "%"; } }, grid: { color: grid } },
-          x: { ticks: { color: text, autoSkip: true, maxRotation: 0 }, grid: { color: grid } }
+          x: { ticks: { color: text, autoSkip: true, autoSkipPadding: 16, maxRotation: 0, maxTicksLimit: canvas.clientWidth < 480 ? 4 : 8 }, grid: { color: grid } }
         },
         plugins: { legend: { labels: { color: text, usePointStyle: true } } }
       }
