@@ -88,7 +88,7 @@ public sealed class FeedQueries(AppDbContext db, TimeProvider clock, ILogger<Fee
             // caller last looked. Before the caller answers, the partner's answer counts nowhere: the seal.
             unread += await db.QuestionAnswers.AsNoTracking()
                 .Where(t => t.CoupleId == coupleId && t.AuthorId == partnerId && !t.Passed && t.CreatedAtUtc > seen
-                    && db.QuestionAnswers.Any(m => m.DailyQuestionId == t.DailyQuestionId && m.AuthorId == caller.UserId && !m.Passed && m.CreatedAtUtc <= t.CreatedAtUtc))
+                    && db.QuestionAnswers.Any(m => m.DailyQuestionId == t.DailyQuestionId && m.AuthorId == caller.UserId && !m.Passed && m.CreatedAtUtc < t.CreatedAtUtc))
                 .Take(enough - unread).CountAsync(ct);
         }
 

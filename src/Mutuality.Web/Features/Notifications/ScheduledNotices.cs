@@ -54,7 +54,7 @@ public sealed class ScheduledNotices(AppDbContext db, Notices notices, TimeProvi
                 continue;
             }
 
-            if (await CheckInSentAsync(p.UserId, p.CoupleId, today, ct))
+            if (await CheckInSentAsync(p.UserId, p.CoupleId, today, ct, cadence))
             {
                 continue;
             }
@@ -130,9 +130,9 @@ public sealed class ScheduledNotices(AppDbContext db, Notices notices, TimeProvi
         => await db.CheckInCoupleSettings.AsNoTracking().Where(s => s.CoupleId == coupleId).Select(s => (int?)s.Cadence).SingleOrDefaultAsync(ct) is 2 ? Cadence.Weekly : Cadence.Daily;
 
     /// <summary>Whether the person has sent the check-in of the period holding their local <paramref name="day"/>.</summary>
-    private async Task<bool> CheckInSentAsync(Guid userId, Guid coupleId, DateOnly day, CancellationToken ct)
+    private async Task<bool> CheckInSentAsync(Guid userId, Guid coupleId, DateOnly day, CancellationToken ct, Cadence? known = null)
     {
-        var cadence = await CadenceAsync(coupleId, ct);
+        var cadence = known ?? await CadenceAsync(coupleId, ct);
         var period = Periods.Containing(cadence, day);
         return await db.CheckIns.AnyAsync(x => x.AuthorId == userId && x.CoupleId == coupleId && x.Cadence == (int)cadence && x.PeriodStart == period.Start && x.SubmittedAtUtc != null, ct);
     }

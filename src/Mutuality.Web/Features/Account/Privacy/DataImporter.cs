@@ -139,13 +139,13 @@ public sealed class DataImporter(AppDbContext db, CoupleCommands couples, TimePr
             return new DomainError("import.question", "File: the export has two answers for the same day's question. Nothing was brought in.", "Upload");
         }
 
-        // Favourites (one per question already, see OwnPart): a question of this library, kept at a sensible time.
+        // Favourites (no empty entries and one per question already, see OwnPart): a question of this library, kept at a sensible time.
         var favourites = doc.QuestionFavourites ?? [];
         foreach (var f in favourites)
         {
-            if (f is null || Mutuality.Domain.Questions.QuestionLibrary.Find(f.QuestionId) is null)
+            if (Mutuality.Domain.Questions.QuestionLibrary.Find(f.QuestionId) is null)
             {
-                return new DomainError("import.question", $"File: a favourite refers to a question that isn't in the library ({f?.QuestionId}). Nothing was brought in.", "Upload");
+                return new DomainError("import.question", $"File: a favourite refers to a question that isn't in the library ({f.QuestionId}). Nothing was brought in.", "Upload");
             }
 
             if (HistoryDates.CheckInstant(Utc(f.CreatedAtUtc), clock.GetUtcNow().UtcDateTime, "Kept at") is { } badDate)
