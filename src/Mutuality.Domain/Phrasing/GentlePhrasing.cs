@@ -272,7 +272,7 @@ public static class GentlePhrasing
                 && !PhrasingRules.Teasing().IsMatch(sentence) && !PhrasingRules.KnowingPrefix().IsMatch(prefix),
             Kind.Never => !PhrasingRules.NeverInversion().IsMatch(rest) && !PhrasingRules.AppreciativePrefix().IsMatch(prefix) && rest.Trim().Length > 0
                 && !NegativeDeed(rest) && !PhrasingRules.Teasing().IsMatch(sentence) && !PhrasingRules.KnowingPrefix().IsMatch(prefix),
-            Kind.NotOnce => !NegativeDeed(sentence[(m.Index + m.Length)..]),
+            Kind.NotOnce => !NegativeDeed(sentence[(m.Index + m.Length)..]) && !PhrasingRules.NeverInversion().IsMatch(sentence[(m.Index + m.Length)..]),
             Kind.AllTheTime => !PhrasingRules.PositiveCue().IsMatch(sentence) && !PhrasingRules.AppreciativePrefix().IsMatch(sentence),
             _ => true,
         };

@@ -259,6 +259,40 @@ internal static class PhrasingPhrases
             PhraseGuard.Absolute,
             "A verdict on everything (\"you ruin everything\", \"nothing ever changes\") leaves nothing to fix, only someone to blame."),
 
+        // ----- global verdicts whose rest is itself the complaint ("all you do is complain") -----
+        new(PhrasingPatterns.Absolute, Create(
+            @"\ball\s+(?:you|u)\s+(?:ever\s+)?(?:do|did)\s+is\s+(?:\w+\s+)?(?:complain|moan|whine|whinge|nag|criticis|criticiz|argue|sulk|sleep|sit|lie|play|watch|scroll|take|shout|yell|bitch|grumble|judge|lie|ignore|talk\s+about\s+yourself)|\beverything\s+(?:you|u)\s+(?:touch|do|try|say|handle|plan)\s+(?:turns|goes|ends|falls|becomes|is\s+a)\b"
+            + @"|\b(?:it'?s|it\s+is|there'?s|there\s+is)\s+(?:no\s+point|pointless|useless|a\s+waste\s+of\s+(?:time|breath))\s+(?:in\s+)?(?:talking|trying\s+to\s+talk|arguing|explaining|asking)\s+(?:anything\s+)?(?:to|with)\s+(?:you|u)\b"
+            + @"|\b(?:you'?re|you\s+are|ur|u\s+r)\s+(?:so\s+|really\s+|just\s+|too\s+|way\s+too\s+)?full\s+of\s+(?:yourself|it|crap|shit|bull\w*|hot\s+air)\b"),
+            PhraseGuard.NotWarm,
+            "A verdict on the whole person (\"all you do is complain\", \"you're full of yourself\") leaves nothing to fix, only someone to blame."),
+        new(PhrasingPatterns.Contempt, Create(
+            @"\b(?:you|u)\s+(?:really\s+|honestly\s+|seriously\s+|just\s+)?(?:drive|are\s+driving|'?re\s+driving)\s+me\s+(?:insane|crazy|nuts|mad|up\s+the\s+wall|round\s+the\s+bend|to\s+despair)\b(?![^.!?]*\b(?:in\s+(?:the\s+best|a\s+good)\s+way|with\s+(?:love|desire)|i\s+love|in\s+that\s+dress|when\s+you\s+(?:smile|kiss|dance)))"),
+            PhraseGuard.NotWarmText,
+            "Saying the partner drives you mad puts the whole feeling on them; naming what happened and what you need lets them help."),
+
+        // ----- contempt in other words: exasperation, group verdicts, mock comparisons (development batch 3) -----
+        new(PhrasingPatterns.Contempt, Create(
+            @"\bwhy\s+do\s+i\s+(?:even\s+|still\s+|ever\s+)?(?:bother|try|put\s+up)\b(?:\s+(?:with|talking\s+to|asking)\s+(?:you|u))?|\bi\s+(?:don'?t|do\s+not)\s+know\s+why\s+i\s+(?:even\s+|still\s+)?(?:bother|put\s+up\s+with|stay|try)\b"
+            + @"|^\W*typical\s+(?:man|woman|men|women|male|female|guy|husband|wife|boyfriend|girlfriend)\W*$|\byou\s+people\b|\b(?:you'?re|you\s+are|ur)\s+all\s+the\s+same\b"
+            + @"|\bcut\s+the\s+(?:crap|bullshit|bs|drama|act|nonsense)\b"
+            + @"|\b(?:you|u)(?:\s+have|'?ve\s+got|\s+have\s+got|\s+got)\s+the\s+(?:\w+\s+){1,2}of\s+an?\s+(?:\w+\s+)?(?:potato|jellyfish|goldfish|rock|brick|toddler|slug|sloth|snail|donkey|teaspoon|gnat|plank|wet\s+blanket|brick\s+wall|doormat|mule|pig|dog|teenager|spoon|sponge|fish|stone|wall|log)\b"
+            + @"|\babout\s+as\s+\w+\s+as\s+an?\s+(?:\w+\s+)?\w+|\b(?:living|being|talking|dealing|arguing|life)\s+(?:with\s+)?(?:you|u)\s+is\s+(?:like\s+)?(?:hell|a\s+nightmare|torture|exhausting|impossible|a\s+chore|miserable|unbearable|pointless|a\s+joke)\b"
+            + @"|\b(?:you|u)\s+make\s+(?:everything|it\s+all|life|my\s+life|things)\s+(?:so\s+|really\s+|so\s+much\s+)?(?:hard|harder|difficult|impossible|miserable|worse|complicated|unbearable|hell)\b"),
+            PhraseGuard.NotWarm,
+            "Exasperation and mock comparisons (\"why do I even bother\", \"typical man\") say \"I'm above you\"; they sting more than the complaint itself."),
+        new(PhrasingPatterns.Contempt, Create(
+            @"^\W*(?:it\s+)?must\s+be\s+nice\s+(?:to|being)\b|^\W*(?:what\s+a\s+|it'?s\s+a\s+)?miracle\W*$"
+            + @"|^\W*(?:amazing|funny|interesting|incredible|remarkable|impressive)\s+how\s+(?:you|u)\s+(?:always|never|only|somehow|conveniently|manage|still)\b"
+            + @"|\b(?:sure|of\s+course|right|oh|yes|yeah|fine)\b[^.!?]{0,25}\b(?:you|u)\s+(?:always\s+)?know\s+best\b|\b(?:you|u)\s+know\s+best\W+as\s+(?:always|usual|ever)\b"),
+            PhraseGuard.None,
+            "Praise that means its opposite (\"must be nice\", \"amazing how you always…\") is sarcasm, one of the most wounding ways to complain."),
+        new(PhrasingPatterns.Comparison, Create(
+            @"\b(?:nobody|no\s+one|no-one|anyone|anybody)\s+in\s+(?:their|his|her)\s+right\s+mind\b|\b(?:anyone|anybody|any\s+idiot|any\s+fool)\s+with\s+(?:half\s+a\s+brain|a\s+brain|any\s+sense|common\s+sense|eyes|a\s+pulse)\b"
+            + @"|\b(?:your|ur|my)\s+" + Kin + @"\s+would\s+(?:never|have)\s+(?:\w+\s+){1,3}like\s+(?:this|that)\b"),
+            PhraseGuard.NotWarm,
+            "Comparing your partner with someone else turns a request into a ranking, and nobody can win it."),
+
         // ----- comparisons -----
         new(PhrasingPatterns.Comparison, Create(
             @"\b(?:you'?re|you\s+are|ur|you\s+act|you\s+sound|you'?re\s+turning\s+into|you'?ve\s+turned\s+into|you'?re\s+becoming)\s+(?:exactly|just|so|no\s+better\s+than|as\s+bad\s+as|worse\s+than|turning\s+into)?\s*(?:like\s+)?(?:your|ur)\s+" + Kin + @"\b|\bno\s+better\s+than\s+(?:your|ur)\b|\bas\s+bad\s+as\s+(?:your|ur)\b"
