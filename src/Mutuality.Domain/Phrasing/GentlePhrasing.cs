@@ -218,6 +218,9 @@ public static class GentlePhrasing
             case PhraseGuard.Absolute:
                 var after = sentence[(m.Index + m.Length)..];
                 return !Warm(sentence, tokens) && !PhrasingRules.PositiveCue().IsMatch(after) && !NegativeDeed(after) && !PhrasingRules.NeverInversion().IsMatch(after);
+            case PhraseGuard.NotOnce:
+                var done = sentence[(m.Index + m.Length)..];
+                return !NegativeDeed(done) && !PhrasingRules.NeverInversion().IsMatch(done);
             case PhraseGuard.WithJab:
                 var rest = sentence[(m.Index + m.Length)..];
                 if (PhrasingRules.WarmCue().IsMatch(rest))

@@ -55,6 +55,13 @@ internal static class PhrasingGrammar
         .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The words of a span of the text.</summary>
+    // "Awful." or "Pathetic." alone can be about a thing; "Moron." cannot.
+    private static bool LooksLikeAdjective(string w) =>
+        w.EndsWith("ful", StringComparison.Ordinal) || w.EndsWith("ous", StringComparison.Ordinal) || w.EndsWith("ible", StringComparison.Ordinal)
+        || w.EndsWith("able", StringComparison.Ordinal) || w.EndsWith("ive", StringComparison.Ordinal) || w.EndsWith("ic", StringComparison.Ordinal)
+        || w.EndsWith("al", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal)
+        || w.EndsWith('y');
+
     // "sooo", "stupiddd": a letter stretched three or more times for emphasis counts once.
     private static string Unstretch(string w)
     {
@@ -113,6 +120,17 @@ internal static class PhrasingGrammar
     internal static List<TraitHit> FindTraits(string text, List<PhrasingToken> tokens, int sentenceStart)
     {
         var hits = new List<TraitHit>();
+
+        // A sentence that is only an insult ("Moron.", "Idiot!") is said to the person even without "you".
+        if (tokens.Count == 1 && PhrasingLexicon.Classify(tokens[0].Text) == TraitKind.Trait && !StateCapable.Contains(tokens[0].Text)
+            && PhrasingLexicon.Valence(tokens[0].Text) <= -3 && !LooksLikeAdjective(tokens[0].Text))
+        {
+            var only = tokens[0];
+            hits.Add(new TraitHit(PhrasingPatterns.Label, only.Start, only.End - only.Start, text[only.Start..only.End],
+                $"\"{only.Text}\" on its own is a name for the person ({PhrasingLexicon.Source(only.Text)})."));
+            return hits;
+        }
+
         for (var i = 0; i < tokens.Count; i++)
         {
             var subject = SubjectLength(tokens, i, sentenceStart, text);
