@@ -218,6 +218,9 @@ public static class GentlePhrasing
             case PhraseGuard.Absolute:
                 var after = sentence[(m.Index + m.Length)..];
                 return !Warm(sentence, tokens) && !PhrasingRules.PositiveCue().IsMatch(after) && !NegativeDeed(after) && !PhrasingRules.NeverInversion().IsMatch(after);
+            case PhraseGuard.NotOnce:
+                var done = sentence[(m.Index + m.Length)..];
+                return !NegativeDeed(done) && !PhrasingRules.NeverInversion().IsMatch(done);
             case PhraseGuard.WithJab:
                 var rest = sentence[(m.Index + m.Length)..];
                 if (PhrasingRules.WarmCue().IsMatch(rest))
@@ -272,7 +275,7 @@ public static class GentlePhrasing
                 && !PhrasingRules.Teasing().IsMatch(sentence) && !PhrasingRules.KnowingPrefix().IsMatch(prefix),
             Kind.Never => !PhrasingRules.NeverInversion().IsMatch(rest) && !PhrasingRules.AppreciativePrefix().IsMatch(prefix) && rest.Trim().Length > 0
                 && !NegativeDeed(rest) && !PhrasingRules.Teasing().IsMatch(sentence) && !PhrasingRules.KnowingPrefix().IsMatch(prefix),
-            Kind.NotOnce => !NegativeDeed(sentence[(m.Index + m.Length)..]),
+            Kind.NotOnce => !NegativeDeed(sentence[(m.Index + m.Length)..]) && !PhrasingRules.NeverInversion().IsMatch(sentence[(m.Index + m.Length)..]),
             Kind.AllTheTime => !PhrasingRules.PositiveCue().IsMatch(sentence) && !PhrasingRules.AppreciativePrefix().IsMatch(sentence),
             _ => true,
         };

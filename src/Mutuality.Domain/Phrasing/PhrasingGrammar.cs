@@ -30,7 +30,7 @@ internal static class PhrasingGrammar
         "massive", "huge", "giant", "proper", "complete", "genuinely", "officially", "becoming", "starting", "to", "be",
         "sound", "sounding", "look", "looking", "more", "and", "or", "now", "lately", "today", "tonight", "being",
         "some", "kinda", "sorta", "way", "far", "beyond", "u", "you", "whole", "thoroughly", "deeply", "hopelessly",
-        "less", "bigger", "worse", "that",
+        "less", "bigger", "worse", "that", "this",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     // Words after which "you" names the person being talked about, not the subject: "thank you", "love you".
@@ -55,6 +55,41 @@ internal static class PhrasingGrammar
         .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The words of a span of the text.</summary>
+    // "Awful." or "Pathetic." alone can be about a thing; "Moron." cannot.
+    private static bool LooksLikeAdjective(string w) =>
+        w.EndsWith("ful", StringComparison.Ordinal) || w.EndsWith("ous", StringComparison.Ordinal) || w.EndsWith("ible", StringComparison.Ordinal)
+        || w.EndsWith("able", StringComparison.Ordinal) || w.EndsWith("ive", StringComparison.Ordinal) || w.EndsWith("ic", StringComparison.Ordinal)
+        || w.EndsWith("al", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("ing", StringComparison.Ordinal)
+        || w.EndsWith('y');
+
+    // "sooo", "stupiddd": a letter stretched three or more times for emphasis counts once.
+    private static string Unstretch(string w)
+    {
+        var stretched = false;
+        for (var k = 2; k < w.Length && !stretched; k++)
+        {
+            stretched = w[k] == w[k - 1] && w[k] == w[k - 2] && char.IsLetter(w[k]);
+        }
+
+        if (!stretched)
+        {
+            return w;
+        }
+
+        var sb = new System.Text.StringBuilder(w.Length);
+        foreach (var c in w)
+        {
+            if (sb.Length > 0 && sb[^1] == c && char.IsLetter(c))
+            {
+                continue;
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+
     internal static List<PhrasingToken> Tokenize(string text, int start, int length)
     {
         var tokens = new List<PhrasingToken>();
@@ -75,7 +110,7 @@ internal static class PhrasingGrammar
                 i++;
             }
 
-            tokens.Add(new PhrasingToken(from, i, text[from..i].ToLowerInvariant()));
+            tokens.Add(new PhrasingToken(from, i, Unstretch(text[from..i].ToLowerInvariant())));
         }
 
         return tokens;
@@ -85,6 +120,17 @@ internal static class PhrasingGrammar
     internal static List<TraitHit> FindTraits(string text, List<PhrasingToken> tokens, int sentenceStart)
     {
         var hits = new List<TraitHit>();
+
+        // A sentence that is only an insult ("Moron.", "Idiot!") is said to the person even without "you".
+        if (tokens.Count == 1 && PhrasingLexicon.Classify(tokens[0].Text) == TraitKind.Trait && !StateCapable.Contains(tokens[0].Text)
+            && PhrasingLexicon.Valence(tokens[0].Text) <= -3 && !LooksLikeAdjective(tokens[0].Text))
+        {
+            var only = tokens[0];
+            hits.Add(new TraitHit(PhrasingPatterns.Label, only.Start, only.End - only.Start, text[only.Start..only.End],
+                $"\"{only.Text}\" on its own is a name for the person ({PhrasingLexicon.Source(only.Text)})."));
+            return hits;
+        }
+
         for (var i = 0; i < tokens.Count; i++)
         {
             var subject = SubjectLength(tokens, i, sentenceStart, text);
@@ -148,6 +194,10 @@ internal static class PhrasingGrammar
                 return 2;
             case "what" or "such" when (next is "a" or "an") && IsSentenceOpening(t, i, sentenceStart, text):
                 return 1;
+            case "what" when next is "kind" or "sort" or "type" && W(i + 2) == "of" && IsSentenceOpening(t, i, sentenceStart, text):
+                return 3; // "what kind of idiot leaves the door open?"
+            case "as" when W(i + 2) == "as" && W(i + 3) is "you" or "u":
+                return 1; // "someone as cold as you"
             case "call" or "calls" when next == "yourself":
                 return 2;
             case "try" when next == "being":
@@ -222,7 +272,8 @@ internal static class PhrasingGrammar
     private static TraitHit? Complement(string text, List<PhrasingToken> t, int subjectAt, int from)
     {
         var vocative = from == subjectAt + 1 && t[subjectAt].Text is "you" or "u" or "ya" or "yu";
-        var exclamation = t[subjectAt].Text is "what" or "such";
+        var kindOf = t[subjectAt].Text == "what" && from == subjectAt + 3;
+        var exclamation = t[subjectAt].Text is "what" or "such" && !kindOf;
         for (var j = from; j < t.Count && j < from + 8; j++)
         {
             var w = t[j].Text;
@@ -244,7 +295,7 @@ internal static class PhrasingGrammar
                 kind = TraitKind.Trait; // "you silly woman": condescension in the form of address.
             }
 
-            if (kind == TraitKind.None && w is "cold" or "distant" && j > from && t[j - 1].Text is "so" or "such" or "really" or "very" or "too" or "being" or "always" or "incredibly" or "completely" or "totally")
+            if (kind == TraitKind.None && w is "cold" or "distant" && j > from - 1 && t[j - 1].Text is "as" or "so" or "such" or "really" or "very" or "too" or "being" or "always" or "incredibly" or "completely" or "totally")
             {
                 kind = TraitKind.Trait; // "you're so cold" is a verdict; "you're cold, take my coat" is not.
             }
@@ -291,6 +342,12 @@ internal static class PhrasingGrammar
                 if (joinedAfter && after is "romantic" or "optimist" or "dreamer")
                 {
                     return null; // "a hopeless romantic".
+                }
+
+                // "What kind of idiot leaves…" asks about a person; "what kind of mess is this" about a thing.
+                if (kindOf && after is "is" or "was" or "are" or "were" or "this" or "that" or "it" or "of" or "")
+                {
+                    return null;
                 }
 
                 // "What a mess the storm made": an exclamation only judges the person when it ends there.

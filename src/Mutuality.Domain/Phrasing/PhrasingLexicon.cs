@@ -35,6 +35,7 @@ internal static class PhrasingLexicon
     // Character words and insults AFINN does not rate (or rates only −1), written for this helper.
     private static readonly FrozenSet<string> SupplementTraits = new[]
     {
+        "passive-aggressive", "halfwit", "nitwit", "dimwit", "numbskull", "dunce", "imbecile", "cretin", "buffoon",
         "immature", "clingy", "petty", "spineless", "gutless", "brat", "snob", "hypocrite", "slob", "pig", "cow", "nag",
         "creep", "clown", "tyrant", "monster", "leech", "parasite", "freeloader", "deadbeat", "bum", "cheapskate",
         "tight-fisted", "miserly", "vain", "smug", "conceited", "bossy", "controlling", "manipulative", "condescending",
