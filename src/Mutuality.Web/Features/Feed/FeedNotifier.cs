@@ -5,12 +5,16 @@ using Mutuality.Domain.Support;
 namespace Mutuality.Web.Features.Feed;
 
 /// <summary>
-/// Tells a person's open pages that their feed changed. In-process (one server); a signal carries no content,
-/// so nothing private can leak through it: the page asks for its own, scoped, view of the feed.
+/// Tells a person's open pages that their feed changed. A signal carries no content (only the recipient's id), so
+/// nothing private can leak through it: the page asks for its own, scoped, view of the feed. On one node it stays
+/// in process; with several nodes the <see cref="FeedRelay"/> also sends it to the other nodes (issue 18, item 3).
 /// </summary>
 public sealed class FeedNotifier
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, Channel<bool>>> _listeners = new();
+
+    /// <summary>Set by <see cref="FeedRelay"/> when signals cross nodes: called with the recipient's id.</summary>
+    internal Action<Guid>? Relay { get; set; }
 
     public Subscription Subscribe(Guid userId)
     {
@@ -44,7 +48,32 @@ public sealed class FeedNotifier
 
     private void Notify(Guid? userId)
     {
-        if (userId is { } id && _listeners.TryGetValue(id, out var set))
+        if (userId is { } id)
+        {
+            Deliver(id);
+            Relay?.Invoke(id);
+        }
+    }
+
+    /// <summary>Tells this node's open pages of <paramref name="userId"/> (a signal from here or from another node).</summary>
+    internal void Deliver(Guid userId)
+    {
+        if (_listeners.TryGetValue(userId, out var set))
+        {
+            foreach (var channel in set.Values)
+            {
+                channel.Writer.TryWrite(true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Tells every open page on this node to refresh: after the relay's listening connection came back, signals sent
+    /// while it was away are lost, so each page asks for its own view once (it shows nothing it may not see).
+    /// </summary>
+    internal void DeliverAll()
+    {
+        foreach (var set in _listeners.Values)
         {
             foreach (var channel in set.Values)
             {

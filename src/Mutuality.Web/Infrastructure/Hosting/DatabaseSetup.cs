@@ -15,6 +15,13 @@ public static class DatabaseSetup
         var dataFolder = ResolveDataFolder(options, environment);
         services.AddSingleton(new DataFolder(dataFolder));
         services.AddSingleton(new NodeTicks(options)); // issue 18: one node works each background tick
+        if (Features.Feed.FeedRelay.Enabled(options, configuration))
+        {
+            // issue 18, item 3: live feed signals reach pages open on the other nodes (LISTEN/NOTIFY, ids only)
+            services.AddSingleton(sp => new Features.Feed.FeedRelay(
+                sp.GetRequiredService<Features.Feed.FeedNotifier>(), options, sp.GetRequiredService<ILogger<Features.Feed.FeedRelay>>()));
+            services.AddHostedService(sp => sp.GetRequiredService<Features.Feed.FeedRelay>());
+        }
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
