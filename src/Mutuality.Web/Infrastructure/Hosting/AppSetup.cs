@@ -247,11 +247,20 @@ public static class AppSetup
             Console.WriteLine("Mutuality: " + NoAddress);
         }
 
-        // Made now, so no sign-in pays for making the stand-in hash of unknown addresses.
-        using (var scope = app.Services.CreateScope())
+        // Made in the background while the app starts (issue 21: a PBKDF2 hash is start-up work that can wait), so no
+        // sign-in pays for making the stand-in hash of unknown addresses; one arriving first makes it itself, once.
+        _ = Task.Run(() =>
         {
-            app.Services.GetRequiredService<UnknownAccountCost>().Prepare(scope.ServiceProvider.GetRequiredService<IPasswordHasher<AppUser>>());
-        }
+            try
+            {
+                using var scope = app.Services.CreateScope();
+                app.Services.GetRequiredService<UnknownAccountCost>().Prepare(scope.ServiceProvider.GetRequiredService<IPasswordHasher<AppUser>>());
+            }
+            catch (ObjectDisposedException)
+            {
+                // The app stopped before it got this far (a short-lived test host): nothing to prepare for.
+            }
+        });
 
         if (mail.Delivery == MailDelivery.Pickup)
         {
