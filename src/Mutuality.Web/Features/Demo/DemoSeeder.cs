@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,8 @@ public sealed class DemoOptions
 
     public bool Enabled { get; set; }
 
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Demo:Password must be set.")]
+    [MinLength(10, ErrorMessage = "Demo:Password must be at least 10 characters (the sign-in rule for everyone).")]
     public string Password { get; set; } = "demo-couple-2026";
 }
 

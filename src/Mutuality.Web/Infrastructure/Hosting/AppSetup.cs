@@ -14,6 +14,7 @@ using Mutuality.Web.Features.Pulse;
 using Mutuality.Web.Infrastructure.Couples;
 using Mutuality.Web.Infrastructure.Mail;
 using Mutuality.Web.Infrastructure.Security;
+using Mutuality.Web.Infrastructure.Settings;
 
 namespace Mutuality.Web.Infrastructure.Hosting;
 
@@ -119,7 +120,7 @@ public static class AppSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
-        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddSettings<MailOptions>(MailOptions.Section).Rule(MailOptions.Failure);
         services.AddSingleton<MailKitSender>();
         services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<MailKitSender>());
         services.AddTransient<IEmailSender<AppUser>, IdentityMailer>();
@@ -142,7 +143,7 @@ public static class AppSetup
         Features.Moments.SupportSetup.AddSupportFeatures(services);
         Mutuality.Web.Features.CheckIns.CheckInsSetup.AddCheckInsFeature(services);
         Features.Repair.RitualsSetup.AddRitualsFeature(services);
-        services.Configure<HelpOptions>(configuration.GetSection(HelpOptions.Section));
+        services.AddSettings<HelpOptions>(HelpOptions.Section).Rule(HelpOptions.Failure);
         services.AddScoped<CallerPageFilter>();
         services.AddScoped<Intents.OneRowPerIntentFilter>();
         services.AddSingleton<Features.Phrasing.GentleSubmitFilter>();
@@ -194,7 +195,7 @@ public static class AppSetup
                 $"{http.Connection.RemoteIpAddress}|{EndpointKey(http)}",
                 _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = configuration.GetValue("RateLimits:AuthPerMinute", 20),
+                    PermitLimit = Limits(http).AuthPerMinute,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 })
@@ -207,17 +208,20 @@ public static class AppSetup
                     "export|" + (CallerContext.UserIdOf(http.User)?.ToString() ?? http.Connection.RemoteIpAddress?.ToString()),
                     _ => new FixedWindowRateLimiterOptions
                     {
-                        PermitLimit = configuration.GetValue("RateLimits:ExportsPerHour", 5),
+                        PermitLimit = Limits(http).ExportsPerHour,
                         Window = TimeSpan.FromHours(1),
                         QueueLimit = 0,
                     }));
         });
 
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
-        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.AddSettings<DemoOptions>(DemoOptions.Section);
+        services.AddSettings<RateLimitOptions>(RateLimitOptions.Section);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return builder;
     }
+
+    private static RateLimitOptions Limits(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
     /// <summary>A form post, or a read carrying a code or token (confirmation and invitation links).</summary>
     private static bool IsAttempt(HttpContext http)
