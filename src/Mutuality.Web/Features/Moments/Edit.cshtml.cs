@@ -5,6 +5,8 @@ using Mutuality.Domain.Support;
 using Mutuality.Web.Data;
 using Mutuality.Web.Infrastructure.Couples;
 
+using Mutuality.Web.Infrastructure.Forms;
+
 namespace Mutuality.Web.Features.Moments;
 
 /// <summary>Edit one of my own moments. My partner's moments, and anything outside our couple, are 404.</summary>

@@ -4,9 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Mutuality.Web.Data;
 using Mutuality.Web.Infrastructure.Couples;
 
+using Mutuality.Web.Infrastructure.Forms;
+
 namespace Mutuality.Web.Features.Moments;
 
 /// <summary>Record a moment of support, and see ours: my own (private ones too) and my partner's shared ones.</summary>
+[PartnerRequired(Except = ["Delete"])]
 public sealed class IndexModel(CallerContext callers, MomentCommands commands, AppDbContext db) : PageModel
 {
     /// <summary>Issue 16: moments per page; older ones are a page further, as on the feed.</summary>
@@ -31,10 +34,6 @@ public sealed class IndexModel(CallerContext callers, MomentCommands commands, A
     public async Task<IActionResult> OnGetAsync(int p = 1)
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return RedirectToPage("/Couple/Index");
-        }
 
         await LoadAsync(p);
         return Page();
@@ -43,10 +42,6 @@ public sealed class IndexModel(CallerContext callers, MomentCommands commands, A
     public async Task<IActionResult> OnPostAsync()
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return RedirectToPage("/Couple/Index");
-        }
 
         ModelState.Clear();
         var errors = commands.Validate(Caller, Input);

@@ -26,11 +26,6 @@ public sealed class MomentInput
 /// <summary>The writes of moments and pebbles. Every write is scoped to the caller's couple, and to their own rows where it must be.</summary>
 public sealed class MomentCommands(AppDbContext db, TimeProvider clock, FeedNotifier notifier, Notifications.Notices notices)
 {
-    /// <summary>Not in the caller's couple, not visible to them, or no such id: all the same to the caller.</summary>
-    public static readonly DomainError NotFound = new("not_found", "We couldn't find that.");
-
-    public static readonly DomainError NoPartner = new("no_partner", "Invite your partner first: moments are shared between the two of you.");
-
     private static readonly string[] Fields = ["Direction", "Type", "Note", "OccurredAt"];
 
     /// <summary>Every problem with the input, each with its field, for a form to show at once.</summary>
@@ -101,7 +96,7 @@ public sealed class MomentCommands(AppDbContext db, TimeProvider clock, FeedNoti
     {
         if (caller.CoupleId is not { } coupleId || !caller.HasPartner)
         {
-            return NoPartner;
+            return MomentErrors.NoPartner;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -149,7 +144,7 @@ public sealed class MomentCommands(AppDbContext db, TimeProvider clock, FeedNoti
                 ct);
         if (changed == 0)
         {
-            return NotFound;
+            return MomentErrors.NotFound;
         }
 
         notifier.MomentChanged(caller.PartnerId, before, m.Visibility);
@@ -183,7 +178,7 @@ public sealed class MomentCommands(AppDbContext db, TimeProvider clock, FeedNoti
             .SingleOrDefaultAsync(ct);
         if (moment is null)
         {
-            return NotFound;
+            return MomentErrors.NotFound;
         }
 
         if (MomentRules.CanRespond(caller.UserId, moment.AuthorId, moment.Direction, moment.Visibility, moment.Kind) is { } refused)
@@ -209,7 +204,7 @@ public sealed class MomentCommands(AppDbContext db, TimeProvider clock, FeedNoti
                 ct);
         if (changed == 0)
         {
-            return NotFound;
+            return MomentErrors.NotFound;
         }
 
         notifier.Changed(moment.AuthorId, recipientSawBefore: true, recipientSeesAfter: true);
@@ -222,7 +217,7 @@ public sealed class MomentCommands(AppDbContext db, TimeProvider clock, FeedNoti
     {
         if (caller.CoupleId is not { } coupleId || !caller.HasPartner)
         {
-            return NoPartner;
+            return MomentErrors.NoPartner;
         }
 
         var words = TextRules.Optional(text, MomentRules.PebbleTextMaxLength, "Text", "Your pebble");
@@ -283,7 +278,7 @@ public sealed class MomentCommands(AppDbContext db, TimeProvider clock, FeedNoti
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reaction, reaction).SetProperty(x => x.ReactedAtUtc, now), ct);
         if (changed == 0)
         {
-            return NotFound;
+            return MomentErrors.NotFound;
         }
 
         notifier.Changed(caller.PartnerId, recipientSawBefore: true, recipientSeesAfter: true);

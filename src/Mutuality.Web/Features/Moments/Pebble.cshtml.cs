@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mutuality.Domain.Common;
 using Mutuality.Domain.Support;
 using Mutuality.Web.Infrastructure.Couples;
+using Mutuality.Web.Infrastructure.Forms;
 
 namespace Mutuality.Web.Features.Moments;
 
@@ -56,7 +58,7 @@ public sealed class PebbleModel(CallerContext callers, MomentCommands commands) 
         }
 
         var result = await commands.ReactAsync(Caller, id, reaction ?? 0);
-        if (!result.IsSuccess && result.Error == MomentCommands.NotFound)
+        if (!result.IsSuccess && result.Error!.Kind == ErrorKind.NotFound)
         {
             return NotFound();
         }

@@ -5,6 +5,8 @@ using Mutuality.Domain.Support;
 using Mutuality.Web.Data;
 using Mutuality.Web.Infrastructure.Couples;
 
+using Mutuality.Web.Infrastructure.Forms;
+
 namespace Mutuality.Web.Features.Moments;
 
 /// <summary>One moment: the receiver responds here; the author edits or deletes. Anything not visible to the caller is 404.</summary>
@@ -47,13 +49,7 @@ public sealed class ViewModel(CallerContext callers, MomentCommands commands, Ap
         var result = await commands.RespondAsync(Caller, id, Kind.Value, Rating, Kind == MomentResponseKind.NotQuite ? WhatWouldHelp : null);
         if (!result.IsSuccess)
         {
-            if (result.Error == MomentCommands.NotFound)
-            {
-                return NotFound();
-            }
-
-            this.AddErrors([result.Error!], prefix: string.Empty);
-            return Page();
+            return this.Refusal(result.Errors, prefix: string.Empty) ?? Page();
         }
 
         Status = "Thank you — your response is saved. You can change it any time.";

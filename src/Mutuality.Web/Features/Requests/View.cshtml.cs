@@ -105,7 +105,7 @@ public sealed class ViewModel(CallerContext callers, RequestCommands commands, A
             return RedirectToPage(new { id });
         }
 
-        if (result.Error == RequestCommands.NotFound)
+        if (result.Error!.Kind == ErrorKind.NotFound)
         {
             return NotFound();
         }
