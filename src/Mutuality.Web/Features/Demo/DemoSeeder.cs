@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Mutuality.Web.Data;
+using Mutuality.Web.Features.Shared;
 
 namespace Mutuality.Web.Features.Demo;
 
@@ -80,13 +81,4 @@ public static class DemoSeeder
 
         return user;
     }
-}
-
-/// <summary>The demo couple, for features that add their history to it.</summary>
-public sealed record DemoCouple(Guid CoupleId, Guid RobinId, Guid SamId, DateTime NowUtc);
-
-/// <summary>A feature's contribution to the demo couple's history. Register with <c>AddScoped&lt;IDemoHistory, ...&gt;</c>.</summary>
-public interface IDemoHistory
-{
-    Task SeedAsync(DemoCouple couple, CancellationToken ct);
 }

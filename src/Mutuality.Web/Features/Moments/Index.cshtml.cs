@@ -10,7 +10,7 @@ namespace Mutuality.Web.Features.Moments;
 
 /// <summary>Record a moment of support, and see ours: my own (private ones too) and my partner's shared ones.</summary>
 [PartnerRequired(Except = ["Delete"])]
-public sealed class IndexModel(CallerContext callers, MomentCommands commands, AppDbContext db) : PageModel
+public sealed class IndexModel(CallerContext callers, RecordMoment record, DeleteMoment delete, AppDbContext db) : PageModel
 {
     /// <summary>Issue 16: moments per page; older ones are a page further, as on the feed.</summary>
     public const int ListSize = 20;
@@ -44,7 +44,7 @@ public sealed class IndexModel(CallerContext callers, MomentCommands commands, A
         Caller = await callers.RequireAsync();
 
         ModelState.Clear();
-        var errors = commands.Validate(Caller, Input);
+        var errors = record.Validate(Caller, Input);
         if (errors.Count > 0)
         {
             this.AddErrors(errors);
@@ -52,7 +52,7 @@ public sealed class IndexModel(CallerContext callers, MomentCommands commands, A
             return Page();
         }
 
-        var saved = await commands.RecordAsync(Caller, Input);
+        var saved = await record.RecordAsync(Caller, Input);
         if (!saved.IsSuccess)
         {
             this.AddErrors([saved.Error!]);
@@ -67,7 +67,7 @@ public sealed class IndexModel(CallerContext callers, MomentCommands commands, A
     public async Task<IActionResult> OnPostDeleteAsync(Guid id)
     {
         Caller = await callers.RequireAsync();
-        if (!await commands.DeleteAsync(Caller, id))
+        if (!await delete.DeleteAsync(Caller, id))
         {
             return NotFound();
         }

@@ -10,7 +10,7 @@ using Mutuality.Web.Infrastructure.Forms;
 namespace Mutuality.Web.Features.Moments;
 
 /// <summary>One moment: the receiver responds here; the author edits or deletes. Anything not visible to the caller is 404.</summary>
-public sealed class ViewModel(CallerContext callers, MomentCommands commands, AppDbContext db) : PageModel
+public sealed class ViewModel(CallerContext callers, RespondToMoment respond, AppDbContext db) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 
@@ -46,7 +46,7 @@ public sealed class ViewModel(CallerContext callers, MomentCommands commands, Ap
         }
 
         // Issue 16: "What would help" belongs to "Not quite what I needed" only; text left in it under another choice is not kept.
-        var result = await commands.RespondAsync(Caller, id, Kind.Value, Rating, Kind == MomentResponseKind.NotQuite ? WhatWouldHelp : null);
+        var result = await respond.RespondAsync(Caller, id, Kind.Value, Rating, Kind == MomentResponseKind.NotQuite ? WhatWouldHelp : null);
         if (!result.IsSuccess)
         {
             return this.Refusal(result.Errors, prefix: string.Empty) ?? Page();

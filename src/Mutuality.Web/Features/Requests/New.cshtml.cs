@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Mutuality.Web.Features.Moments;
 using Mutuality.Web.Infrastructure.Couples;
 
 using Mutuality.Web.Infrastructure.Forms;

@@ -8,9 +8,14 @@ using Mutuality.Web.Features.Account;
 using Mutuality.Web.Features.Account.Security;
 using Mutuality.Web.Features.Couple;
 using Mutuality.Web.Features.Demo;
+using Mutuality.Web.Features.Feed;
 using Mutuality.Web.Features.Help;
 using Mutuality.Web.Features.Intimacy;
+using Mutuality.Web.Features.Moments;
+using Mutuality.Web.Features.Monthly;
 using Mutuality.Web.Features.Pulse;
+using Mutuality.Web.Features.Repair;
+using Mutuality.Web.Features.Requests;
 using Mutuality.Web.Infrastructure.Couples;
 using Mutuality.Web.Infrastructure.Mail;
 using Mutuality.Web.Infrastructure.Security;
@@ -140,9 +145,9 @@ public static class AppSetup
         services.AddSingleton<PublicAddress>();
         services.AddSingleton<UnknownAccountCost>();
         services.AddScoped<CoupleCommands>();
-        Features.Moments.SupportSetup.AddSupportFeatures(services);
+        services.AddFeed().AddMoments().AddRequests().AddSupportDemo(); // each from its own folder (issue 19 item 3)
         Mutuality.Web.Features.CheckIns.CheckInsSetup.AddCheckInsFeature(services);
-        Features.Repair.RitualsSetup.AddRitualsFeature(services);
+        services.AddMonthly().AddRepair();
         services.AddSettings<HelpOptions>(HelpOptions.Section).Rule(HelpOptions.Failure);
         services.AddScoped<CallerPageFilter>();
         services.AddScoped<Intents.OneRowPerIntentFilter>();
@@ -291,7 +296,7 @@ public static class AppSetup
         app.MapRazorPages();
         app.MapHealthChecks("/healthz", DatabaseHealthCheck.Options);
         app.MapNodeHealth(); // issue 18: /readyz for the load balancer
-        Features.Moments.BenchEndpoints.MapBenchEndpoints(app);
+        BenchEndpoints.MapBenchEndpoints(app);
         Features.Phone.PhoneEndpoints.MapPhoneEndpoints(app); // issue 15
     }
 }
