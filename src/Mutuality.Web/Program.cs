@@ -1,5 +1,6 @@
 using Mutuality.Web.Features.Phrasing;
 using Mutuality.Web.Infrastructure.Hosting;
+using Mutuality.Web.Infrastructure.Settings;
 
 if (PhrasingCli.IsRequested(args))
 {
@@ -16,6 +17,14 @@ var builder = WebApplication.CreateBuilder(StartupArguments.Options(args));
 builder.AddMutuality();
 
 var app = builder.Build();
+
+// A misconfiguration stops the app before it touches the database or serves anything, naming the setting (issue 19 item 7).
+if (ValidatedSettings.FailureAtStart(app.Services) is { } misconfigured)
+{
+    await Console.Error.WriteLineAsync(misconfigured);
+    return 2;
+}
+
 await app.UseMutualityAsync();
 await app.RunAsync();
 return 0;

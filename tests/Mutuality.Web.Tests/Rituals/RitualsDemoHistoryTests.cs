@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Mutuality.Domain.Rituals;
 using Mutuality.Web.Features.Demo;
 using Mutuality.Web.Features.Repair;
+using Mutuality.Web.Features.Shared;
 using Mutuality.Web.Tests.Infrastructure;
 
 namespace Mutuality.Web.Tests.Rituals;

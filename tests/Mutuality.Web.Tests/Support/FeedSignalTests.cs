@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mutuality.Domain.Support;
-using Mutuality.Web.Features.Feed;
+using Mutuality.Web.Features.Shared;
 using Mutuality.Web.Tests.Infrastructure;
 
 namespace Mutuality.Web.Tests.Support;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Account.Security;
 using Mutuality.Web.Infrastructure.Hosting;
+using Mutuality.Web.Infrastructure.Mail;
 
 namespace Mutuality.Web.Features.Account;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Mutuality.Web.Data;
 using Mutuality.Web.Infrastructure.Hosting;
+using Mutuality.Web.Infrastructure.Mail;
 
 namespace Mutuality.Web.Features.Account;
 

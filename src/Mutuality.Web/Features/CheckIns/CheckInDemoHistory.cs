@@ -2,7 +2,7 @@ using Mutuality.Domain.CheckIns;
 using Mutuality.Domain.People;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.CheckIns.Data;
-using Mutuality.Web.Features.Demo;
+using Mutuality.Web.Features.Shared;
 
 namespace Mutuality.Web.Features.CheckIns;
 

@@ -6,6 +6,7 @@ using Mutuality.Web.Infrastructure.Couples;
 namespace Mutuality.Web.Features.CheckIns;
 
 /// <summary>Check-ins: today's status and the caller's own past check-ins.</summary>
+[PartnerRequired]
 public sealed class IndexModel(CallerContext callers, CheckInService checkIns) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
@@ -19,10 +20,6 @@ public sealed class IndexModel(CallerContext callers, CheckInService checkIns) :
     public async Task<IActionResult> OnGetAsync()
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return Redirect("/Couple");
-        }
 
         Current = await checkIns.CurrentPeriodAsync(Caller);
         Mine = (await checkIns.OwnSubmittedAsync(Caller)).Reverse().Take(30).ToList();

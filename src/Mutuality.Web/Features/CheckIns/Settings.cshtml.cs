@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mutuality.Domain.CheckIns;
 using Mutuality.Web.Infrastructure.Couples;
+using Mutuality.Web.Infrastructure.Mail;
 
 namespace Mutuality.Web.Features.CheckIns;
 
 /// <summary>How often we check in (one proposes, the other agrees) and my own reminder time.</summary>
-public sealed class SettingsModel(CallerContext callers, CheckInSettingsService settings, CheckInCalendar calendar, Account.AccountLinks links) : PageModel
+public sealed class SettingsModel(CallerContext callers, CheckInSettingsService settings, CheckInCalendar calendar, AccountLinks links) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 
@@ -101,7 +102,7 @@ public sealed class SettingsModel(CallerContext callers, CheckInSettingsService 
 
         if (!links.CanLink(Request))
         {
-            Error = Account.AccountLinks.NoPublicAddress;
+            Error = AccountLinks.NoPublicAddress;
             return Page();
         }
 

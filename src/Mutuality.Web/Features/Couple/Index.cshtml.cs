@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Mutuality.Web.Data;
-using Mutuality.Web.Features.Account;
 using Mutuality.Web.Infrastructure.Couples;
 using Mutuality.Web.Infrastructure.Hosting;
+using Mutuality.Web.Infrastructure.Mail;
 
 namespace Mutuality.Web.Features.Couple;
 

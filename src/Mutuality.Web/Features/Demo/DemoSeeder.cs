@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Mutuality.Web.Data;
+using Mutuality.Web.Features.Shared;
 
 namespace Mutuality.Web.Features.Demo;
 
@@ -12,6 +14,8 @@ public sealed class DemoOptions
 
     public bool Enabled { get; set; }
 
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Demo:Password must be set.")]
+    [MinLength(10, ErrorMessage = "Demo:Password must be at least 10 characters (the sign-in rule for everyone).")]
     public string Password { get; set; } = "demo-couple-2026";
 }
 
@@ -77,13 +81,4 @@ public static class DemoSeeder
 
         return user;
     }
-}
-
-/// <summary>The demo couple, for features that add their history to it.</summary>
-public sealed record DemoCouple(Guid CoupleId, Guid RobinId, Guid SamId, DateTime NowUtc);
-
-/// <summary>A feature's contribution to the demo couple's history. Register with <c>AddScoped&lt;IDemoHistory, ...&gt;</c>.</summary>
-public interface IDemoHistory
-{
-    Task SeedAsync(DemoCouple couple, CancellationToken ct);
 }

@@ -3,9 +3,9 @@ using Mutuality.Domain.People;
 using Mutuality.Domain.Support;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Feed.Data;
-using Mutuality.Web.Features.Moments;
 using Mutuality.Web.Features.Moments.Data;
 using Mutuality.Web.Features.Requests.Data;
+using Mutuality.Web.Features.Shared;
 using Mutuality.Web.Infrastructure.Couples;
 
 namespace Mutuality.Web.Features.Feed;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mutuality.Web.Features.Shared;
 using Mutuality.Web.Infrastructure.Couples;
 
 namespace Mutuality.Web.Features.Feed;

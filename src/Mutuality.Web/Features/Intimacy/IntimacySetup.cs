@@ -1,7 +1,7 @@
 using Mutuality.Domain.People;
 using Mutuality.Web.Data;
-using Mutuality.Web.Features.Demo;
 using Mutuality.Web.Features.Intimacy.Data;
+using Mutuality.Web.Features.Shared;
 using IntimacyRules = Mutuality.Domain.Rituals.Intimacy;
 
 namespace Mutuality.Web.Features.Intimacy;

@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Mutuality.Domain.Support;
 using Mutuality.Web.Data;
+using Mutuality.Web.Features.Shared;
 using Mutuality.Web.Infrastructure.Couples;
+using Mutuality.Web.Infrastructure.Forms;
 
 namespace Mutuality.Web.Features.Moments;
 
 /// <summary>Edit one of my own moments. My partner's moments, and anything outside our couple, are 404.</summary>
-public sealed class EditModel(CallerContext callers, MomentCommands commands, AppDbContext db) : PageModel
+public sealed class EditModel(CallerContext callers, EditMoment edit, AppDbContext db) : PageModel
 {
     [BindProperty]
     public MomentInput Input { get; set; } = new();
@@ -46,14 +48,14 @@ public sealed class EditModel(CallerContext callers, MomentCommands commands, Ap
         }
 
         ModelState.Clear();
-        var errors = commands.Validate(caller, Input);
+        var errors = edit.Validate(caller, Input);
         if (errors.Count > 0)
         {
             this.AddErrors(errors);
             return Page();
         }
 
-        var saved = await commands.UpdateAsync(caller, id, Input);
+        var saved = await edit.UpdateAsync(caller, id, Input);
         if (!saved.IsSuccess)
         {
             return NotFound();

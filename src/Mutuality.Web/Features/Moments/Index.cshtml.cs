@@ -4,10 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Mutuality.Web.Data;
 using Mutuality.Web.Infrastructure.Couples;
 
+using Mutuality.Web.Infrastructure.Forms;
+
 namespace Mutuality.Web.Features.Moments;
 
 /// <summary>Record a moment of support, and see ours: my own (private ones too) and my partner's shared ones.</summary>
-public sealed class IndexModel(CallerContext callers, MomentCommands commands, AppDbContext db) : PageModel
+[PartnerRequired(Except = ["Delete"])]
+public sealed class IndexModel(CallerContext callers, RecordMoment record, DeleteMoment delete, AppDbContext db) : PageModel
 {
     /// <summary>Issue 16: moments per page; older ones are a page further, as on the feed.</summary>
     public const int ListSize = 20;
@@ -31,10 +34,6 @@ public sealed class IndexModel(CallerContext callers, MomentCommands commands, A
     public async Task<IActionResult> OnGetAsync(int p = 1)
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return RedirectToPage("/Couple/Index");
-        }
 
         await LoadAsync(p);
         return Page();
@@ -43,13 +42,9 @@ public sealed class IndexModel(CallerContext callers, MomentCommands commands, A
     public async Task<IActionResult> OnPostAsync()
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return RedirectToPage("/Couple/Index");
-        }
 
         ModelState.Clear();
-        var errors = commands.Validate(Caller, Input);
+        var errors = record.Validate(Caller, Input);
         if (errors.Count > 0)
         {
             this.AddErrors(errors);
@@ -57,7 +52,7 @@ public sealed class IndexModel(CallerContext callers, MomentCommands commands, A
             return Page();
         }
 
-        var saved = await commands.RecordAsync(Caller, Input);
+        var saved = await record.RecordAsync(Caller, Input);
         if (!saved.IsSuccess)
         {
             this.AddErrors([saved.Error!]);
@@ -72,7 +67,7 @@ public sealed class IndexModel(CallerContext callers, MomentCommands commands, A
     public async Task<IActionResult> OnPostDeleteAsync(Guid id)
     {
         Caller = await callers.RequireAsync();
-        if (!await commands.DeleteAsync(Caller, id))
+        if (!await delete.DeleteAsync(Caller, id))
         {
             return NotFound();
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Mutuality.Domain.Support;
 using Mutuality.Web.Data;
+using Mutuality.Web.Features.Shared;
 using Mutuality.Web.Infrastructure.Couples;
 
 namespace Mutuality.Web.Features.Moments;

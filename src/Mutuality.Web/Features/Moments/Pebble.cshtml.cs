@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mutuality.Domain.Common;
 using Mutuality.Domain.Support;
 using Mutuality.Web.Infrastructure.Couples;
+using Mutuality.Web.Infrastructure.Forms;
 
 namespace Mutuality.Web.Features.Moments;
 
 /// <summary>Send a pebble (one tap, or a few words or a link), and react to one from the partner.</summary>
-public sealed class PebbleModel(CallerContext callers, MomentCommands commands) : PageModel
+public sealed class PebbleModel(CallerContext callers, SendPebble send, ReactToPebble react) : PageModel
 {
     [BindProperty]
     public string? Text { get; set; }
@@ -36,7 +38,7 @@ public sealed class PebbleModel(CallerContext callers, MomentCommands commands) 
         }
 
         ModelState.Clear();
-        var sent = await commands.SendPebbleAsync(Caller, Text, Link);
+        var sent = await send.SendPebbleAsync(Caller, Text, Link);
         if (!sent.IsSuccess)
         {
             this.AddErrors([sent.Error!], prefix: string.Empty);
@@ -55,8 +57,8 @@ public sealed class PebbleModel(CallerContext callers, MomentCommands commands) 
             return NotFound();
         }
 
-        var result = await commands.ReactAsync(Caller, id, reaction ?? 0);
-        if (!result.IsSuccess && result.Error == MomentCommands.NotFound)
+        var result = await react.ReactAsync(Caller, id, reaction ?? 0);
+        if (!result.IsSuccess && result.Error!.Kind == ErrorKind.NotFound)
         {
             return NotFound();
         }

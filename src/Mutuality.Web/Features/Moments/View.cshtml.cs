@@ -5,10 +5,12 @@ using Mutuality.Domain.Support;
 using Mutuality.Web.Data;
 using Mutuality.Web.Infrastructure.Couples;
 
+using Mutuality.Web.Infrastructure.Forms;
+
 namespace Mutuality.Web.Features.Moments;
 
 /// <summary>One moment: the receiver responds here; the author edits or deletes. Anything not visible to the caller is 404.</summary>
-public sealed class ViewModel(CallerContext callers, MomentCommands commands, AppDbContext db) : PageModel
+public sealed class ViewModel(CallerContext callers, RespondToMoment respond, AppDbContext db) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 
@@ -44,16 +46,10 @@ public sealed class ViewModel(CallerContext callers, MomentCommands commands, Ap
         }
 
         // Issue 16: "What would help" belongs to "Not quite what I needed" only; text left in it under another choice is not kept.
-        var result = await commands.RespondAsync(Caller, id, Kind.Value, Rating, Kind == MomentResponseKind.NotQuite ? WhatWouldHelp : null);
+        var result = await respond.RespondAsync(Caller, id, Kind.Value, Rating, Kind == MomentResponseKind.NotQuite ? WhatWouldHelp : null);
         if (!result.IsSuccess)
         {
-            if (result.Error == MomentCommands.NotFound)
-            {
-                return NotFound();
-            }
-
-            this.AddErrors([result.Error!], prefix: string.Empty);
-            return Page();
+            return this.Refusal(result.Errors, prefix: string.Empty) ?? Page();
         }
 
         Status = "Thank you — your response is saved. You can change it any time.";

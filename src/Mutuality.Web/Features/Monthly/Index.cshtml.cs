@@ -6,9 +6,12 @@ using Mutuality.Web.Data;
 using Mutuality.Web.Features.Monthly.Data;
 using Mutuality.Web.Infrastructure.Couples;
 
+using Mutuality.Web.Infrastructure.Forms;
+
 namespace Mutuality.Web.Features.Monthly;
 
 /// <summary>The monthly check-in: the chosen day, this month's preparation and talk, and the agreements.</summary>
+[PartnerRequired]
 public sealed class IndexModel(CallerContext callers, MonthlyCommands commands, MonthlyQueries queries, AppDbContext db, TimeProvider clock) : RitualPageModel
 {
     [BindProperty]
@@ -45,11 +48,7 @@ public sealed class IndexModel(CallerContext callers, MonthlyCommands commands, 
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await LoadAsync())
-        {
-            return RedirectToPage("/Couple/Index");
-        }
-
+        await LoadAsync();
         Input.DayOfMonth = ChosenDay;
         return Page();
     }
@@ -57,10 +56,6 @@ public sealed class IndexModel(CallerContext callers, MonthlyCommands commands, 
     public async Task<IActionResult> OnPostDayAsync()
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return RedirectToPage("/Couple/Index");
-        }
 
         ReplaceBindingError("Input.DayOfMonth", "Day of the month: choose a day from 1 to 28, so it comes round every month.");
         if (ModelState.IsValid && await commands.SetDayAsync(Caller, Input.DayOfMonth) is { } error)
@@ -78,14 +73,9 @@ public sealed class IndexModel(CallerContext callers, MonthlyCommands commands, 
         return RedirectToPage();
     }
 
-    private async Task<bool> LoadAsync()
+    private async Task LoadAsync()
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return false;
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
         ChosenDay = await db.MonthlyRhythms.AsNoTracking().Where(r => r.CoupleId == Caller.CoupleId).Select(r => (int?)r.DayOfMonth).SingleOrDefaultAsync();
         if (ChosenDay is { } day)
@@ -112,7 +102,6 @@ public sealed class IndexModel(CallerContext callers, MonthlyCommands commands, 
         EarlierMonths = await db.MonthlyCheckIns.AsNoTracking()
             .Where(c => c.CoupleId == Caller.CoupleId && c.Month < Month && c.FinishedAtUtc != null)
             .OrderByDescending(c => c.Month).Select(c => c.Month).Take(12).ToListAsync();
-        return true;
     }
 
     public static string Ordinal(int day) => day switch

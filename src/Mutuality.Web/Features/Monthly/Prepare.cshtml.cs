@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Mutuality.Web.Infrastructure.Couples;
 
+using Mutuality.Web.Infrastructure.Forms;
+
 namespace Mutuality.Web.Features.Monthly;
 
 /// <summary>Private preparation for this month's check-in. Only its author sees it until they share it.</summary>
+[PartnerRequired]
 public sealed class PrepareModel(CallerContext callers, MonthlyCommands commands, MonthlyQueries queries) : RitualPageModel
 {
     [BindProperty]
@@ -27,10 +30,6 @@ public sealed class PrepareModel(CallerContext callers, MonthlyCommands commands
     public async Task<IActionResult> OnGetAsync()
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return RedirectToPage("/Couple/Index");
-        }
 
         await LoadAsync(fillInput: true);
         return Page();
@@ -43,10 +42,6 @@ public sealed class PrepareModel(CallerContext callers, MonthlyCommands commands
     private async Task<IActionResult> SaveAsync(bool share)
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return RedirectToPage("/Couple/Index");
-        }
 
         var errors = await commands.SavePreparationAsync(Caller, Input.Appreciations, Input.WentWell, Input.HardThing, Input.NeedNextMonth, share);
         if (errors.Count > 0)

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mutuality.Domain.Common;
 using Mutuality.Web.Infrastructure.Couples;
 
+using Mutuality.Web.Infrastructure.Forms;
+
 namespace Mutuality.Web.Features.Monthly;
 
 /// <summary>Small helpers shared by the monthly check-in and repair pages.</summary>

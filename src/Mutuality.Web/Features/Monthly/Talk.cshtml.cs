@@ -4,6 +4,8 @@ using Mutuality.Domain.Rituals;
 using Mutuality.Web.Features.Monthly.Data;
 using Mutuality.Web.Infrastructure.Couples;
 
+using Mutuality.Web.Infrastructure.Forms;
+
 namespace Mutuality.Web.Features.Monthly;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Mutuality.Web.Infrastructure.Settings;
 
 namespace Mutuality.Web.Features.Notifications;
 
@@ -6,7 +7,7 @@ public static class NotificationsSetup
 {
     public static void AddNotifications(IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
+        services.AddSettings<NotificationOptions>(NotificationOptions.Section);
         services.AddSingleton<VapidKeys>();
         services.AddSingleton<NotificationSender>();
         services.AddScoped<Notices>();

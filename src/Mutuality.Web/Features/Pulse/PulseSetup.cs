@@ -1,7 +1,7 @@
 using Mutuality.Domain.People;
 using Mutuality.Web.Data;
-using Mutuality.Web.Features.Demo;
 using Mutuality.Web.Features.Pulse.Data;
+using Mutuality.Web.Features.Shared;
 using PulseRules = Mutuality.Domain.Rituals.Pulse;
 
 namespace Mutuality.Web.Features.Pulse;

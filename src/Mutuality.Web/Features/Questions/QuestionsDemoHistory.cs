@@ -1,7 +1,7 @@
 using Mutuality.Domain.Questions;
 using Mutuality.Web.Data;
-using Mutuality.Web.Features.Demo;
 using Mutuality.Web.Features.Questions.Data;
+using Mutuality.Web.Features.Shared;
 
 namespace Mutuality.Web.Features.Questions;
 

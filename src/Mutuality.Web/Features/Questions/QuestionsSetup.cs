@@ -1,4 +1,4 @@
-using Mutuality.Web.Features.Demo;
+using Mutuality.Web.Features.Shared;
 
 namespace Mutuality.Web.Features.Questions;
 

@@ -9,6 +9,8 @@ using Mutuality.Web.Features.Monthly.Data;
 using Mutuality.Web.Features.Repair.Data;
 using Mutuality.Web.Infrastructure.Couples;
 
+using Mutuality.Web.Infrastructure.Forms;
+
 namespace Mutuality.Web.Features.Repair;
 
 /// <summary>

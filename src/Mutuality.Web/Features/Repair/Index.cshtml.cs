@@ -5,9 +5,12 @@ using Mutuality.Web.Data;
 using Mutuality.Web.Features.Monthly;
 using Mutuality.Web.Infrastructure.Couples;
 
+using Mutuality.Web.Infrastructure.Forms;
+
 namespace Mutuality.Web.Features.Repair;
 
 /// <summary>Repair after conflict: the couple's conflict records, and a way to open a new one with a neutral title.</summary>
+[PartnerRequired]
 public sealed class IndexModel(CallerContext callers, RepairCommands commands, AppDbContext db) : RitualPageModel
 {
     [BindProperty]
@@ -25,10 +28,6 @@ public sealed class IndexModel(CallerContext callers, RepairCommands commands, A
     public async Task<IActionResult> OnGetAsync()
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return RedirectToPage("/Couple/Index");
-        }
 
         await LoadAsync();
         return Page();
@@ -37,10 +36,6 @@ public sealed class IndexModel(CallerContext callers, RepairCommands commands, A
     public async Task<IActionResult> OnPostAsync()
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return RedirectToPage("/Couple/Index");
-        }
 
         var opened = await commands.OpenAsync(Caller, Input.Title);
         if (!opened.IsSuccess)

@@ -1,8 +1,8 @@
 using Mutuality.Domain.Rituals;
 using Mutuality.Web.Data;
-using Mutuality.Web.Features.Demo;
 using Mutuality.Web.Features.Monthly.Data;
 using Mutuality.Web.Features.Repair.Data;
+using Mutuality.Web.Features.Shared;
 
 namespace Mutuality.Web.Features.Repair;
 

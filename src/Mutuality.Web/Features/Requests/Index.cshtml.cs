@@ -10,6 +10,7 @@ namespace Mutuality.Web.Features.Requests;
 public sealed record RequestRow(Guid Id, bool Mine, SupportType Type, string Need, RequestState State, DateTime CreatedAtUtc, DateTime WindowEndsUtc, RequestOutcome? Outcome = null);
 
 /// <summary>Our requests, newest first, each with the state it is in now (missed is computed from the clock).</summary>
+[PartnerRequired]
 public sealed class IndexModel(CallerContext callers, AppDbContext db, TimeProvider clock) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
@@ -19,10 +20,6 @@ public sealed class IndexModel(CallerContext callers, AppDbContext db, TimeProvi
     public async Task<IActionResult> OnGetAsync()
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return RedirectToPage("/Couple/Index");
-        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await RequestQueries.OfCouple(db, Caller)

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Mutuality.Web.Features.Moments;
 using Mutuality.Web.Infrastructure.Couples;
+
+using Mutuality.Web.Infrastructure.Forms;
 
 namespace Mutuality.Web.Features.Requests;
 
 /// <summary>Turn a need into a request: how I feel, what I need, the kind of support, and how soon.</summary>
+[PartnerRequired]
 public sealed class NewModel(CallerContext callers, RequestCommands commands) : PageModel
 {
     [BindProperty]
@@ -22,16 +24,12 @@ public sealed class NewModel(CallerContext callers, RequestCommands commands) : 
         }
 
         Caller = await callers.RequireAsync();
-        return Caller.HasPartner ? Page() : RedirectToPage("/Couple/Index");
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return RedirectToPage("/Couple/Index");
-        }
 
         ModelState.Clear();
         commands.Check(Caller, Input, out var errors);

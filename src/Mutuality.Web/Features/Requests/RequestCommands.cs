@@ -3,9 +3,8 @@ using Mutuality.Domain.Common;
 using Mutuality.Domain.People;
 using Mutuality.Domain.Support;
 using Mutuality.Web.Data;
-using Mutuality.Web.Features.Feed;
-using Mutuality.Web.Features.Moments;
 using Mutuality.Web.Features.Requests.Data;
+using Mutuality.Web.Features.Shared;
 using Mutuality.Web.Infrastructure.Couples;
 
 namespace Mutuality.Web.Features.Requests;
@@ -28,11 +27,6 @@ public sealed class RequestInput
 /// <summary>The writes of requests: load, ask the state machine, then a conditional update on the version.</summary>
 public sealed class RequestCommands(AppDbContext db, TimeProvider clock, FeedNotifier notifier, RequestMail mail, ILogger<RequestCommands> logger, Notifications.Notices notices)
 {
-    public static readonly DomainError NotFound = MomentCommands.NotFound;
-
-    public static readonly DomainError Changed = new(
-        "request.changed", "This request changed a moment ago (your partner was quicker). Here is how it stands now.");
-
     public Result<(string Feeling, string Need, SupportType Type, Urgency Urgency, DateTime WindowEndsUtc)> Check(Caller caller, RequestInput input, out List<DomainError> errors)
     {
         errors = [];
@@ -83,7 +77,7 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, FeedNot
     {
         if (caller.CoupleId is not { } coupleId || caller.PartnerId is not { } partnerId)
         {
-            return MomentCommands.NoPartner;
+            return RequestErrors.NoPartner;
         }
 
         var checkedInput = Check(caller, input, out _);
@@ -128,7 +122,7 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, FeedNot
     }
 
     /// <summary>
-    /// Applies one action. Refusals change nothing; a lost race is reported as <see cref="Changed"/>, and so is an answer
+    /// Applies one action. Refusals change nothing; a lost race is reported as <see cref="RequestErrors.Changed"/>, and so is an answer
     /// from a page that showed an older state (<paramref name="shownVersion"/>): the update below only applies to the
     /// version that was shown, in the same transaction as its event.
     /// </summary>
@@ -137,18 +131,18 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, FeedNot
         var request = await db.SupportRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.CoupleId == caller.CoupleId, ct);
         if (request is null || caller.CoupleId is null)
         {
-            return NotFound;
+            return RequestErrors.NotFound;
         }
 
         if (shownVersion is { } shown && shown != request.Version)
         {
-            return Changed;
+            return RequestErrors.Changed;
         }
 
         RequestRole? role = request.RequesterId == caller.UserId ? RequestRole.Requester : request.PartnerId == caller.UserId ? RequestRole.Partner : null;
         if (role is null)
         {
-            return NotFound;
+            return RequestErrors.NotFound;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -185,7 +179,7 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, FeedNot
         if (changed == 0)
         {
             await tx.RollbackAsync(ct);
-            return Changed;
+            return RequestErrors.Changed;
         }
 
         db.RequestEvents.Add(new RequestEvent

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Mutuality.Domain.Common;
 using Mutuality.Domain.Support;
 using Mutuality.Web.Data;
-using Mutuality.Web.Features.Moments;
 using Mutuality.Web.Features.Requests.Data;
+using Mutuality.Web.Features.Shared;
 using Mutuality.Web.Infrastructure.Couples;
 
 namespace Mutuality.Web.Features.Requests;
@@ -105,7 +105,7 @@ public sealed class ViewModel(CallerContext callers, RequestCommands commands, A
             return RedirectToPage(new { id });
         }
 
-        if (result.Error == RequestCommands.NotFound)
+        if (result.Error!.Kind == ErrorKind.NotFound)
         {
             return NotFound();
         }

@@ -7,7 +7,7 @@ using Mutuality.Domain.People;
 using Mutuality.Domain.Rituals;
 using Mutuality.Domain.Support;
 using Mutuality.Web.Data;
-using Mutuality.Web.Features.Moments;
+using Mutuality.Web.Features.Shared;
 using Mutuality.Web.Infrastructure.Mail;
 
 namespace Mutuality.Web.Features.ScheduledMail;

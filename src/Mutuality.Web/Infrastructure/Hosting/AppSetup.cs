@@ -8,12 +8,18 @@ using Mutuality.Web.Features.Account;
 using Mutuality.Web.Features.Account.Security;
 using Mutuality.Web.Features.Couple;
 using Mutuality.Web.Features.Demo;
+using Mutuality.Web.Features.Feed;
 using Mutuality.Web.Features.Help;
 using Mutuality.Web.Features.Intimacy;
+using Mutuality.Web.Features.Moments;
+using Mutuality.Web.Features.Monthly;
 using Mutuality.Web.Features.Pulse;
+using Mutuality.Web.Features.Repair;
+using Mutuality.Web.Features.Requests;
 using Mutuality.Web.Infrastructure.Couples;
 using Mutuality.Web.Infrastructure.Mail;
 using Mutuality.Web.Infrastructure.Security;
+using Mutuality.Web.Infrastructure.Settings;
 
 namespace Mutuality.Web.Infrastructure.Hosting;
 
@@ -119,7 +125,7 @@ public static class AppSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
-        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddSettings<MailOptions>(MailOptions.Section).Rule(MailOptions.Failure);
         services.AddSingleton<MailKitSender>();
         services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<MailKitSender>());
         services.AddTransient<IEmailSender<AppUser>, IdentityMailer>();
@@ -139,10 +145,10 @@ public static class AppSetup
         services.AddSingleton<PublicAddress>();
         services.AddSingleton<UnknownAccountCost>();
         services.AddScoped<CoupleCommands>();
-        Features.Moments.SupportSetup.AddSupportFeatures(services);
+        services.AddFeed().AddMoments().AddRequests().AddSupportDemo(); // each from its own folder (issue 19 item 3)
         Mutuality.Web.Features.CheckIns.CheckInsSetup.AddCheckInsFeature(services);
-        Features.Repair.RitualsSetup.AddRitualsFeature(services);
-        services.Configure<HelpOptions>(configuration.GetSection(HelpOptions.Section));
+        services.AddMonthly().AddRepair();
+        services.AddSettings<HelpOptions>(HelpOptions.Section).Rule(HelpOptions.Failure);
         services.AddScoped<CallerPageFilter>();
         services.AddScoped<Intents.OneRowPerIntentFilter>();
         services.AddSingleton<Features.Phrasing.GentleSubmitFilter>();
@@ -194,7 +200,7 @@ public static class AppSetup
                 $"{http.Connection.RemoteIpAddress}|{EndpointKey(http)}",
                 _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = configuration.GetValue("RateLimits:AuthPerMinute", 20),
+                    PermitLimit = Limits(http).AuthPerMinute,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 })
@@ -207,17 +213,20 @@ public static class AppSetup
                     "export|" + (CallerContext.UserIdOf(http.User)?.ToString() ?? http.Connection.RemoteIpAddress?.ToString()),
                     _ => new FixedWindowRateLimiterOptions
                     {
-                        PermitLimit = configuration.GetValue("RateLimits:ExportsPerHour", 5),
+                        PermitLimit = Limits(http).ExportsPerHour,
                         Window = TimeSpan.FromHours(1),
                         QueueLimit = 0,
                     }));
         });
 
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
-        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.AddSettings<DemoOptions>(DemoOptions.Section);
+        services.AddSettings<RateLimitOptions>(RateLimitOptions.Section);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return builder;
     }
+
+    private static RateLimitOptions Limits(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
     /// <summary>A form post, or a read carrying a code or token (confirmation and invitation links).</summary>
     private static bool IsAttempt(HttpContext http)
@@ -296,7 +305,7 @@ public static class AppSetup
         app.MapRazorPages();
         app.MapHealthChecks("/healthz", DatabaseHealthCheck.Options);
         app.MapNodeHealth(); // issue 18: /readyz for the load balancer
-        Features.Moments.BenchEndpoints.MapBenchEndpoints(app);
+        BenchEndpoints.MapBenchEndpoints(app);
         Features.Phone.PhoneEndpoints.MapPhoneEndpoints(app); // issue 15
     }
 }

@@ -1,8 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using Mutuality.Web.Infrastructure.Mail;
 
-namespace Mutuality.Web.Features.Account;
+namespace Mutuality.Web.Infrastructure.Mail;
 
 /// <summary>Absolute links for e-mails and pages (built by <see cref="PublicAddress"/>), and the encoding of Identity's tokens inside them.</summary>
 public sealed class AccountLinks(PublicAddress address)

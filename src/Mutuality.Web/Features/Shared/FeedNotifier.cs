@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Mutuality.Domain.Support;
 
-namespace Mutuality.Web.Features.Feed;
+namespace Mutuality.Web.Features.Shared;
 
 /// <summary>
 /// Tells a person's open pages that their feed changed. A signal carries no content (only the recipient's id), so

@@ -11,7 +11,7 @@ using Mutuality.Web.Features.Requests.Data;
 using CheckInVisibility = Mutuality.Domain.CheckIns.Visibility;
 using SupportVisibility = Mutuality.Domain.Support.Visibility;
 
-namespace Mutuality.Web.Features.Moments;
+namespace Mutuality.Web.Features.Demo;
 
 /// <summary>
 /// Generates a couple with <c>days</c> of daily history for bench/run.sh dashboard: about 2 check-ins (one each,

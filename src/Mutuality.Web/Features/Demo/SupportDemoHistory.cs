@@ -1,10 +1,10 @@
 using Mutuality.Domain.Support;
 using Mutuality.Web.Data;
-using Mutuality.Web.Features.Demo;
 using Mutuality.Web.Features.Moments.Data;
 using Mutuality.Web.Features.Requests.Data;
+using Mutuality.Web.Features.Shared;
 
-namespace Mutuality.Web.Features.Moments;
+namespace Mutuality.Web.Features.Demo;
 
 /// <summary>
 /// Twelve weeks of Robin and Sam: at first Robin gives most of the support and needs go unsaid or missed;

@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Mutuality.Domain.Support;
 using Mutuality.Web.Data;
-using Mutuality.Web.Features.Demo;
 using Mutuality.Web.Features.Moments.Data;
 
-namespace Mutuality.Web.Features.Moments;
+namespace Mutuality.Web.Features.Demo;
 
 /// <summary>
 /// The benchmark's baseline (bench/run.sh moments): the same single-row insert of a moment as the real page

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Mutuality.Domain.People;
 using Mutuality.Domain.Support;
 
-namespace Mutuality.Web.Features.Moments;
+namespace Mutuality.Web.Features.Shared;
 
 /// <summary>Words and small conversions the support pages share.</summary>
 public static class SupportText

@@ -1,0 +1,13 @@
+namespace Mutuality.Web.Features.Requests;
+
+public static class RequestsSetup
+{
+    /// <summary>Requests for support, their e-mails and the job that sends them.</summary>
+    public static IServiceCollection AddRequests(this IServiceCollection services)
+    {
+        services.AddScoped<RequestCommands>();
+        services.AddScoped<RequestMail>();
+        services.AddHostedService<RequestMailJob>();
+        return services;
+    }
+}
