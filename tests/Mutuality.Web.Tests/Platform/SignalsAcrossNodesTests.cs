@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Mutuality.Web.Features.Feed;
+using Mutuality.Web.Features.Shared;
 using Mutuality.Web.Tests.Infrastructure;
 using Npgsql;
 

@@ -120,7 +120,7 @@ public sealed partial class QuestionsHttpTests(AppFactory app) : IClassFixture<A
         var couple = await app.CreateCoupleAsync();
         using var robin = await app.SignedInAsync(couple.A);
         using var sam = await app.SignedInAsync(couple.B);
-        var notifier = app.Services.GetRequiredService<Web.Features.Feed.FeedNotifier>();
+        var notifier = app.Services.GetRequiredService<Web.Features.Shared.FeedNotifier>();
         using var robinListens = notifier.Subscribe(couple.A.Id);
         using var samListens = notifier.Subscribe(couple.B.Id);
         static async Task<string> BadgeAsync(TestClient client) => (await client.GetPageAsync("/Help")).QuerySelector("#feed-unread")!.TextContent.Trim().Split(" ")[0];

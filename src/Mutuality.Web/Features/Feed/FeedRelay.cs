@@ -1,4 +1,5 @@
 using Mutuality.Web.Infrastructure.Hosting;
+using Mutuality.Web.Features.Shared;
 using Npgsql;
 
 namespace Mutuality.Web.Features.Feed;

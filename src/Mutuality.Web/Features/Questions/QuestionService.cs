@@ -28,7 +28,7 @@ public sealed record SharedDay(DateOnly Day, Guid DailyQuestionId, Question Ques
 /// <see cref="SharedAsync"/>, which ask the domain's <see cref="QuestionReveal"/> (the check-in's seal) and return only
 /// what it allows. The couple's day follows <see cref="DailyQuestions.CoupleZone"/>.
 /// </summary>
-public sealed class QuestionService(AppDbContext db, TimeProvider clock, ILogger<QuestionService>? logger = null, Feed.FeedNotifier? feed = null)
+public sealed class QuestionService(AppDbContext db, TimeProvider clock, ILogger<QuestionService>? logger = null, Shared.FeedNotifier? feed = null)
 {
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 

@@ -7,13 +7,13 @@ namespace Mutuality.Web.Features.Shared;
 /// <summary>
 /// Tells a person's open pages that their feed changed. A signal carries no content (only the recipient's id), so
 /// nothing private can leak through it: the page asks for its own, scoped, view of the feed. On one node it stays
-/// in process; with several nodes the <see cref="FeedRelay"/> also sends it to the other nodes (issue 18, item 3).
+/// in process; with several nodes the <see cref="Feed.FeedRelay"/> also sends it to the other nodes (issue 18, item 3).
 /// </summary>
 public sealed class FeedNotifier
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, Channel<bool>>> _listeners = new();
 
-    /// <summary>Set by <see cref="FeedRelay"/> when signals cross nodes: called with the recipient's id.</summary>
+    /// <summary>Set by <see cref="Feed.FeedRelay"/> when signals cross nodes: called with the recipient's id.</summary>
     internal Action<Guid>? Relay { get; set; }
 
     public Subscription Subscribe(Guid userId)
