@@ -7,7 +7,7 @@ public sealed class CheckInJourneyTests(BrowserApp browser) : IClassFixture<Brow
 {
     private Task<IPage> SignInAsync(TestPerson person, string zone, int width) => browser.SignedInPageAsync(person, zone, width);
 
-    private static async Task FillAsync(IPage page, string me, string guess, int meStress, int guessStress)
+    internal static async Task FillAsync(IPage page, string me, string guess, int meStress, int guessStress)
     {
         // Feelings are chips and scales are boxes: a person taps the words and numbers they see.
         await page.Locator($"label[for='Input-MeFeelings-{me}']").ClickAsync();

@@ -136,4 +136,44 @@ public sealed class PushJourneyTests(BrowserApp browser) : IClassFixture<Browser
             await page.Context.CloseAsync();
         }
     }
+    [Fact]
+    public async Task YourTurn_TurnedOnTogether_SamsHomeSaysOnlyThatRobinCheckedIn_ReadableOnAPhoneAndWide()
+    {
+        var couple = await browser.App.CreateCoupleAsync();
+
+        // Robin asks; Sam agrees: both clicks on the notifications page.
+        var robin = await browser.SignedInPageAsync(couple.A, "Europe/London", 1280);
+        await robin.GotoAsync("/Account/Manage/Notifications");
+        await robin.GetByRole(AriaRole.Button, new() { Name = $"Ask {couple.B.Name} to turn it on with me" }).ClickAsync();
+        await robin.Locator("#your-turn").GetByText($"It starts when {couple.B.Name} turns it on too").WaitForAsync();
+        var sam = await browser.SignedInPageAsync(couple.B, "Europe/London", 360);
+        await sam.GotoAsync("/Account/Manage/Notifications");
+        await sam.GetByRole(AriaRole.Button, new() { Name = "Turn it on for both of us" }).ClickAsync();
+        await sam.Locator("#your-turn").GetByText("On for both of you.").WaitForAsync();
+        await sam.Context.CloseAsync();
+
+        // Robin checks in with words Sam must not see before the reveal.
+        await robin.GotoAsync("/CheckIns/Form");
+        await CheckInJourneyTests.FillAsync(robin, "tired", "anxious", meStress: 5, guessStress: 6);
+        await robin.GetByRole(AriaRole.Button, new() { Name = "Send my check-in" }).ClickAsync();
+        await robin.GetByText($"Waiting for {couple.B.Name}").WaitForAsync();
+
+        foreach (var (scheme, width) in new[] { (ColorScheme.Light, 360), (ColorScheme.Dark, 360), (ColorScheme.Light, 1280), (ColorScheme.Dark, 1280) })
+        {
+            var page = await browser.SignedInPageAsync(couple.B, "Europe/London", width);
+            await page.EmulateMediaAsync(new() { ColorScheme = scheme });
+            var line = page.Locator("[data-partner-checked-in]");
+            await line.WaitForAsync();
+            Assert.Equal($"{couple.A.Name} has checked in for today. Your turn, when you're ready.", (await line.InnerTextAsync()).Trim());
+            var main = await page.Locator("main").InnerTextAsync();
+            Assert.DoesNotContain("tired", main, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("anxious", main, StringComparison.OrdinalIgnoreCase);
+            await BrowserApp.AssertAccessibleAsync(page);
+            await BrowserApp.AssertNoHorizontalScrollAsync(page);
+            var file = Path.Combine(Path.GetTempPath(), $"phone-your-turn-{width}-{scheme.ToString().ToLowerInvariant()}.png");
+            await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+            Console.WriteLine("Screenshot: " + file);
+            await page.Context.CloseAsync();
+        }
+    }
 }
