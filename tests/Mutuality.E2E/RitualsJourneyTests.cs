@@ -54,5 +54,21 @@ public sealed class RitualsJourneyTests(BrowserApp browser) : IClassFixture<Brow
         Assert.Equal(14, await robin.Locator("td[data-partner]").CountAsync());
         Assert.Equal("8", (await robin.Locator("td[data-partner]").First.TextContentAsync())!.Trim());
         await BrowserApp.AssertAccessibleAsync(robin);
+
+        // On Sam's phone the four-column table scrolls inside its box, and its title stays on the screen.
+        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        {
+            await sam.EmulateMediaAsync(new() { ColorScheme = scheme });
+            await sam.GotoAsync("/Intimacy");
+            Assert.Equal(14, await sam.Locator("td[data-partner]").CountAsync());
+            var title = await sam.Locator(".table-title").BoundingBoxAsync();
+            Assert.NotNull(title);
+            Assert.True(title.X >= 0 && title.X + title.Width <= 360, $"the table title runs from {title.X} to {title.X + title.Width} on a 360 px screen");
+            await BrowserApp.AssertAccessibleAsync(sam);
+            await BrowserApp.AssertNoHorizontalScrollAsync(sam);
+            var file = Path.Combine(Path.GetTempPath(), $"intimacy-both-360-{scheme.ToString().ToLowerInvariant()}.png");
+            await sam.ScreenshotAsync(new() { Path = file, FullPage = true });
+            Console.WriteLine("Screenshot: " + file);
+        }
     }
 }
