@@ -15,8 +15,8 @@ public static class QuestionsSetup
 /// <summary>The caller's own answer, shown to the caller alone.</summary>
 public sealed record MyAnswer(Mutuality.Domain.Questions.Question Question, Data.QuestionAnswer Answer, string PartnerName);
 
-/// <summary>The report's questions section: the caller, and the report period's days.</summary>
-public sealed record ReportQuestions(Mutuality.Web.Infrastructure.Couples.Caller Caller, DateOnly From, DateOnly To)
+/// <summary>How the report says an answer.</summary>
+public static class ReportQuestions
 {
     /// <summary>An answer in words: the choice of a guess question, then any text.</summary>
     public static string Say(Mutuality.Domain.Questions.Question question, int? choice, string text)
