@@ -15,13 +15,19 @@ namespace Mutuality.Web.Infrastructure.Hosting;
 /// the backup's. PostgreSQL installs use pg_dump / pg_restore (docs/operations.md).
 /// <c>migrate</c> applies pending migrations, on either engine, once even when several nodes
 /// run it together (see <see cref="DatabaseMigrator"/>).
+/// <c>keys to-database|to-folder</c> moves the key ring between its folder and the database (see <see cref="KeyRingMove"/>).
 /// </summary>
 public static class Maintenance
 {
-    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "backup" or "restore" or "migrate";
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "backup" or "restore" or "migrate" or "keys";
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        if (args[0] == "keys")
+        {
+            return KeyRingMove.RunAsync(args, output, error).GetAwaiter().GetResult();
+        }
+
         if (args[0] == "migrate")
         {
             return Migrate(args.Skip(1).ToArray(), output, error).GetAwaiter().GetResult();
