@@ -6,7 +6,10 @@ public static class CheckInsSetup
 {
     public static IServiceCollection AddCheckInsFeature(this IServiceCollection services)
     {
-        services.AddScoped<CheckInService>();
+        services.AddScoped<CheckInQueries>();
+        services.AddScoped<SaveDraft>();
+        services.AddScoped<SendCheckIn>();
+        services.AddScoped<ReplyToCheckIn>();
         services.AddScoped<CheckInSettingsService>();
         services.AddScoped<CheckInStatusQuery>();
         services.AddScoped<CheckInCalendar>();

@@ -5,7 +5,8 @@ public static class RequestsSetup
     /// <summary>Requests for support, their e-mails and the job that sends them.</summary>
     public static IServiceCollection AddRequests(this IServiceCollection services)
     {
-        services.AddScoped<RequestCommands>();
+        services.AddScoped<MakeRequest>();
+        services.AddScoped<AnswerRequest>();
         services.AddScoped<RequestMail>();
         services.AddHostedService<RequestMailJob>();
         return services;
