@@ -1,10 +1,12 @@
 using Mutuality.Web.Features.Shared;
+using Mutuality.Web.Infrastructure.Composition;
 
 namespace Mutuality.Web.Features.CheckIns;
 
 public static class CheckInsSetup
 {
-    public static IServiceCollection AddCheckInsFeature(this IServiceCollection services)
+    /// <summary>The four-part check-in: its use cases, reads, settings, calendar, reminders, nav link and home panel.</summary>
+    public static IServiceCollection AddCheckIns(this IServiceCollection services)
     {
         services.AddScoped<CheckInQueries>();
         services.AddScoped<SaveDraft>();
@@ -16,6 +18,8 @@ public static class CheckInsSetup
         services.AddScoped<CheckInReminderMailer>();
         services.AddHostedService<CheckInReminderWorker>();
         services.AddScoped<IDemoHistory, CheckInDemoHistory>();
+        services.AddNavLink(NavPlace.Main, 40, "/CheckIns", "Check-ins", c => c.HasPartner);
+        services.AddHomePanel<CheckInPanelViewComponent>(30);
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using Mutuality.Web.Infrastructure.Composition;
+
 namespace Mutuality.Web.Features.Monthly;
 
 public static class MonthlySetup
@@ -12,6 +14,8 @@ public static class MonthlySetup
         services.AddScoped<AddAgreement>();
         services.AddScoped<ReviewAgreement>();
         services.AddScoped<MonthlyQueries>();
+        services.AddNavLink(NavPlace.More, 10, "/Monthly", "Monthly", c => c.HasPartner);
+        services.AddHomePanel<MonthlyPanelViewComponent>(40);
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Mutuality.Web.Features.Shared;
+using Mutuality.Web.Infrastructure.Composition;
 
 namespace Mutuality.Web.Features.Repair;
 
@@ -13,6 +14,7 @@ public static class RepairSetup
         services.AddScoped<ResolveConflict>();
         services.AddScoped<SaveReflections>();
         services.AddScoped<IDemoHistory, RitualsDemoHistory>();
+        services.AddNavLink(NavPlace.More, 20, "/Repair", "Repair", c => c.HasPartner);
         return services;
     }
 }

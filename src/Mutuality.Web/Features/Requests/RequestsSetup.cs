@@ -1,3 +1,5 @@
+using Mutuality.Web.Infrastructure.Composition;
+
 namespace Mutuality.Web.Features.Requests;
 
 public static class RequestsSetup
@@ -9,6 +11,7 @@ public static class RequestsSetup
         services.AddScoped<AnswerRequest>();
         services.AddScoped<RequestMail>();
         services.AddHostedService<RequestMailJob>();
+        services.AddNavLink(NavPlace.Main, 30, "/Requests", "Requests", c => c.HasPartner);
         return services;
     }
 }
