@@ -9,7 +9,7 @@ namespace Mutuality.Web.Features.CheckIns;
 /// agreed to "tell me when my partner has checked in" (issue 15), and then it is the only thing that differs.</param>
 public sealed record CheckInStatusView(CheckInPeriod Period, RevealStage Stage, bool HasDraft, bool ReminderDue, CheckInPeriod? PreviousReady, bool PartnerCheckedIn = false);
 
-public sealed class CheckInStatusQuery(CheckInService checkIns, CheckInSettingsService settings, Mutuality.Web.Data.AppDbContext db)
+public sealed class CheckInStatusQuery(CheckInQueries checkIns, CheckInSettingsService settings, Mutuality.Web.Data.AppDbContext db)
 {
     public async Task<CheckInStatusView?> GetAsync(Caller caller, CancellationToken ct = default)
     {

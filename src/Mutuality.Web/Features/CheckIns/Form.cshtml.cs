@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mutuality.Domain.CheckIns;
 using Mutuality.Domain.Common;
 using Mutuality.Web.Infrastructure.Couples;
+using Mutuality.Web.Infrastructure.Forms;
 
 namespace Mutuality.Web.Features.CheckIns;
 
 /// <summary>The check-in form for one period: drafts save as one types; sending happens once; then it is read-only.</summary>
-public sealed class FormModel(CallerContext callers, CheckInService checkIns, Insights.InsightsQueries insights) : PageModel
+[PartnerRequired]
+public sealed class FormModel(CallerContext callers, CheckInQueries checkIns, SaveDraft saveDraft, SendCheckIn sendCheckIn, Insights.InsightsQueries insights) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 
@@ -51,7 +53,7 @@ public sealed class FormModel(CallerContext callers, CheckInService checkIns, In
             return early is PageResult ? Text(400, PeriodProblem!) : early;
         }
 
-        var result = await checkIns.SaveDraftAsync(Caller, Period, Input.ToInput());
+        var result = await saveDraft.HandleAsync(Caller, Period, Input.ToInput());
         if (!result.IsSuccess)
         {
             var code = result.Error == CheckInRules.AlreadySubmitted ? 409 : 400;
@@ -76,15 +78,11 @@ public sealed class FormModel(CallerContext callers, CheckInService checkIns, In
             return Page();
         }
 
-        var (result, errors) = await checkIns.SubmitAsync(Caller, Period, Input.ToInput());
+        var result = await sendCheckIn.HandleAsync(Caller, Period, Input.ToInput());
         if (!result.IsSuccess)
         {
-            Errors = errors;
-            foreach (var error in errors)
-            {
-                // Marks the wrong fields (aria-invalid) through the app's one tag helper.
-                ModelState.AddModelError(error.Field is null ? string.Empty : "Input." + error.Field, error.Message);
-            }
+            Errors = result.Errors;
+            this.AddErrors(result.Errors); // marks the wrong fields (aria-invalid) through the app's one tag helper
 
             Own = await checkIns.OwnAsync(Caller, Period);
             if (ReadOnly)
@@ -108,11 +106,6 @@ public sealed class FormModel(CallerContext callers, CheckInService checkIns, In
     private async Task<IActionResult?> LoadAsync(string? period)
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return Redirect("/Couple");
-        }
-
         Current = await checkIns.CurrentPeriodAsync(Caller);
         if (string.IsNullOrEmpty(period))
         {

@@ -7,7 +7,7 @@ namespace Mutuality.Web.Features.CheckIns;
 
 /// <summary>Check-ins: today's status and the caller's own past check-ins.</summary>
 [PartnerRequired]
-public sealed class IndexModel(CallerContext callers, CheckInService checkIns) : PageModel
+public sealed class IndexModel(CallerContext callers, CheckInQueries checkIns) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 

@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mutuality.Domain.CheckIns;
 using Mutuality.Web.Infrastructure.Couples;
+using Mutuality.Web.Infrastructure.Forms;
 
 namespace Mutuality.Web.Features.CheckIns;
 
 /// <summary>The sealed reveal for one period: waiting, or side by side with the agreement, and replies.</summary>
-public sealed class RevealModel(CallerContext callers, CheckInService checkIns) : PageModel
+[PartnerRequired]
+public sealed class RevealModel(CallerContext callers, CheckInQueries checkIns, ReplyToCheckIn reply) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 
@@ -26,8 +28,6 @@ public sealed class RevealModel(CallerContext callers, CheckInService checkIns) 
 
     /// <summary>How the partner read the caller (their guess vs the caller's own report).</summary>
     public AgreementResult? TheirAgreement { get; private set; }
-
-    public string? Error { get; private set; }
 
     public string? Status => TempData["Status"] as string;
 
@@ -54,16 +54,10 @@ public sealed class RevealModel(CallerContext callers, CheckInService checkIns) 
             return NotFound();
         }
 
-        var result = await checkIns.ReplyAsync(Caller, Period, kind, ReplyText);
+        var result = await reply.HandleAsync(Caller, Period, kind, ReplyText);
         if (!result.IsSuccess)
         {
-            if (result.Error == CheckInService.NothingToReply)
-            {
-                return NotFound();
-            }
-
-            Error = result.Error!.Message;
-            return Page();
+            return this.Refusal(result.Errors, prefix: string.Empty) ?? Page();
         }
 
         TempData["Status"] = kind == 1 ? "Your thanks was sent." : "Your answer was sent.";
@@ -73,11 +67,6 @@ public sealed class RevealModel(CallerContext callers, CheckInService checkIns) 
     private async Task<IActionResult?> LoadAsync(string? period)
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return Redirect("/Couple");
-        }
-
         if ((Periods.Parse(Cadence.Daily, period) ?? Periods.Parse(Cadence.Weekly, period)) is not { } parsed)
         {
             return NotFound();

@@ -8,6 +8,7 @@ using Mutuality.Web.Infrastructure.Mail;
 namespace Mutuality.Web.Features.CheckIns;
 
 /// <summary>How often we check in (one proposes, the other agrees) and my own reminder time.</summary>
+[PartnerRequired]
 public sealed class SettingsModel(CallerContext callers, CheckInSettingsService settings, CheckInCalendar calendar, AccountLinks links) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
@@ -31,14 +32,15 @@ public sealed class SettingsModel(CallerContext callers, CheckInSettingsService 
     [BindProperty]
     public bool EmailReminders { get; set; }
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ?? Page();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostProposeAsync(Domain.CheckIns.Cadence cadence)
     {
-        if (await LoadAsync() is { } early)
-        {
-            return early;
-        }
+        await LoadAsync();
 
         var result = await settings.ProposeAsync(Caller, cadence);
         if (!result.IsSuccess)
@@ -53,10 +55,7 @@ public sealed class SettingsModel(CallerContext callers, CheckInSettingsService 
 
     public async Task<IActionResult> OnPostAgreeAsync()
     {
-        if (await LoadAsync() is { } early)
-        {
-            return early;
-        }
+        await LoadAsync();
 
         var result = await settings.AgreeAsync(Caller);
         if (!result.IsSuccess)
@@ -71,10 +70,7 @@ public sealed class SettingsModel(CallerContext callers, CheckInSettingsService 
 
     public async Task<IActionResult> OnPostReminderAsync()
     {
-        if (await LoadAsync() is { } early)
-        {
-            return early;
-        }
+        await LoadAsync();
 
         TimeOnly? time = null;
         if (!string.IsNullOrWhiteSpace(ReminderTime))
@@ -95,10 +91,7 @@ public sealed class SettingsModel(CallerContext callers, CheckInSettingsService 
 
     public async Task<IActionResult> OnPostFeedAsync()
     {
-        if (await LoadAsync() is { } early)
-        {
-            return early;
-        }
+        await LoadAsync();
 
         if (!links.CanLink(Request))
         {
@@ -114,10 +107,7 @@ public sealed class SettingsModel(CallerContext callers, CheckInSettingsService 
 
     public async Task<IActionResult> OnPostRevokeFeedAsync()
     {
-        if (await LoadAsync() is { } early)
-        {
-            return early;
-        }
+        await LoadAsync();
 
         await calendar.RevokeAsync(Caller);
         TempData["Status"] = "Your calendar link is turned off; calendars using it will stop updating.";
@@ -126,13 +116,9 @@ public sealed class SettingsModel(CallerContext callers, CheckInSettingsService 
 
     public static string Word(Domain.CheckIns.Cadence c) => c == Domain.CheckIns.Cadence.Weekly ? "weekly" : "daily";
 
-    private async Task<IActionResult?> LoadAsync()
+    private async Task LoadAsync()
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return Redirect("/Couple");
-        }
 
         Cadence = await settings.CadenceAsync(Caller);
         Reminder = await settings.ReminderAsync(Caller);
@@ -143,6 +129,5 @@ public sealed class SettingsModel(CallerContext callers, CheckInSettingsService 
         }
 
         HasFeed = await calendar.HasFeedAsync(Caller);
-        return null;
     }
 }

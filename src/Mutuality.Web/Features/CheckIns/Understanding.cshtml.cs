@@ -6,7 +6,8 @@ using Mutuality.Web.Infrastructure.Couples;
 namespace Mutuality.Web.Features.CheckIns;
 
 /// <summary>Understanding over time: M5 per reveal, M6 per perceiver, M7 weekly. Built only from revealed check-ins (and one's own).</summary>
-public sealed class UnderstandingModel(CallerContext callers, CheckInService checkIns) : PageModel
+[PartnerRequired]
+public sealed class UnderstandingModel(CallerContext callers, CheckInQueries checkIns) : PageModel
 {
     public sealed record RevealRow(string Label, double? Mine, double? Theirs);
 
@@ -25,10 +26,6 @@ public sealed class UnderstandingModel(CallerContext callers, CheckInService che
     public async Task<IActionResult> OnGetAsync()
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return Redirect("/Couple");
-        }
 
         var reveals = await checkIns.RevealsAsync(Caller);
         Rows = reveals.Select(r => new RevealRow(

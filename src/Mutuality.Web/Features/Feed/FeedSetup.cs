@@ -1,4 +1,5 @@
 using Mutuality.Web.Features.Shared;
+using Mutuality.Web.Infrastructure.Composition;
 
 namespace Mutuality.Web.Features.Feed;
 
@@ -9,6 +10,9 @@ public static class FeedSetup
     {
         services.AddSingleton<FeedNotifier>();
         services.AddScoped<FeedQueries>();
+        services.AddNavComponent<FeedNavViewComponent>(NavPlace.Main, 10);
+        services.AddHomePanel<FeedPreviewViewComponent>(10);
+        services.AddHomePanel<WeekPanelViewComponent>(20);
         return services;
     }
 }

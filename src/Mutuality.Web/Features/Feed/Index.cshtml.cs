@@ -7,6 +7,8 @@ using Mutuality.Web.Infrastructure.Couples;
 namespace Mutuality.Web.Features.Feed;
 
 /// <summary>The couple feed: what the partner shared, pebbles, and the history of requests, newest first.</summary>
+/// <remarks>The list and the stream (fetched by the page) answer 404 to anyone without a partner.</remarks>
+[PartnerRequired(Except = ["List", "Stream"])]
 public sealed class IndexModel(CallerContext callers, FeedQueries feed, FeedNotifier notifier, IHostApplicationLifetime lifetime) : PageModel
 {
     public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(20);
@@ -21,11 +23,6 @@ public sealed class IndexModel(CallerContext callers, FeedQueries feed, FeedNoti
     public async Task<IActionResult> OnGetAsync(int p = 1)
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return RedirectToPage("/Couple/Index");
-        }
-
         Feed = await feed.PageAsync(Caller, p);
         if (p <= 1)
         {

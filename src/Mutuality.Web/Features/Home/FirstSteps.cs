@@ -52,3 +52,10 @@ public sealed class FirstSteps(AppDbContext db, TimeProvider clock)
         ];
     }
 }
+
+/// <summary>The first-steps card on the couple's home (the view renders what <see cref="FirstSteps"/> found).</summary>
+public sealed class FirstStepsViewComponent(FirstSteps steps) : Microsoft.AspNetCore.Mvc.ViewComponent
+{
+    public async Task<Microsoft.AspNetCore.Mvc.IViewComponentResult> InvokeAsync(Caller caller)
+        => View("/Features/Home/_FirstSteps.cshtml", await steps.ForAsync(caller));
+}

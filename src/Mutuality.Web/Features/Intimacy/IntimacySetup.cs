@@ -2,14 +2,17 @@ using Mutuality.Domain.People;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Intimacy.Data;
 using Mutuality.Web.Features.Shared;
+using Mutuality.Web.Infrastructure.Composition;
 using IntimacyRules = Mutuality.Domain.Rituals.Intimacy;
 
 namespace Mutuality.Web.Features.Intimacy;
 
 public static class IntimacySetup
 {
-    public static IServiceCollection AddIntimacyFeature(this IServiceCollection services)
-        => services.AddScoped<IDemoHistory, IntimacyDemoHistory>();
+    /// <summary>The intimacy map: its demo history and its link.</summary>
+    public static IServiceCollection AddIntimacy(this IServiceCollection services)
+        => services.AddScoped<IDemoHistory, IntimacyDemoHistory>()
+            .AddNavLink(NavPlace.More, 30, "/Intimacy", "Intimacy map", c => c.HasCouple);
 }
 
 /// <summary>

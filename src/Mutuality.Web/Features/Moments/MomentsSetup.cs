@@ -1,3 +1,5 @@
+using Mutuality.Web.Infrastructure.Composition;
+
 namespace Mutuality.Web.Features.Moments;
 
 public static class MomentsSetup
@@ -11,6 +13,7 @@ public static class MomentsSetup
         services.AddScoped<RespondToMoment>();
         services.AddScoped<SendPebble>();
         services.AddScoped<ReactToPebble>();
+        services.AddNavLink(NavPlace.Main, 20, "/Moments", "Moments", c => c.HasPartner);
         return services;
     }
 }

@@ -8,6 +8,8 @@ using Mutuality.Web.Infrastructure.Forms;
 namespace Mutuality.Web.Features.Moments;
 
 /// <summary>Send a pebble (one tap, or a few words or a link), and react to one from the partner.</summary>
+/// <remarks>Reacting answers for a pebble by id: 404 to anyone who cannot see it.</remarks>
+[PartnerRequired(Except = ["React"])]
 public sealed class PebbleModel(CallerContext callers, SendPebble send, ReactToPebble react) : PageModel
 {
     [BindProperty]
@@ -26,17 +28,12 @@ public sealed class PebbleModel(CallerContext callers, SendPebble send, ReactToP
     {
         Text = idea is { Length: > 0 and <= 280 } ? idea : null;
         Caller = await callers.RequireAsync();
-        return Caller.HasPartner ? Page() : RedirectToPage("/Couple/Index");
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return RedirectToPage("/Couple/Index");
-        }
-
         ModelState.Clear();
         var sent = await send.SendPebbleAsync(Caller, Text, Link);
         if (!sent.IsSuccess)

@@ -12,15 +12,10 @@ namespace Mutuality.Web.Features.Monthly;
 
 /// <summary>The monthly check-in: the chosen day, this month's preparation and talk, and the agreements.</summary>
 [PartnerRequired]
-public sealed class IndexModel(CallerContext callers, MonthlyCommands commands, MonthlyQueries queries, AppDbContext db, TimeProvider clock) : RitualPageModel
+public sealed class IndexModel(CallerContext callers, ThisMonth thisMonth, ChooseDay chooseDay, MonthlyQueries queries, AppDbContext db, TimeProvider clock) : RitualPageModel
 {
     [BindProperty]
     public DayInput Input { get; set; } = new();
-
-    public sealed class DayInput
-    {
-        public int? DayOfMonth { get; set; }
-    }
 
     public int? ChosenDay { get; private set; }
 
@@ -58,9 +53,9 @@ public sealed class IndexModel(CallerContext callers, MonthlyCommands commands, 
         Caller = await callers.RequireAsync();
 
         ReplaceBindingError("Input.DayOfMonth", "Day of the month: choose a day from 1 to 28, so it comes round every month.");
-        if (ModelState.IsValid && await commands.SetDayAsync(Caller, Input.DayOfMonth) is { } error)
+        if (ModelState.IsValid && await chooseDay.HandleAsync(Caller, Input) is { IsSuccess: false } refused)
         {
-            AddErrors([error]);
+            this.Refusal(refused.Errors);
         }
 
         if (!ModelState.IsValid)
@@ -83,10 +78,10 @@ public sealed class IndexModel(CallerContext callers, MonthlyCommands commands, 
             var partnerZone = await db.Users.AsNoTracking().Where(u => u.Id == Caller.PartnerId).Select(u => u.TimeZoneId).SingleAsync();
             MyNext = MonthlyRhythm.NextOccurrence(day, now, TimeZones.FindOrUtc(Caller.TimeZoneId));
             PartnerNext = MonthlyRhythm.NextOccurrence(day, now, TimeZones.FindOrUtc(partnerZone));
-            IsToday = MyNext == commands.Today(Caller);
+            IsToday = MyNext == thisMonth.Today(Caller);
         }
 
-        Month = commands.CurrentMonth(Caller);
+        Month = thisMonth.Month(Caller);
         CheckIn = await queries.CheckInAsync(Caller, Month);
         if (CheckIn is not null)
         {

@@ -7,21 +7,10 @@ namespace Mutuality.Web.Features.Monthly;
 
 /// <summary>Private preparation for this month's check-in. Only its author sees it until they share it.</summary>
 [PartnerRequired]
-public sealed class PrepareModel(CallerContext callers, MonthlyCommands commands, MonthlyQueries queries) : RitualPageModel
+public sealed class PrepareModel(CallerContext callers, ThisMonth thisMonth, SavePreparation savePreparation, MonthlyQueries queries) : RitualPageModel
 {
     [BindProperty]
-    public PrepInput Input { get; set; } = new();
-
-    public sealed class PrepInput
-    {
-        public string? Appreciations { get; set; }
-
-        public string? WentWell { get; set; }
-
-        public string? HardThing { get; set; }
-
-        public string? NeedNextMonth { get; set; }
-    }
+    public PreparationInput Input { get; set; } = new();
 
     public bool Shared { get; private set; }
 
@@ -43,10 +32,10 @@ public sealed class PrepareModel(CallerContext callers, MonthlyCommands commands
     {
         Caller = await callers.RequireAsync();
 
-        var errors = await commands.SavePreparationAsync(Caller, Input.Appreciations, Input.WentWell, Input.HardThing, Input.NeedNextMonth, share);
-        if (errors.Count > 0)
+        var saved = await savePreparation.HandleAsync(Caller, Input, share);
+        if (!saved.IsSuccess)
         {
-            AddErrors(errors);
+            this.Refusal(saved.Errors);
             await LoadAsync(fillInput: false);
             return Page();
         }
@@ -59,13 +48,13 @@ public sealed class PrepareModel(CallerContext callers, MonthlyCommands commands
 
     private async Task LoadAsync(bool fillInput)
     {
-        Month = commands.CurrentMonth(Caller);
+        Month = thisMonth.Month(Caller);
         var checkIn = await queries.CheckInAsync(Caller, Month);
         var mine = checkIn is null ? null : (await queries.VisiblePreparationsAsync(Caller, checkIn.Id)).SingleOrDefault(p => p.AuthorId == Caller.UserId);
         Shared = mine?.Shared == true;
         if (fillInput && mine is not null)
         {
-            Input = new PrepInput { Appreciations = mine.Appreciations, WentWell = mine.WentWell, HardThing = mine.HardThing, NeedNextMonth = mine.NeedNextMonth };
+            Input = new PreparationInput { Appreciations = mine.Appreciations, WentWell = mine.WentWell, HardThing = mine.HardThing, NeedNextMonth = mine.NeedNextMonth };
         }
     }
 }

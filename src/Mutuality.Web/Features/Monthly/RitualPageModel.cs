@@ -1,9 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Mutuality.Domain.Common;
 using Mutuality.Web.Infrastructure.Couples;
-
-using Mutuality.Web.Infrastructure.Forms;
 
 namespace Mutuality.Web.Features.Monthly;
 
@@ -13,15 +10,6 @@ public abstract class RitualPageModel : PageModel
     public Caller Caller { get; protected set; } = null!;
 
     public string? Status => TempData["Status"] as string;
-
-    /// <summary>Puts domain errors on the form: field errors beside their field, the rest at the top.</summary>
-    protected void AddErrors(IEnumerable<DomainError> errors, string prefix = "Input")
-    {
-        foreach (var error in errors)
-        {
-            ModelState.AddModelError(error.Field is null ? string.Empty : $"{prefix}.{error.Field}", error.Message);
-        }
-    }
 
     /// <summary>Replaces a framework binding message (e.g. an unreadable date) with our own plain words.</summary>
     protected void ReplaceBindingError(string key, string message)

@@ -12,19 +12,12 @@ namespace Mutuality.Web.Features.Monthly;
 /// Talk mode: one topic at a time, whose turn it is, a prompt for the listener, a break with a timer, and the
 /// agreements. The position is stored with the check-in, so two phones show the same turn.
 /// </summary>
-public sealed class TalkModel(CallerContext callers, MonthlyCommands commands, MonthlyQueries queries, TimeProvider clock) : RitualPageModel
+/// <remarks>The position (polled) and a review (an agreement by id) answer 404 to anyone without a partner.</remarks>
+[PartnerRequired(Except = ["Position", "Review"])]
+public sealed class TalkModel(CallerContext callers, ThisMonth thisMonth, TalkTurns turns, AddAgreement addAgreement, ReviewAgreement reviewAgreement, MonthlyQueries queries, TimeProvider clock) : RitualPageModel
 {
     [BindProperty]
     public AgreementInput Agreement { get; set; } = new();
-
-    public sealed class AgreementInput
-    {
-        public string? Who { get; set; }
-
-        public string? What { get; set; }
-
-        public DateOnly? DueOn { get; set; }
-    }
 
     public MonthlyCheckIn? CheckIn { get; private set; }
 
@@ -53,11 +46,7 @@ public sealed class TalkModel(CallerContext callers, MonthlyCommands commands, M
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!await LoadAsync())
-        {
-            return RedirectToPage("/Couple/Index");
-        }
-
+        await LoadAsync();
         return Page();
     }
 
@@ -79,39 +68,25 @@ public sealed class TalkModel(CallerContext callers, MonthlyCommands commands, M
         return new JsonResult(new { position = PositionKey });
     }
 
-    public Task<IActionResult> OnPostStartAsync() => Act(async c =>
-    {
-        await commands.StartTalkAsync(c);
-        return null;
-    });
+    public Task<IActionResult> OnPostStartAsync() => Act(c => turns.StartAsync(c));
 
     public Task<IActionResult> OnPostNextAsync(int topic, TalkSpeaker speaker, bool finished)
-        => Act(c => commands.MoveAsync(c, forward: true, topic, speaker, finished));
+        => Act(c => turns.MoveAsync(c, forward: true, new TalkPosition(topic, speaker, finished)));
 
     public Task<IActionResult> OnPostBackAsync(int topic, TalkSpeaker speaker, bool finished)
-        => Act(c => commands.MoveAsync(c, forward: false, topic, speaker, finished));
+        => Act(c => turns.MoveAsync(c, forward: false, new TalkPosition(topic, speaker, finished)));
 
-    public Task<IActionResult> OnPostPauseAsync() => Act(c => commands.PauseAsync(c));
+    public Task<IActionResult> OnPostPauseAsync() => Act(c => turns.PauseAsync(c));
 
-    public Task<IActionResult> OnPostResumeAsync() => Act(async c =>
-    {
-        await commands.ResumeAsync(c);
-        return null;
-    });
+    public Task<IActionResult> OnPostResumeAsync() => Act(c => turns.ResumeAsync(c));
 
     public async Task<IActionResult> OnPostAgreementAsync()
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
-        {
-            return RedirectToPage("/Couple/Index");
-        }
-
         ReplaceBindingError("Agreement.DueOn", "By when: use a date like 2026-04-30, or leave it empty.");
-        if (ModelState.IsValid)
+        if (ModelState.IsValid && await addAgreement.HandleAsync(Caller, Agreement) is { IsSuccess: false } refused)
         {
-            var checkIn = await commands.CurrentCheckInAsync(Caller);
-            AddErrors(await commands.AddAgreementAsync(Caller, Agreement.Who, Agreement.What, Agreement.DueOn, checkIn.Id, null), "Agreement");
+            this.Refusal(refused.Errors, "Agreement.");
         }
 
         if (!ModelState.IsValid)
@@ -132,16 +107,15 @@ public sealed class TalkModel(CallerContext callers, MonthlyCommands commands, M
             return NotFound();
         }
 
-        var result = await commands.ReviewAsync(Caller, id, outcome, carryOn);
-        if (result is null)
-        {
-            return NotFound();
-        }
-
-        if (!result.Value.IsSuccess)
+        var result = await reviewAgreement.HandleAsync(Caller, id, outcome, carryOn);
+        if (!result.IsSuccess)
         {
             ModelState.Clear();
-            AddErrors([result.Value.Error! with { Field = null }]);
+            if (this.Refusal([.. result.Errors.Select(e => e with { Field = null })]) is { } notFound)
+            {
+                return notFound;
+            }
+
             await LoadAsync();
             return Page();
         }
@@ -150,17 +124,12 @@ public sealed class TalkModel(CallerContext callers, MonthlyCommands commands, M
         return RedirectToPage(null, null, "review");
     }
 
-    private async Task<IActionResult> Act(Func<Caller, Task<DomainError?>> action)
+    private async Task<IActionResult> Act(Func<Caller, Task<Result>> action)
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner)
+        if (await action(Caller) is { IsSuccess: false } refused)
         {
-            return RedirectToPage("/Couple/Index");
-        }
-
-        if (await action(Caller) is { } error)
-        {
-            TempData["Status"] = error.Message;
+            TempData["Status"] = refused.Error!.Message;
         }
 
         return RedirectToPage();
@@ -175,14 +144,14 @@ public sealed class TalkModel(CallerContext callers, MonthlyCommands commands, M
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        Today = commands.Today(Caller);
-        CheckIn = await queries.CheckInAsync(Caller, commands.CurrentMonth(Caller));
+        Today = thisMonth.Today(Caller);
+        CheckIn = await queries.CheckInAsync(Caller, thisMonth.Month(Caller));
         if (CheckIn?.StarterId is not { } starterId)
         {
             return true;
         }
 
-        Position = MonthlyCommands.Position(CheckIn);
+        Position = ThisMonth.Position(CheckIn);
         var otherId = starterId == Caller.UserId ? Caller.PartnerId!.Value : Caller.UserId;
         var speakerId = TalkMode.SpeakerId(Position, starterId, otherId);
         IAmSpeaking = speakerId == Caller.UserId;

@@ -5,7 +5,8 @@ namespace Mutuality.Web.Features.Notifications;
 
 public static class NotificationsSetup
 {
-    public static void AddNotifications(IServiceCollection services, IConfiguration configuration)
+    /// <summary>Notices, push and ntfy delivery, and their workers (issue 15).</summary>
+    public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         services.AddSettings<NotificationOptions>(NotificationOptions.Section);
         services.AddSingleton<VapidKeys>();
@@ -24,6 +25,8 @@ public static class NotificationsSetup
                     return NetworkGuard.Handler(() => options.CurrentValue.AllowPrivateNetworks);
                 });
         }
+
+        return services;
     }
 }
 

@@ -84,6 +84,9 @@ public sealed class ServiceWorkerScript(IWebHostEnvironment environment, IFileVe
 
 public static class PhoneEndpoints
 {
+    /// <summary>The service worker script (issue 15).</summary>
+    public static IServiceCollection AddPhone(this IServiceCollection services) => services.AddSingleton<ServiceWorkerScript>();
+
     public static void MapPhoneEndpoints(this IEndpointRouteBuilder app)
     {
         // Served to everyone (a worker must register before sign-in too); it holds no personal data.

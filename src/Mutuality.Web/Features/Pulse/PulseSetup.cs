@@ -2,14 +2,17 @@ using Mutuality.Domain.People;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Pulse.Data;
 using Mutuality.Web.Features.Shared;
+using Mutuality.Web.Infrastructure.Composition;
 using PulseRules = Mutuality.Domain.Rituals.Pulse;
 
 namespace Mutuality.Web.Features.Pulse;
 
 public static class PulseSetup
 {
-    public static IServiceCollection AddPulseFeature(this IServiceCollection services)
-        => services.AddScoped<IDemoHistory, PulseDemoHistory>();
+    /// <summary>Our pulse: its demo history and its link.</summary>
+    public static IServiceCollection AddPulse(this IServiceCollection services)
+        => services.AddScoped<IDemoHistory, PulseDemoHistory>()
+            .AddNavLink(NavPlace.More, 40, "/Pulse", "Our pulse", c => c.HasCouple);
 }
 
 /// <summary>Six months of pulses for Robin and Sam; this month only Robin has answered, so Sam's page shows the form.</summary>

@@ -7,6 +7,7 @@ using Mutuality.Web.Infrastructure.Couples;
 namespace Mutuality.Web.Features.Questions;
 
 /// <summary>Browse the library by category or favourites, and ask the partner one of them as tomorrow's question.</summary>
+[PartnerRequired]
 public sealed class AskModel(CallerContext callers, QuestionService questions) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
@@ -32,14 +33,15 @@ public sealed class AskModel(CallerContext callers, QuestionService questions) :
     [BindProperty]
     public string? QuestionId { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string? category, bool favourites = false) => await LoadAsync(category, favourites) ?? Page();
+    public async Task<IActionResult> OnGetAsync(string? category, bool favourites = false)
+    {
+        await LoadAsync(category, favourites);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAskAsync(string? category, bool favourites = false)
     {
-        if (await LoadAsync(category, favourites) is { } early)
-        {
-            return early;
-        }
+        await LoadAsync(category, favourites);
 
         var result = await questions.AskAsync(Caller, QuestionId);
         if (!result.IsSuccess)
@@ -54,10 +56,7 @@ public sealed class AskModel(CallerContext callers, QuestionService questions) :
 
     public async Task<IActionResult> OnPostFavouriteAsync(string? category, bool favourites = false)
     {
-        if (await LoadAsync(category, favourites) is { } early)
-        {
-            return early;
-        }
+        await LoadAsync(category, favourites);
 
         var result = await questions.ToggleFavouriteAsync(Caller, QuestionId);
         if (!result.IsSuccess)
@@ -73,13 +72,9 @@ public sealed class AskModel(CallerContext callers, QuestionService questions) :
     public static string Here(QuestionCategory? category, bool favourites)
         => favourites ? "/Questions/Ask?favourites=true" : $"/Questions/Ask?category={QuestionCategories.Slug(category ?? QuestionCategory.KnowingMe)}";
 
-    private async Task<IActionResult?> LoadAsync(string? category, bool favourites)
+    private async Task LoadAsync(string? category, bool favourites)
     {
         Caller = await callers.RequireAsync();
-        if (Caller.CoupleId is null || !Caller.HasPartner)
-        {
-            return RedirectToPage("/Couple/Index");
-        }
 
         FavouritesOnly = favourites;
         Category = favourites ? null : QuestionCategories.FromSlug(category) ?? QuestionCategory.KnowingMe;
@@ -87,6 +82,5 @@ public sealed class AskModel(CallerContext callers, QuestionService questions) :
         Shown = [.. QuestionLibrary.All.Where(q => favourites ? Favourites.Contains(q.Id) : q.Category == Category)];
         Today = (await questions.TodayViewAsync(Caller)).Question;
         Tomorrow = await questions.TomorrowAsync(Caller);
-        return null;
     }
 }

@@ -1,13 +1,17 @@
 using Mutuality.Web.Features.Shared;
+using Mutuality.Web.Infrastructure.Composition;
 
 namespace Mutuality.Web.Features.Questions;
 
 public static class QuestionsSetup
 {
-    public static IServiceCollection AddQuestionsFeature(this IServiceCollection services)
+    /// <summary>Questions for two (issue 17): the daily question, its nav link and home panel.</summary>
+    public static IServiceCollection AddQuestions(this IServiceCollection services)
     {
         services.AddScoped<QuestionService>();
         services.AddScoped<IDemoHistory, QuestionsDemoHistory>();
+        services.AddNavLink(NavPlace.Main, 50, "/Questions", "Questions", c => c.HasPartner);
+        services.AddHomePanel<QuestionPanelViewComponent>(50);
         return services;
     }
 }

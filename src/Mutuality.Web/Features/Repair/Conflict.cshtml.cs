@@ -17,7 +17,7 @@ namespace Mutuality.Web.Features.Repair;
 /// One conflict record: my side (private until I share it), the partner's side once they share it, repair
 /// attempts, and resolving with an agreement. Anything outside the caller's couple is 404.
 /// </summary>
-public sealed class ConflictModel(CallerContext callers, RepairCommands commands, AppDbContext db, TimeProvider clock) : RitualPageModel
+public sealed class ConflictModel(CallerContext callers, WriteSide writeSide, SendRepairAttempt sendAttempt, ResolveConflict resolveConflict, AppDbContext db, TimeProvider clock) : RitualPageModel
 {
     [BindProperty]
     public SideInput Side { get; set; } = new();
@@ -26,34 +26,7 @@ public sealed class ConflictModel(CallerContext callers, RepairCommands commands
     public AttemptInput Attempt { get; set; } = new();
 
     [BindProperty]
-    public ResolveInput Resolve { get; set; } = new();
-
-    public sealed class SideInput
-    {
-        public string? FeelingsAndNeeds { get; set; }
-
-        public string? HowYouSawIt { get; set; }
-
-        public string? MyImpactOnYou { get; set; }
-
-        public string? YourImpactOnMe { get; set; }
-    }
-
-    public sealed class AttemptInput
-    {
-        public string? Kind { get; set; }
-
-        public string? Text { get; set; }
-    }
-
-    public sealed class ResolveInput
-    {
-        public string? Who { get; set; }
-
-        public string? What { get; set; }
-
-        public DateOnly? DueOn { get; set; }
-    }
+    public AgreementInput Resolve { get; set; } = new();
 
     public ConflictView View { get; private set; } = null!;
 
@@ -91,9 +64,9 @@ public sealed class ConflictModel(CallerContext callers, RepairCommands commands
             return NotFound();
         }
 
-        if (await commands.AttemptAsync(Caller, View, Attempt.Kind, Attempt.Text) is { } error)
+        if (await sendAttempt.HandleAsync(Caller, View, Attempt) is { IsSuccess: false } refused)
         {
-            AddErrors([error], "Attempt");
+            this.Refusal(refused.Errors, "Attempt.");
             return await RedisplayAsync(id);
         }
 
@@ -109,9 +82,9 @@ public sealed class ConflictModel(CallerContext callers, RepairCommands commands
         }
 
         ReplaceBindingError("Resolve.DueOn", "By when: use a date like 2026-04-30, or leave it empty.");
-        if (ModelState.IsValid)
+        if (ModelState.IsValid && await resolveConflict.HandleAsync(Caller, View, Resolve) is { IsSuccess: false } refused)
         {
-            AddErrors(await commands.ResolveAsync(Caller, View, Resolve.Who, Resolve.What, Resolve.DueOn), "Resolve");
+            this.Refusal(refused.Errors, "Resolve.");
         }
 
         if (!ModelState.IsValid)
@@ -130,10 +103,10 @@ public sealed class ConflictModel(CallerContext callers, RepairCommands commands
             return NotFound();
         }
 
-        var errors = await commands.SaveSideAsync(Caller, View, Side.FeelingsAndNeeds, Side.HowYouSawIt, Side.MyImpactOnYou, Side.YourImpactOnMe, share);
-        if (errors.Count > 0)
+        var saved = await writeSide.HandleAsync(Caller, View, Side, share);
+        if (!saved.IsSuccess)
         {
-            AddErrors(errors, "Side");
+            this.Refusal(saved.Errors, "Side.");
             return await RedisplayAsync(id);
         }
 
@@ -152,7 +125,7 @@ public sealed class ConflictModel(CallerContext callers, RepairCommands commands
     private async Task<bool> LoadAsync(Guid id)
     {
         Caller = await callers.RequireAsync();
-        if (!Caller.HasPartner || await commands.LoadAsync(Caller, id) is not { } view)
+        if (!Caller.HasPartner || await ConflictView.LoadAsync(db, Caller, id) is not { } view)
         {
             return false;
         }

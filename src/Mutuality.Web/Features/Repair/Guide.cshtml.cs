@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Mutuality.Domain.Common;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Monthly;
 using Mutuality.Web.Infrastructure.Couples;
+using Mutuality.Web.Infrastructure.Forms;
 
 namespace Mutuality.Web.Features.Repair;
 
 /// <summary>A guide with private reflection prompts. Reflections are saved for their author only and never shared.</summary>
-public sealed class GuideModel(CallerContext callers, RepairCommands commands, AppDbContext db) : RitualPageModel
+public sealed class GuideModel(CallerContext callers, SaveReflections saveReflections, AppDbContext db) : RitualPageModel
 {
     public Guide Guide { get; private set; } = null!;
 
@@ -41,26 +41,12 @@ public sealed class GuideModel(CallerContext callers, RepairCommands commands, A
 
         Guide = guide;
         Caller = await callers.RequireAsync();
-        var cleaned = new Dictionary<string, string>();
-        foreach (var prompt in guide.Prompts)
+        var saved = await saveReflections.HandleAsync(Caller, guide, Reflections);
+        if (!saved.IsSuccess)
         {
-            var text = TextRules.Optional(Reflections.GetValueOrDefault(prompt.Key), Guides.ReflectionMax, prompt.Key, prompt.Label);
-            if (!text.IsSuccess)
-            {
-                ModelState.AddModelError($"Reflections[{prompt.Key}]", text.Error!.Message);
-            }
-            else
-            {
-                cleaned[prompt.Key] = text.Value;
-            }
+            return this.Refusal(saved.Errors, prefix: nameof(Reflections)) ?? Page();
         }
 
-        if (ModelState.ErrorCount > 0)
-        {
-            return Page();
-        }
-
-        await commands.SaveReflectionsAsync(Caller.UserId, guide.Slug, cleaned);
         TempData["Status"] = "Saved. Only you can see your reflections.";
         return RedirectToPage(null, null, new { slug }, "reflections");
     }

@@ -11,15 +11,10 @@ namespace Mutuality.Web.Features.Repair;
 
 /// <summary>Repair after conflict: the couple's conflict records, and a way to open a new one with a neutral title.</summary>
 [PartnerRequired]
-public sealed class IndexModel(CallerContext callers, RepairCommands commands, AppDbContext db) : RitualPageModel
+public sealed class IndexModel(CallerContext callers, OpenConflict openConflict, AppDbContext db) : RitualPageModel
 {
     [BindProperty]
     public OpenInput Input { get; set; } = new();
-
-    public sealed class OpenInput
-    {
-        public string? Title { get; set; }
-    }
 
     public sealed record Row(Guid Id, string Title, DateTime OpenedAtUtc, ConflictStatus Status, DateTime? ResolvedAtUtc);
 
@@ -37,10 +32,10 @@ public sealed class IndexModel(CallerContext callers, RepairCommands commands, A
     {
         Caller = await callers.RequireAsync();
 
-        var opened = await commands.OpenAsync(Caller, Input.Title);
+        var opened = await openConflict.HandleAsync(Caller, Input);
         if (!opened.IsSuccess)
         {
-            AddErrors([opened.Error!]);
+            this.Refusal(opened.Errors);
             await LoadAsync();
             return Page();
         }

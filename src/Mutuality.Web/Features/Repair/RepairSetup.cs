@@ -1,4 +1,5 @@
 using Mutuality.Web.Features.Shared;
+using Mutuality.Web.Infrastructure.Composition;
 
 namespace Mutuality.Web.Features.Repair;
 
@@ -7,8 +8,13 @@ public static class RepairSetup
     /// <summary>Repair after conflict (with its guides), and the demo couple's ritual history.</summary>
     public static IServiceCollection AddRepair(this IServiceCollection services)
     {
-        services.AddScoped<RepairCommands>();
+        services.AddScoped<OpenConflict>();
+        services.AddScoped<WriteSide>();
+        services.AddScoped<SendRepairAttempt>();
+        services.AddScoped<ResolveConflict>();
+        services.AddScoped<SaveReflections>();
         services.AddScoped<IDemoHistory, RitualsDemoHistory>();
+        services.AddNavLink(NavPlace.More, 20, "/Repair", "Repair", c => c.HasPartner);
         return services;
     }
 }

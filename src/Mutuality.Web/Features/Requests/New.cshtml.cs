@@ -8,7 +8,7 @@ namespace Mutuality.Web.Features.Requests;
 
 /// <summary>Turn a need into a request: how I feel, what I need, the kind of support, and how soon.</summary>
 [PartnerRequired]
-public sealed class NewModel(CallerContext callers, RequestCommands commands) : PageModel
+public sealed class NewModel(CallerContext callers, MakeRequest makeRequest) : PageModel
 {
     [BindProperty]
     public RequestInput Input { get; set; } = new() { Urgency = Domain.Support.Urgency.Today };
@@ -31,19 +31,11 @@ public sealed class NewModel(CallerContext callers, RequestCommands commands) : 
     {
         Caller = await callers.RequireAsync();
 
-        ModelState.Clear();
-        commands.Check(Caller, Input, out var errors);
-        if (errors.Count > 0)
-        {
-            this.AddErrors(errors);
-            return Page();
-        }
-
-        var made = await commands.CreateAsync(Caller, Input);
+        ModelState.Clear(); // the domain's words, not the binder's, for a value that did not bind
+        var made = await makeRequest.HandleAsync(Caller, Input);
         if (!made.IsSuccess)
         {
-            this.AddErrors([made.Error!]);
-            return Page();
+            return this.Refusal(made.Errors) ?? Page();
         }
 
         TempData["Status"] = $"Your request is with {Caller.PartnerName}.";

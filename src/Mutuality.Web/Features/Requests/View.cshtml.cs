@@ -7,6 +7,7 @@ using Mutuality.Web.Data;
 using Mutuality.Web.Features.Requests.Data;
 using Mutuality.Web.Features.Shared;
 using Mutuality.Web.Infrastructure.Couples;
+using Mutuality.Web.Infrastructure.Forms;
 
 namespace Mutuality.Web.Features.Requests;
 
@@ -14,7 +15,7 @@ namespace Mutuality.Web.Features.Requests;
 /// One request with its whole history, and the answers the caller may give now. Every transition goes
 /// through the domain state machine; an illegal one shows a form message and changes nothing.
 /// </summary>
-public sealed class ViewModel(CallerContext callers, RequestCommands commands, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class ViewModel(CallerContext callers, AnswerRequest answerRequest, AppDbContext db, TimeProvider clock) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 
@@ -25,8 +26,6 @@ public sealed class ViewModel(CallerContext callers, RequestCommands commands, A
     public RequestRole Role { get; private set; }
 
     public IReadOnlyList<RequestHistoryLine> History { get; private set; } = [];
-
-    public string? Error { get; private set; }
 
     [BindProperty]
     public string? ProposedAt { get; set; }
@@ -64,7 +63,7 @@ public sealed class ViewModel(CallerContext callers, RequestCommands commands, A
     {
         if (!SupportText.TryParseLocal(ProposedAt, out var local) || local is null)
         {
-            return FailAsync(id, new DomainError("request.proposed_time", "Proposed time: choose a date and time.", nameof(ProposedAt)));
+            return FailAsync(id, [new DomainError("request.proposed_time", "Proposed time: choose a date and time.", nameof(ProposedAt))]);
         }
 
         return ApplyAsync(id, new RequestAction.ProposeTime(SupportText.ToUtc(local.Value, Caller?.TimeZoneId ?? "UTC")), "Time proposed.", needsCaller: true, local: local);
@@ -98,45 +97,26 @@ public sealed class ViewModel(CallerContext callers, RequestCommands commands, A
             action = new RequestAction.ProposeTime(SupportText.ToUtc(l, Caller.TimeZoneId));
         }
 
-        var result = await commands.ApplyAsync(Caller, id, action, ShownVersion);
+        var result = await answerRequest.HandleAsync(Caller, id, action, ShownVersion);
         if (result.IsSuccess)
         {
             Status = done;
             return RedirectToPage(new { id });
         }
 
-        if (result.Error!.Kind == ErrorKind.NotFound)
+        return await FailAsync(id, result.Errors);
+    }
+
+    /// <summary>Shows the request as it stands now with the refusal (a 404 when it is not the caller's to see).</summary>
+    private async Task<IActionResult> FailAsync(Guid id, IReadOnlyList<DomainError> errors)
+    {
+        if (errors.Any(e => e.Kind == ErrorKind.NotFound) || !await LoadAsync(id))
         {
             return NotFound();
         }
 
-        await LoadAsync(id);
-        ShowError(result.Error!);
-        return Page();
-    }
-
-    private async Task<IActionResult> FailAsync(Guid id, DomainError error)
-    {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-
-        ShowError(error);
-        return Page();
-    }
-
-    private void ShowError(DomainError error)
-    {
         ModelState.Clear();
-        if (error.Field is null)
-        {
-            Error = error.Message;
-        }
-        else
-        {
-            ModelState.AddModelError(error.Field, error.Message);
-        }
+        return this.Refusal(errors, prefix: "") ?? Page();
     }
 
     private async Task<bool> LoadAsync(Guid id)

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Mutuality.Domain.CheckIns;
-using Mutuality.Domain.Common;
 using Mutuality.Domain.People;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.CheckIns.Data;
@@ -15,13 +14,13 @@ public sealed record OwnCheckIn(Guid Id, CheckInPeriod Period, bool Submitted, C
 public sealed record RevealView(OwnCheckIn Mine, PartnerView Partner, Guid? PartnerCheckInId, IReadOnlyList<CheckInReply> Replies);
 
 /// <summary>
-/// Reads and writes check-ins. Every read of a partner's check-in goes through <see cref="PartnerViewAsync"/>,
-/// which asks the domain's <see cref="SealedReveal"/> rule: this is the one place the seal is enforced.
+/// The reads of check-ins that its pages and use cases share. Every read of a partner's check-in goes through
+/// <see cref="PartnerViewAsync"/>, which asks the domain's <see cref="SealedReveal"/> rule: this is the one place the
+/// seal is enforced. The writes are one file a use case (<see cref="SaveDraft"/>, <see cref="SendCheckIn"/>,
+/// <see cref="ReplyToCheckIn"/>).
 /// </summary>
-public sealed class CheckInService(AppDbContext db, TimeProvider clock, Notifications.Notices notices)
+public sealed class CheckInQueries(AppDbContext db, TimeProvider clock)
 {
-    public const int MaxReplyLength = 500;
-
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<Cadence> CadenceAsync(Guid coupleId, CancellationToken ct = default)
@@ -146,178 +145,6 @@ public sealed class CheckInService(AppDbContext db, TimeProvider clock, Notifica
         }
 
         return result;
-    }
-
-    /// <summary>Saves a draft. Failed checks store nothing; a sent check-in cannot be changed.</summary>
-    public async Task<Result<OwnCheckIn>> SaveDraftAsync(Caller caller, CheckInPeriod period, CheckInInput input, CancellationToken ct = default)
-    {
-        var checkedPeriod = CheckPeriod(caller, period);
-        if (checkedPeriod is not null)
-        {
-            return checkedPeriod;
-        }
-
-        var result = CheckInRules.Validate(input, submitting: false, out _);
-        if (!result.IsSuccess)
-        {
-            return result.Error!;
-        }
-
-        var now = Now;
-        var json = CheckInJson.Write(result.Value);
-        var updated = await db.CheckIns
-            .Where(c => c.CoupleId == caller.CoupleId && c.AuthorId == caller.UserId && c.Cadence == (int)period.Cadence && c.PeriodStart == period.Start && c.SubmittedAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ContentJson, json).SetProperty(c => c.UpdatedAtUtc, now), ct);
-        if (updated == 0)
-        {
-            var existing = await OwnAsync(caller, period, ct);
-            if (existing is not null)
-            {
-                return CheckInRules.AlreadySubmitted;
-            }
-
-            if (!await InsertAsync(caller, period, json, submittedAt: null, ct))
-            {
-                return CheckInRules.AlreadySubmitted;
-            }
-        }
-
-        return Result<OwnCheckIn>.Ok((await OwnAsync(caller, period, ct))!);
-    }
-
-    /// <summary>Sends the check-in for the period, once. All problems are returned; failed checks store nothing.</summary>
-    public async Task<(Result<OwnCheckIn> Result, IReadOnlyList<DomainError> Errors)> SubmitAsync(Caller caller, CheckInPeriod period, CheckInInput input, CancellationToken ct = default)
-    {
-        if (CheckPeriod(caller, period) is { } periodError)
-        {
-            return (periodError, [periodError]);
-        }
-
-        var result = CheckInRules.Validate(input, submitting: true, out var errors);
-        if (!result.IsSuccess)
-        {
-            return (result.Error!, errors);
-        }
-
-        var now = Now;
-        var json = CheckInJson.Write(result.Value);
-
-        // Single submission is enforced by the database: only a row still unsent can become sent.
-        var updated = await db.CheckIns
-            .Where(c => c.CoupleId == caller.CoupleId && c.AuthorId == caller.UserId && c.Cadence == (int)period.Cadence && c.PeriodStart == period.Start && c.SubmittedAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ContentJson, json).SetProperty(c => c.UpdatedAtUtc, now).SetProperty(c => c.SubmittedAtUtc, now).SetProperty(c => c.Imported, false), ct);
-        if (updated == 0)
-        {
-            var existing = await OwnAsync(caller, period, ct);
-            if (existing is not null || !await InsertAsync(caller, period, json, now, ct))
-            {
-                return (CheckInRules.AlreadySubmitted, [CheckInRules.AlreadySubmitted]);
-            }
-        }
-
-        // A sealed check-in tells the partner nothing. Only when both have checked in does the first to send
-        // hear that the reveal is ready (issue 15) — unless both partners agreed to "tell me when my partner has
-        // checked in", which tells the other that one fact (that a check-in exists) and nothing else.
-        if (caller.PartnerId is { } partner)
-        {
-            if (await PartnerSentAsync(caller, period, ct))
-            {
-                await notices.NotifyAsync(partner, Domain.Notifications.NoticeKind.RevealReady, caller.UserId, $"/CheckIns/Reveal/{period.Label}", ct: ct);
-            }
-            else if (await Notifications.YourTurn.BothOnAsync(db, caller.CoupleId, caller.UserId, partner, ct))
-            {
-                await notices.NotifyAsync(partner, Domain.Notifications.NoticeKind.PartnerCheckedIn, caller.UserId, $"/CheckIns/Form?period={period.Label}", ct: ct);
-            }
-        }
-
-        return (Result<OwnCheckIn>.Ok((await OwnAsync(caller, period, ct))!), []);
-    }
-
-    public static readonly DomainError NothingToReply = new("reply.nothing", "There is nothing here to reply to.");
-
-    /// <summary>Thanks the partner for an impact they shared, or answers their question: only after the reveal, once each.</summary>
-    public async Task<Result<bool>> ReplyAsync(Caller caller, CheckInPeriod period, int kind, string? text, CancellationToken ct = default)
-    {
-        var label = kind == 1 ? "Your reply" : "Your answer";
-        var cleaned = kind == 1
-            ? TextRules.Optional(text, MaxReplyLength, "Reply", label)
-            : TextRules.Required(text, MaxReplyLength, "Reply", label);
-        if (!cleaned.IsSuccess)
-        {
-            return cleaned.Error!;
-        }
-
-        var (view, partnerCheckInId) = await PartnerViewAsync(caller, period, ct);
-        if (!view.IsRevealed)
-        {
-            return NothingToReply;
-        }
-
-        var content = view.Content!;
-        var allowed = kind switch
-        {
-            1 => !content.YourImpact.WhatYouDid.IsEmpty || !content.MyImpact.WhatIDid.IsEmpty,
-            2 => !content.MyImpact.Question.IsEmpty,
-            _ => false,
-        };
-        if (!allowed)
-        {
-            return NothingToReply;
-        }
-
-        db.CheckInReplies.Add(new CheckInReply
-        {
-            Id = Guid.CreateVersion7(),
-            CoupleId = caller.CoupleId!.Value,
-            CheckInId = partnerCheckInId!.Value,
-            AuthorId = caller.UserId,
-            Kind = kind,
-            Text = cleaned.Value,
-            CreatedAtUtc = Now,
-        });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return new DomainError("reply.already", kind == 1 ? "You have already thanked them for this." : "You have already answered this question.");
-        }
-
-        return Result<bool>.Ok(true);
-    }
-
-    private DomainError? CheckPeriod(Caller caller, CheckInPeriod period)
-        => Periods.CanCheckIn(period, Now, TimeZones.FindOrUtc(caller.TimeZoneId));
-
-    private async Task<bool> InsertAsync(Caller caller, CheckInPeriod period, string json, DateTime? submittedAt, CancellationToken ct)
-    {
-        var now = Now;
-        db.CheckIns.Add(new CheckInEntry
-        {
-            Id = Guid.CreateVersion7(),
-            CoupleId = caller.CoupleId!.Value,
-            AuthorId = caller.UserId,
-            Cadence = (int)period.Cadence,
-            PeriodStart = period.Start,
-            PeriodLabel = period.Label,
-            ContentJson = json,
-            CreatedAtUtc = now,
-            UpdatedAtUtc = now,
-            SubmittedAtUtc = submittedAt,
-        });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // The unique (author, period) index: another request made it a moment ago.
-            db.ChangeTracker.Clear();
-            return false;
-        }
     }
 
     private static CheckInState? ToState(CheckInEntry? e)

@@ -1,0 +1,21 @@
+using Mutuality.Web.Features.Account.Privacy;
+
+namespace Mutuality.Web.Features.Account;
+
+public static class AccountSetup
+{
+    /// <summary>Accounts: registration's helpers, and personal data (deletion, export and its worker, import).</summary>
+    public static IServiceCollection AddAccount(this IServiceCollection services)
+    {
+        services.AddSingleton<ExportFiles>();
+        services.AddScoped<AccountDeletion>();
+        services.AddSingleton<ExportBacklog>();
+        services.AddScoped<ExportService>();
+        services.AddScoped<DataExporter>();
+        services.AddScoped<DataImporter>();
+        services.AddHostedService<ExportWorker>();
+        services.AddSingleton<RegisteredHere>(); // issue 16
+        services.AddSingleton<UnknownAccountCost>();
+        return services;
+    }
+}
