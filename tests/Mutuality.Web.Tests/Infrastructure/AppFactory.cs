@@ -11,7 +11,8 @@ namespace Mutuality.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real app on a real database of its own: a temporary SQLite file by default, or a fresh PostgreSQL
-/// database when MUTUALITY_TEST_PROVIDER=Postgres (connection in MUTUALITY_TEST_PG). Time is a
+/// database when MUTUALITY_TEST_PROVIDER=Postgres (connection in MUTUALITY_TEST_PG); either starts as a copy of the
+/// run's one migrated template (<see cref="SqliteTemplate"/>, <see cref="PostgresTemplate"/>). Time is a
 /// <see cref="FakeTimeProvider"/> the test can move. Each factory has its own data folder and mail pickup.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
@@ -57,8 +58,19 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>The hosting environment; "Production" for tests of what only holds outside Development.</summary>
     protected virtual string HostEnvironment => "Development";
 
+    /// <summary>Whether a SQLite app starts on a copy of the run's migrated template (<see cref="SqliteTemplate"/>) rather
+    /// than migrating an empty folder itself; false for tests of what a first start does. MUTUALITY_TEST_TEMPLATE=off
+    /// turns the copy off for a whole run, to measure what it saves.</summary>
+    protected virtual bool StartsFromMigratedCopy => Environment.GetEnvironmentVariable("MUTUALITY_TEST_TEMPLATE") != "off";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        var file = Path.Combine(DataFolder, "mutuality.db");
+        if (_postgresDatabase is null && StartsFromMigratedCopy && Directory.Exists(DataFolder) && !File.Exists(file))
+        {
+            SqliteTemplate.CopyTo(file);
+        }
+
         builder.UseEnvironment(HostEnvironment);
         var settings = new Dictionary<string, string?>
         {
