@@ -25,7 +25,7 @@ public sealed record AgreementResult(
     double? Overall);
 
 /// <summary>
-/// M5 agreement at a reveal (PRODUCT.md §4). Feelings: weighted overlap Σmin(g,a) / Σmax(g,a) over the words,
+/// M5 agreement at a reveal (docs/measures.md). Feelings: weighted overlap Σmin(g,a) / Σmax(g,a) over the words,
 /// where a guessed word in the right family but not the reported word is paired with that reported word and
 /// earns half credit (0.5·min) against one max. Ratings: 1 − |guess − actual| / 6. Overall = mean of the
 /// feelings part and the ratings part (the mean of the three ratings).

@@ -1,6 +1,6 @@
 namespace Mutuality.Domain.CheckIns;
 
-/// <summary>Families of feeling words. Families are a useful grouping, not hard science (see CONTENT.md §1).</summary>
+/// <summary>Families of feeling words. Families are a useful grouping, not hard science (the sources disagree on them).</summary>
 public enum FeelingFamily
 {
     Connected,
@@ -28,7 +28,7 @@ public sealed record FeelingWord(string Word, FeelingFamily Family, Valence Vale
 public sealed record FeelingChoice(string Word, int Intensity);
 
 /// <summary>
-/// The fixed vocabulary of 30 feeling words in 8 families, written by the project (CONTENT.md §1, grounded in
+/// The fixed vocabulary of 30 feeling words in 8 families, written by the project (grounded in
 /// Shaver et al. 1987, Plutchik 1980 and Willcox 1982). Intensity 1–3 replaces near-synonyms.
 /// </summary>
 public static class FeelingVocabulary

@@ -27,7 +27,7 @@ public sealed record NudgeFacts(
     PerceptionSums? StressSums);
 
 /// <summary>
-/// Gentle, rule-based nudges (PRODUCT.md C9). Each speaks to the viewer about their own part only, never compares the
+/// Gentle, rule-based nudges (docs/measures.md, "Nudges"). Each speaks to the viewer about their own part only, never compares the
 /// partners or names a winner, and says why it appears. Pure.
 /// </summary>
 public static class Nudges

@@ -1,6 +1,6 @@
 namespace Mutuality.Domain.Questions;
 
-/// <summary>What a question is about, tied to the model (PRODUCT.md C13): the four parts, the five kinds of support, the seven kinds of intimacy.</summary>
+/// <summary>What a question is about, tied to the model (docs/questions.md): the four parts, the five kinds of support, the seven kinds of intimacy.</summary>
 public enum QuestionCategory
 {
     KnowingMe,

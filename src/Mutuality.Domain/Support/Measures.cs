@@ -48,7 +48,7 @@ public sealed record Balance(int GivenA, int GivenB, int QuietA, int QuietB, int
 public sealed record WeekMeasures(Balance Balance, Share TurningToward, Share RequestsMet, Share TypeMatching, Share Helped);
 
 /// <summary>
-/// The measures M1–M4 (PRODUCT.md §4, docs/measures.md). Pure: the caller passes only what the viewer may see,
+/// The measures M1–M4 (docs/measures.md). Pure: the caller passes only what the viewer may see,
 /// the window (in the viewer's own zone) and the clock.
 /// </summary>
 public static class Measures

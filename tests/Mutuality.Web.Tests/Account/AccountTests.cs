@@ -24,7 +24,7 @@ public sealed class AccountTests(AppFactory app) : IClassFixture<AppFactory>
         using var client = app.NewClient();
         var email = NewEmail();
 
-        var registered = await client.PostFormAsync("/Account/Register", Registration(email));
+        var registered = await client.SubmitFormAsync("/Account/Register", "main form[method=post]", Registration(email));
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         Assert.Equal("/Account/RegisterConfirmation", registered.Headers.Location!.OriginalString);
 
@@ -34,7 +34,7 @@ public sealed class AccountTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.False(stored.EmailConfirmed);
 
         // Before confirming, signing in is refused with a plain reason.
-        var early = await client.PostFormAsync("/Account/Login", ("Input.Email", email), ("Input.Password", "a long enough secret"));
+        var early = await client.SubmitFormAsync("/Account/Login", "main form[method=post]", ("Input.Email", email), ("Input.Password", "a long enough secret"));
         Assert.Equal(HttpStatusCode.OK, early.StatusCode);
         Assert.Contains("confirm your e-mail", (await TestClient.ParseAsync(early)).MainText(), StringComparison.Ordinal);
 
@@ -55,7 +55,7 @@ public sealed class AccountTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var existing = await app.CreatePersonAsync("Existing");
         using var client = app.NewClient();
-        var response = await client.PostFormAsync("/Account/Register", Registration(existing.Email, "Impostor"));
+        var response = await client.SubmitFormAsync("/Account/Register", "main form[method=post]", Registration(existing.Email, "Impostor"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/Account/RegisterConfirmation", response.Headers.Location!.OriginalString);
         Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.Email == existing.Email)));
@@ -85,7 +85,7 @@ public sealed class AccountTests(AppFactory app) : IClassFixture<AppFactory>
         using var client = app.NewClient();
         email = email == "{new}" ? NewEmail() : email;
         var before = await app.WithDbAsync(db => db.Users.CountAsync());
-        var response = await client.PostFormAsync("/Account/Register", Registration(email, name, zone, password));
+        var response = await client.SubmitFormAsync("/Account/Register", "main form[method=post]", Registration(email, name, zone, password));
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{because}: got {(int)response.StatusCode}");
         var page = await TestClient.ParseAsync(response);
         Assert.Contains(page.FieldErrors(), e => e.StartsWith(field, StringComparison.Ordinal));
@@ -116,7 +116,7 @@ public sealed class AccountTests(AppFactory app) : IClassFixture<AppFactory>
     {
         using var client = app.NewClient();
         var email = NewEmail();
-        var response = await client.PostFormAsync("/Account/Register", Registration(email, "<script>x</script>"));
+        var response = await client.SubmitFormAsync("/Account/Register", "main form[method=post]", Registration(email, "<script>x</script>"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var user = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
         Assert.Equal("<script>x</script>", user.DisplayName);
@@ -137,11 +137,11 @@ public sealed class AccountTests(AppFactory app) : IClassFixture<AppFactory>
         using var client = app.NewClient();
         for (var i = 0; i < 5; i++)
         {
-            var attempt = await client.PostFormAsync("/Account/Login", ("Input.Email", person.Email), ("Input.Password", "wrong password here"));
+            var attempt = await client.SubmitFormAsync("/Account/Login", "main form[method=post]", ("Input.Email", person.Email), ("Input.Password", "wrong password here"));
             Assert.Equal(HttpStatusCode.OK, attempt.StatusCode);
         }
 
-        var locked = await client.PostFormAsync("/Account/Login", ("Input.Email", person.Email), ("Input.Password", TestPerson.DefaultPassword));
+        var locked = await client.SubmitFormAsync("/Account/Login", "main form[method=post]", ("Input.Email", person.Email), ("Input.Password", TestPerson.DefaultPassword));
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         Assert.Contains("locked", (await TestClient.ParseAsync(locked)).MainText(), StringComparison.Ordinal);
 
@@ -161,7 +161,7 @@ public sealed class AccountTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task SignIn_WithBadInput_NeverErrors(string email, string password)
     {
         using var client = app.NewClient();
-        var response = await client.PostFormAsync("/Account/Login", ("Input.Email", email), ("Input.Password", password));
+        var response = await client.SubmitFormAsync("/Account/Login", "main form[method=post]", ("Input.Email", email), ("Input.Password", password));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotEmpty((await TestClient.ParseAsync(response)).FieldErrors());
     }
@@ -170,7 +170,7 @@ public sealed class AccountTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task SignIn_WithOversizedInput_NeverErrors()
     {
         using var client = app.NewClient();
-        var response = await client.PostFormAsync("/Account/Login", ("Input.Email", new string('e', 100_000)), ("Input.Password", new string('p', 100_000)));
+        var response = await client.SubmitFormAsync("/Account/Login", "main form[method=post]", ("Input.Email", new string('e', 100_000)), ("Input.Password", new string('p', 100_000)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -225,7 +225,7 @@ public sealed class AccountTests(AppFactory app) : IClassFixture<AppFactory>
 
         // A new sign-in now asks for the second step.
         using var fresh = app.NewClient();
-        var first = await fresh.PostFormAsync("/Account/Login", ("Input.Email", person.Email), ("Input.Password", TestPerson.DefaultPassword));
+        var first = await fresh.SubmitFormAsync("/Account/Login", "main form[method=post]", ("Input.Email", person.Email), ("Input.Password", TestPerson.DefaultPassword));
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.StartsWith("/Account/LoginWith2fa", first.Headers.Location!.OriginalString, StringComparison.Ordinal);
         app.Clock.Advance(TimeSpan.FromSeconds(30)); // the code that turned it on counts once; the next one signs in
@@ -235,11 +235,11 @@ public sealed class AccountTests(AppFactory app) : IClassFixture<AppFactory>
 
         // A recovery code works once.
         using var third = app.NewClient();
-        await third.PostFormAsync("/Account/Login", ("Input.Email", person.Email), ("Input.Password", TestPerson.DefaultPassword));
+        await third.SubmitFormAsync("/Account/Login", "main form[method=post]", ("Input.Email", person.Email), ("Input.Password", TestPerson.DefaultPassword));
         var recovered = await third.PostFormAsync("/Account/LoginWithRecoveryCode?returnUrl=%2F", ("RecoveryCode", recoveryCodes[0]));
         Assert.Equal(HttpStatusCode.Redirect, recovered.StatusCode);
         using var fourth = app.NewClient();
-        await fourth.PostFormAsync("/Account/Login", ("Input.Email", person.Email), ("Input.Password", TestPerson.DefaultPassword));
+        await fourth.SubmitFormAsync("/Account/Login", "main form[method=post]", ("Input.Email", person.Email), ("Input.Password", TestPerson.DefaultPassword));
         var reused = await fourth.PostFormAsync("/Account/LoginWithRecoveryCode?returnUrl=%2F", ("RecoveryCode", recoveryCodes[0]));
         Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
     }

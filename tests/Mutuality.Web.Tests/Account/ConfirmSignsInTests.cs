@@ -11,7 +11,7 @@ public sealed class ConfirmSignsInTests(AppFactory app) : IClassFixture<AppFacto
     private static async Task<string> RegisterAsync(AppFactory app, TestClient client)
     {
         var email = $"p-{Guid.NewGuid():N}@example.org";
-        var registered = await client.PostFormAsync("/Account/Register",
+        var registered = await client.SubmitFormAsync("/Account/Register", "main form[method=post]",
             ("Input.Email", email), ("Input.DisplayName", "Robin"), ("Input.TimeZoneId", "Europe/London"), ("Input.Password", Password), ("Input.ConfirmPassword", Password));
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         return Mailbox.LinkTo(app, email, "/Account/ConfirmEmail");

@@ -47,6 +47,23 @@ public static class PostgresTemplate
 
         // No session may stay connected to a template while it is copied.
         NpgsqlConnection.ClearAllPools();
+
+        // The template goes with the run (the server may be shared and outlive it).
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(baseConnection) { Pooling = false }.ConnectionString);
+                admin.Open();
+                using var drop = admin.CreateCommand();
+                drop.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+                drop.ExecuteNonQuery();
+            }
+            catch (NpgsqlException)
+            {
+                // The server is already gone (the test command stops its private one): nothing left to drop.
+            }
+        };
         return name;
     }
 }

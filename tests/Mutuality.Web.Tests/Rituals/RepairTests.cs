@@ -14,7 +14,7 @@ public sealed class RepairTests(AppFactory app) : IClassFixture<AppFactory>
 
     private static async Task<Guid> OpenAsync(TestClient client, string title = "The dishes on Sunday")
     {
-        var response = await client.PostFormAsync("/Repair", [new("Input.Title", title)], "/Repair");
+        var response = await client.SubmitFormAsync("/Repair", "main form[method=post]", ("Input.Title", title));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1]);
     }

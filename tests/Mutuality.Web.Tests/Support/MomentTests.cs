@@ -8,7 +8,7 @@ namespace Mutuality.Web.Tests.Support;
 public sealed class MomentTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static Task<HttpResponseMessage> RecordAsync(TestClient client, string note, string direction = "Gave", string type = "Practical", string visibility = "Shared", string when = "")
-        => client.PostFormAsync("/Moments", ("Input.Direction", direction), ("Input.Type", type), ("Input.Note", note), ("Input.OccurredAt", when), ("Input.Visibility", visibility));
+        => client.SubmitFormAsync("/Moments", "form.moment-form", ("Input.Direction", direction), ("Input.Type", type), ("Input.Note", note), ("Input.OccurredAt", when), ("Input.Visibility", visibility));
 
     [Fact]
     public async Task Record_DefaultsToNow_AndIsShared_AndAppearsInThePartnersFeed()

@@ -9,7 +9,7 @@ public sealed class RequestTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static async Task<Guid> AskAsync(TestClient client, string need = "Could you call me tonight and just listen?", string urgency = "Today", string type = "Emotional")
     {
-        var response = await client.PostFormAsync("/Requests/New", ("Input.Feeling", "Wobbly after the call."), ("Input.Need", need), ("Input.Type", type), ("Input.Urgency", urgency));
+        var response = await client.SubmitFormAsync("/Requests/New", "main form[method=post]", ("Input.Feeling", "Wobbly after the call."), ("Input.Need", need), ("Input.Type", type), ("Input.Urgency", urgency));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return Guid.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
     }
@@ -25,14 +25,14 @@ public sealed class RequestTests(AppFactory app) : IClassFixture<AppFactory>
         var id = await AskAsync(robin);
         var url = $"/Requests/View/{id}";
 
-        Assert.Equal(HttpStatusCode.Redirect, (await sam.PostFormAsync($"{url}?handler=Propose", ("ProposedAt", "2026-03-02T19:30"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await sam.SubmitFormAsync(url, "form[action*='handler=Propose']", ("ProposedAt", "2026-03-02T19:30"))).StatusCode);
         Assert.Equal(RequestState.TimeProposed, await StateAsync(id));
         // Sam is in New York: 19:30 there is 00:30 UTC the next day.
         Assert.Equal(new DateTime(2026, 3, 3, 0, 30, 0, DateTimeKind.Utc), await app.WithDbAsync(db => db.SupportRequests.Where(r => r.Id == id).Select(r => r.ProposedAtUtc).SingleAsync()));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await robin.PostFormAsync($"{url}?handler=AcceptProposal")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await sam.PostFormAsync($"{url}?handler=Done", ("GivenType", "Emotional"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await robin.PostFormAsync($"{url}?handler=Close", ("Outcome", "Met"), ("ThankYou", "Thank you, that was exactly it."))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await robin.SubmitFormAsync(url, "form[action*='handler=AcceptProposal']")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await sam.SubmitFormAsync(url, "form[action*='handler=Done']", ("GivenType", "Emotional"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await robin.SubmitFormAsync(url, "form[action*='handler=Close']", ("Outcome", "Met"), ("ThankYou", "Thank you, that was exactly it."))).StatusCode);
 
         var stored = await app.WithDbAsync(db => db.SupportRequests.SingleAsync(r => r.Id == id));
         Assert.Equal(RequestState.Closed, stored.State);

@@ -7,7 +7,7 @@ namespace Mutuality.Web.Infrastructure.Hosting;
 
 /// <summary>
 /// SQLite allows one writer at a time; when many try at once they poll and the tail latency explodes
-/// (see STACK.md). This interceptor lets one write transaction in at a time, in arrival order, and sets
+/// (docs/adr/0003-sqlite-single-writer.md). This interceptor lets one write transaction in at a time, in arrival order, and sets
 /// <c>synchronous=NORMAL</c> (safe with WAL) on every connection it sees opened.
 /// A transaction holds the gate from its start until it ends or its connection closes. A statement that runs
 /// outside a transaction and may write (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>, raw SQL: anything but a plain
