@@ -106,8 +106,13 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, FeedNot
         };
         db.SupportRequests.Add(request);
         db.RequestEvents.Add(new RequestEvent { Id = Guid.CreateVersion7(), CoupleId = coupleId, RequestId = request.Id, ActorId = caller.UserId, Kind = RequestEventKind.Asked, AtUtc = now });
-        await db.SaveChangesAsync(ct);
-        notifier.Changed(partnerId, recipientSawBefore: false, recipientSeesAfter: true); // a request is always between the two
+        await using (var write = await notifier.BeginAsync(db, ct: ct))
+        {
+            await db.SaveChangesAsync(ct);
+            write.Changed(partnerId, recipientSawBefore: false, recipientSeesAfter: true); // a request is always between the two
+            await write.CommitAsync(ct);
+        }
+
         await notices.NotifyAsync(partnerId, Domain.Notifications.NoticeKind.PartnerRequest, caller.UserId, $"/Requests/View/{request.Id}", urgent: urgency == Domain.Support.Urgency.Now, ct: ct);
         try
         {
@@ -161,7 +166,7 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, FeedNot
         var outcome = c.Outcome ?? request.Outcome;
         var thanks = c.Event == RequestEventKind.Closed ? (string.IsNullOrEmpty(c.Text) ? null : c.Text) : request.ThankYou;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var write = await notifier.BeginAsync(db, transaction: true, ct);
         var changed = await db.SupportRequests
             .Where(r => r.Id == id && r.CoupleId == caller.CoupleId && r.Version == request.Version)
             .ExecuteUpdateAsync(
@@ -178,8 +183,7 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, FeedNot
                 ct);
         if (changed == 0)
         {
-            await tx.RollbackAsync(ct);
-            return RequestErrors.Changed;
+            return RequestErrors.Changed; // the write's transaction rolls back as it is disposed
         }
 
         db.RequestEvents.Add(new RequestEvent
@@ -196,9 +200,9 @@ public sealed class RequestCommands(AppDbContext db, TimeProvider clock, FeedNot
             AtUtc = now,
         });
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        notifier.Changed(role == RequestRole.Requester ? request.PartnerId : request.RequesterId, recipientSawBefore: true, recipientSeesAfter: true);
-        notifier.Changed(caller.UserId, recipientSawBefore: true, recipientSeesAfter: true);
+        write.Changed(role == RequestRole.Requester ? request.PartnerId : request.RequesterId, recipientSawBefore: true, recipientSeesAfter: true);
+        write.Changed(caller.UserId, recipientSawBefore: true, recipientSeesAfter: true);
+        await write.CommitAsync(ct);
         if (role != RequestRole.Requester)
         {
             await notices.NotifyAsync(request.RequesterId, Domain.Notifications.NoticeKind.AnswerToMyRequest, caller.UserId, $"/Requests/View/{id}", ct: ct);

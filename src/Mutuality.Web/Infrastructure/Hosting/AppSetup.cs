@@ -117,6 +117,7 @@ public static class AppSetup
             SecurityActivity.KeepSessionOnRefresh(o);
         });
         services.AddScoped<SecurityActivity>();
+        services.AddSingleton<Features.Account.Security.SignedOutSessions>(); // issue 18: sign-out reaches every node
         services.AddMemoryCache();
         services.AddAntiforgery(o =>
         {
