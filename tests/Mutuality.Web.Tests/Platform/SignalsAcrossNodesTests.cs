@@ -1,8 +1,12 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Mutuality.Domain.Support;
 using Mutuality.Web.Features.Feed;
+using Mutuality.Web.Features.Moments.Data;
 using Mutuality.Web.Features.Shared;
 using Mutuality.Web.Tests.Infrastructure;
 using Npgsql;
@@ -22,6 +26,20 @@ public sealed class SignallingNodeApp(string connectionString) : AppFactory
     };
 
     public async Task ListeningAsync() => await Services.GetRequiredService<FeedRelay>().Listening;
+
+    /// <summary>Completes when this node has forgotten <paramref name="session"/> on another node's signal.</summary>
+    public Task ForgottenAsync(Guid session)
+    {
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Services.GetRequiredService<FeedRelay>().SessionForgotten += id =>
+        {
+            if (id == session)
+            {
+                heard.TrySetResult();
+            }
+        };
+        return heard.Task;
+    }
 }
 
 /// <summary>
@@ -135,6 +153,150 @@ public sealed partial class SignalsAcrossNodesTests
         {
             NodesPostgres.Drop(database);
         }
+    }
+
+    [Fact]
+    public async Task A_signal_goes_out_with_its_write_so_a_rolled_back_write_signals_nothing()
+    {
+        var database = NodesPostgres.CreateMigratedDatabase("mut_signal_");
+        try
+        {
+            using var a = new SignallingNodeApp(database);
+            var couple = await a.CreateCoupleAsync();
+            await a.ListeningAsync();
+            var payloads = new List<string>();
+            await using var spy = new NpgsqlConnection(database);
+            await spy.OpenAsync();
+            spy.Notification += (_, e) => { lock (payloads) { payloads.Add(e.Payload); } };
+            await using (var listen = new NpgsqlCommand($"LISTEN {FeedRelay.Channel}", spy))
+            {
+                await listen.ExecuteNonQueryAsync();
+            }
+
+            var notifier = a.Services.GetRequiredService<FeedNotifier>();
+            using var samHere = notifier.Subscribe(couple.B.Id);
+            SupportMoment SharedBy(TestPerson author) => new()
+            {
+                Id = Guid.CreateVersion7(),
+                CoupleId = couple.Id,
+                AuthorId = author.Id,
+                Direction = MomentDirection.Gave,
+                Type = SupportType.Practical,
+                Visibility = Visibility.Shared,
+                OccurredAtUtc = a.Clock.GetUtcNow().UtcDateTime,
+                CreatedAtUtc = a.Clock.GetUtcNow().UtcDateTime,
+            };
+
+            // Robin's shared moment, signalled to Sam inside its transaction, which then rolls back (an error after the save).
+            var rolledBack = SharedBy(couple.A);
+            await a.WithDbAsync(async db =>
+            {
+                await using var write = await notifier.BeginAsync(db);
+                db.SupportMoments.Add(rolledBack);
+                await db.SaveChangesAsync();
+                write.MomentChanged(couple.B.Id, null, Visibility.Shared);
+            });
+
+            // Sam's shared moment, signalled to Robin, committed.
+            var committed = SharedBy(couple.B);
+            await a.WithDbAsync(async db =>
+            {
+                await using var write = await notifier.BeginAsync(db);
+                db.SupportMoments.Add(committed);
+                await db.SaveChangesAsync();
+                write.MomentChanged(couple.A.Id, null, Visibility.Shared);
+                await write.CommitAsync();
+            });
+
+            // Notifications arrive in commit order: had the rolled-back one left, it would be first.
+            using var wait = new CancellationTokenSource(Bound);
+            while (true)
+            {
+                lock (payloads)
+                {
+                    if (payloads.Count > 0)
+                    {
+                        break;
+                    }
+                }
+
+                await spy.WaitAsync(wait.Token);
+            }
+
+            lock (payloads)
+            {
+                var payload = Assert.Single(payloads);
+                Assert.EndsWith(couple.A.Id.ToString("N"), payload, StringComparison.Ordinal);
+            }
+
+            Assert.False(samHere.TryTake(), "this node's page was told of a write that rolled back");
+            Assert.False(await a.WithDbAsync(db => db.SupportMoments.AnyAsync(m => m.Id == rolledBack.Id)));
+            Assert.True(await a.WithDbAsync(db => db.SupportMoments.AnyAsync(m => m.Id == committed.Id)));
+        }
+        finally
+        {
+            NodesPostgres.Drop(database);
+        }
+    }
+
+    [Fact]
+    public async Task Signing_out_on_one_node_stops_a_copy_of_the_cookie_on_another_and_so_does_signing_out_everywhere_else()
+    {
+        var database = NodesPostgres.CreateMigratedDatabase("mut_signal_");
+        try
+        {
+            using var a = new SignallingNodeApp(database);
+            var robin = await a.CreatePersonAsync("Robin");
+            await a.ListeningAsync();
+            using var b = new SignallingNodeApp(database);
+            _ = b.Services;
+            await b.ListeningAsync();
+
+            // Signing out: the cookie copied to node B worked there (B now remembers the session as live) and stops.
+            var (laptop, laptopJar) = Browser(a);
+            await laptop.SignInAsync(robin.Email, TestPerson.DefaultPassword);
+            using var copy = b.CreateDefaultClient(new Uri("http://localhost"));
+            copy.DefaultRequestHeaders.Add("Cookie", laptopJar.GetCookieHeader(new Uri("http://localhost/")));
+            Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/Couple")).StatusCode);
+            var session = await LatestSessionAsync(a, robin);
+            var forgotten = b.ForgottenAsync(session);
+            Assert.Equal(HttpStatusCode.Redirect, (await laptop.PostFormAsync("/Account/Logout", [], "/")).StatusCode);
+            await forgotten.WaitAsync(Bound);
+            await AssertSignedOutAsync(copy);
+
+            // "Sign out everywhere else" from the laptop on node A: the phone, signed in on node B, is out at its next request.
+            (laptop, _) = Browser(a);
+            await laptop.SignInAsync(robin.Email, TestPerson.DefaultPassword);
+            var (phone, _) = Browser(b);
+            await phone.SignInAsync(robin.Email, TestPerson.DefaultPassword);
+            Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/Couple")).StatusCode);
+            var phoneSession = await LatestSessionAsync(a, robin);
+            forgotten = b.ForgottenAsync(phoneSession);
+            Assert.Equal(HttpStatusCode.Redirect, (await laptop.PostFormAsync("/Account/Manage/Security?handler=SignOutOthers", [], "/Account/Manage/Security")).StatusCode);
+            await forgotten.WaitAsync(Bound);
+            await AssertSignedOutAsync(phone.Http);
+            Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/Couple")).StatusCode);
+        }
+        finally
+        {
+            NodesPostgres.Drop(database);
+        }
+    }
+
+    private static (TestClient Client, CookieContainer Jar) Browser(AppFactory node)
+    {
+        var jar = new CookieContainer();
+        return (new TestClient(node.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(jar))), jar);
+    }
+
+    private static Task<Guid> LatestSessionAsync(AppFactory node, TestPerson person)
+        => node.WithDbAsync(db => db.UserSessions.Where(s => s.UserId == person.Id && s.RevokedAtUtc == null).OrderByDescending(s => s.CreatedAtUtc).ThenByDescending(s => s.Id).Select(s => s.Id).FirstAsync());
+
+    private static async Task AssertSignedOutAsync(HttpClient client)
+    {
+        var after = await client.GetAsync("/Couple");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/Account/Login", after.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
     private static async Task WaitForListenerAsync(string database)

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Account.Security;
 using Mutuality.Web.Infrastructure.Couples;
@@ -12,7 +11,7 @@ namespace Mutuality.Web.Features.Account;
 
 /// <summary>Signing out ends this session on the server too: a copy of the cookie stops working at once,
 /// exactly as when the session is signed out from the security page of another device.</summary>
-public sealed class LogoutModel(SignInManager<AppUser> signIn, AppDbContext db, IMemoryCache cache, TimeProvider clock) : PageModel
+public sealed class LogoutModel(SignInManager<AppUser> signIn, AppDbContext db, SignedOutSessions signedOut, TimeProvider clock) : PageModel
 {
     public IActionResult OnGet() => Page();
 
@@ -24,7 +23,7 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn, AppDbContext db, 
             await db.UserSessions
                 .Where(s => s.Id == sessionId && s.UserId == userId && s.RevokedAtUtc == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAtUtc, now));
-            SecurityActivity.Forget(cache, [sessionId]);
+            await signedOut.ForgetAsync(db, [sessionId]);
         }
 
         await signIn.SignOutAsync();

@@ -1,5 +1,8 @@
-using Mutuality.Web.Infrastructure.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Mutuality.Web.Data;
+using Mutuality.Web.Features.Account.Security;
 using Mutuality.Web.Features.Shared;
+using Mutuality.Web.Infrastructure.Hosting;
 using Npgsql;
 
 namespace Mutuality.Web.Features.Feed;
@@ -12,8 +15,14 @@ namespace Mutuality.Web.Features.Feed;
 /// <para>
 /// Each node keeps one dedicated (unpooled) listening connection. When it breaks, the node reconnects with back-off
 /// (1 s doubling to 30 s) and then tells every page open on it to refresh once, since signals sent meanwhile are lost.
-/// Sending is after the write committed (the commands signal after <c>SaveChanges</c>): a rolled-back write never
-/// reaches the signal, so it signals nothing.
+/// A signal is sent with <c>pg_notify</c> on the write's own connection inside its transaction
+/// (<see cref="FeedNotifier.Write"/>): PostgreSQL delivers it only when that transaction commits, so a rolled-back write
+/// signals nothing.
+/// </para>
+/// <para>
+/// The same listening connection hears channel <see cref="SessionsChannel"/>: the id of a session just signed out
+/// (<see cref="SignedOutSessions"/>), so every node checks it against the database at its next request instead of
+/// trusting the half-minute it remembers a live session for.
 /// </para>
 /// Enabled on PostgreSQL with <c>Nodes:Several=true</c> or <c>Nodes:SharedSignals=true</c>.
 /// </summary>
@@ -21,20 +30,23 @@ public sealed class FeedRelay : BackgroundService
 {
     public const string Channel = "mutuality_feed";
 
+    public const string SessionsChannel = "mutuality_sessions";
+
     private readonly FeedNotifier _notifier;
+    private readonly SignedOutSessions _sessions;
     private readonly ILogger<FeedRelay> _logger;
     private readonly string _listen;
-    private readonly NpgsqlDataSource _send;
     private readonly string _node = Guid.NewGuid().ToString("N");
 
-    public FeedRelay(FeedNotifier notifier, DatabaseOptions options, ILogger<FeedRelay> logger)
+    public FeedRelay(FeedNotifier notifier, SignedOutSessions sessions, DatabaseOptions options, ILogger<FeedRelay> logger)
     {
         _notifier = notifier;
+        _sessions = sessions;
         _logger = logger;
         var connection = options.ConnectionString ?? throw new InvalidOperationException("FeedRelay needs a PostgreSQL connection string.");
         _listen = new NpgsqlConnectionStringBuilder(connection) { Pooling = false, KeepAlive = 10, ApplicationName = "mutuality-feed-listener" }.ConnectionString;
-        _send = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connection) { MaxPoolSize = 4 }.ConnectionString);
-        notifier.Relay = Send;
+        notifier.Relay = SendAsync;
+        sessions.Relay = SendSignedOutAsync;
     }
 
     /// <summary>Whether this configuration relays signals between nodes.</summary>
@@ -47,24 +59,28 @@ public sealed class FeedRelay : BackgroundService
 
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private void Send(Guid recipient)
-        => _ = SendAsync(recipient);
-
-    private async Task SendAsync(Guid recipient)
+    /// <summary>Queues the signals in the write's transaction: they leave when it commits, and never if it rolls back.</summary>
+    private async Task SendAsync(AppDbContext db, IReadOnlyCollection<Guid> recipients, CancellationToken ct)
     {
-        try
+        foreach (var recipient in recipients)
         {
-            await using var command = _send.CreateCommand("SELECT pg_notify(@channel, @payload)");
-            command.Parameters.AddWithValue("channel", Channel);
-            command.Parameters.AddWithValue("payload", $"{_node}:{recipient:N}");
-            await command.ExecuteNonQueryAsync();
-        }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
-        {
-            // The other nodes' pages catch up when their listener reconnects (refresh) or at their next load.
-            _logger.LogWarning(e, "A live feed signal could not be sent to the other nodes.");
+            var payload = $"{_node}:{recipient:N}";
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {payload})", ct);
         }
     }
+
+    /// <summary>Tells the other nodes that these sessions were signed out (sent after the revocation committed).</summary>
+    private async Task SendSignedOutAsync(AppDbContext db, IReadOnlyCollection<Guid> sessionIds, CancellationToken ct)
+    {
+        foreach (var session in sessionIds)
+        {
+            var payload = $"{_node}:{session:N}";
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({SessionsChannel}, {payload})", ct);
+        }
+    }
+
+    /// <summary>Raised after a signed-out session from another node was forgotten here (tests wait for it, not for a time).</summary>
+    internal event Action<Guid>? SessionForgotten;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -75,9 +91,9 @@ public sealed class FeedRelay : BackgroundService
             try
             {
                 await using var connection = new NpgsqlConnection(_listen);
-                connection.Notification += (_, e) => Received(e.Payload);
+                connection.Notification += (_, e) => Received(e.Channel, e.Payload);
                 await connection.OpenAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}; LISTEN {SessionsChannel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
@@ -118,18 +134,22 @@ public sealed class FeedRelay : BackgroundService
         }
     }
 
-    private void Received(string payload)
+    private void Received(string channel, string payload)
     {
         var parts = payload.Split(':');
-        if (parts.Length == 2 && parts[0] != _node && Guid.TryParseExact(parts[1], "N", out var recipient))
+        if (parts.Length != 2 || parts[0] == _node || !Guid.TryParseExact(parts[1], "N", out var id))
         {
-            _notifier.Deliver(recipient);
+            return;
         }
-    }
 
-    public override void Dispose()
-    {
-        _send.Dispose();
-        base.Dispose();
+        if (channel == SessionsChannel)
+        {
+            _sessions.ForgetHere(id);
+            SessionForgotten?.Invoke(id);
+        }
+        else
+        {
+            _notifier.Deliver(id);
+        }
     }
 }

@@ -18,12 +18,14 @@ public sealed class DeleteMoment(AppDbContext db, FeedNotifier notifier)
             .Where(x => x.Id == id && x.CoupleId == caller.CoupleId && x.AuthorId == caller.UserId)
             .Select(x => (Visibility?)x.Visibility)
             .SingleOrDefaultAsync(ct);
+        await using var write = await notifier.BeginAsync(db, ct: ct);
         var deleted = await db.SupportMoments
             .Where(x => x.Id == id && x.CoupleId == caller.CoupleId && x.AuthorId == caller.UserId)
             .ExecuteDeleteAsync(ct);
         if (deleted > 0)
         {
-            notifier.MomentChanged(caller.PartnerId, before, null);
+            write.MomentChanged(caller.PartnerId, before, null);
+            await write.CommitAsync(ct);
         }
 
         return deleted > 0;

@@ -33,6 +33,7 @@ public sealed class EditMoment(AppDbContext db, TimeProvider clock, FeedNotifier
             .Where(x => x.Id == id && x.CoupleId == caller.CoupleId && x.AuthorId == caller.UserId && x.Kind == MomentKind.Moment)
             .Select(x => (Visibility?)x.Visibility)
             .SingleOrDefaultAsync(ct);
+        await using var write = await notifier.BeginAsync(db, ct: ct);
         var changed = await db.SupportMoments
             .Where(x => x.Id == id && x.CoupleId == caller.CoupleId && x.AuthorId == caller.UserId && x.Kind == MomentKind.Moment)
             .ExecuteUpdateAsync(
@@ -48,7 +49,8 @@ public sealed class EditMoment(AppDbContext db, TimeProvider clock, FeedNotifier
             return MomentErrors.NotFound;
         }
 
-        notifier.MomentChanged(caller.PartnerId, before, m.Visibility);
+        write.MomentChanged(caller.PartnerId, before, m.Visibility);
+        await write.CommitAsync(ct);
         return Result<Guid>.Ok(id);
     }
 

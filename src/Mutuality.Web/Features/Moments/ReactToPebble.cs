@@ -20,6 +20,7 @@ public sealed class ReactToPebble(AppDbContext db, TimeProvider clock, FeedNotif
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var write = await notifier.BeginAsync(db, ct: ct);
         var changed = await db.SupportMoments
             .Where(x => x.Id == id && x.CoupleId == caller.CoupleId && x.AuthorId != caller.UserId && x.Kind == MomentKind.Pebble && x.Visibility == Visibility.Shared)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Reaction, reaction).SetProperty(x => x.ReactedAtUtc, now), ct);
@@ -28,7 +29,8 @@ public sealed class ReactToPebble(AppDbContext db, TimeProvider clock, FeedNotif
             return MomentErrors.NotFound;
         }
 
-        notifier.Changed(caller.PartnerId, recipientSawBefore: true, recipientSeesAfter: true);
+        write.Changed(caller.PartnerId, recipientSawBefore: true, recipientSeesAfter: true);
+        await write.CommitAsync(ct);
         return Result<Guid>.Ok(id);
     }
 }

@@ -115,8 +115,10 @@ public sealed class RecordMoment(AppDbContext db, TimeProvider clock, FeedNotifi
         moment.AuthorId = caller.UserId;
         moment.CreatedAtUtc = now;
         db.SupportMoments.Add(moment);
+        await using var write = await notifier.BeginAsync(db, ct: ct);
         await db.SaveChangesAsync(ct);
-        notifier.MomentChanged(caller.PartnerId, null, moment.Visibility);
+        write.MomentChanged(caller.PartnerId, null, moment.Visibility);
+        await write.CommitAsync(ct);
         return Result<Guid>.Ok(moment.Id);
     }
 

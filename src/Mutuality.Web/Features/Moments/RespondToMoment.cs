@@ -36,7 +36,9 @@ public sealed class RespondToMoment(AppDbContext db, TimeProvider clock, FeedNot
 
         var now = clock.GetUtcNow().UtcDateTime;
         var r = response.Value;
-        var changed = await db.SupportMoments
+        await using (var write = await notifier.BeginAsync(db, ct: ct))
+        {
+            var changed = await db.SupportMoments
             .Where(x => x.Id == id && x.CoupleId == caller.CoupleId && x.AuthorId != caller.UserId && x.Visibility == Visibility.Shared)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(x => x.ResponseKind, r.Kind)
@@ -44,12 +46,15 @@ public sealed class RespondToMoment(AppDbContext db, TimeProvider clock, FeedNot
                     .SetProperty(x => x.ResponseNote, r.Note.Length == 0 ? null : r.Note)
                     .SetProperty(x => x.RespondedAtUtc, now),
                 ct);
-        if (changed == 0)
-        {
-            return MomentErrors.NotFound;
+            if (changed == 0)
+            {
+                return MomentErrors.NotFound;
+            }
+
+            write.Changed(moment.AuthorId, recipientSawBefore: true, recipientSeesAfter: true);
+            await write.CommitAsync(ct);
         }
 
-        notifier.Changed(moment.AuthorId, recipientSawBefore: true, recipientSeesAfter: true);
         await notices.NotifyAsync(moment.AuthorId, Domain.Notifications.NoticeKind.ResponseToMyMoment, caller.UserId, $"/Moments/View/{id}", ct: ct);
         return Result<Guid>.Ok(id);
     }

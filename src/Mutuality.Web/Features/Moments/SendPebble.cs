@@ -53,8 +53,13 @@ public sealed class SendPebble(AppDbContext db, TimeProvider clock, FeedNotifier
             Visibility = Visibility.Shared,
         };
         db.SupportMoments.Add(pebble);
-        await db.SaveChangesAsync(ct);
-        notifier.MomentChanged(caller.PartnerId, null, pebble.Visibility);
+        await using (var write = await notifier.BeginAsync(db, ct: ct))
+        {
+            await db.SaveChangesAsync(ct);
+            write.MomentChanged(caller.PartnerId, null, pebble.Visibility);
+            await write.CommitAsync(ct);
+        }
+
         if (caller.PartnerId is { } partner)
         {
             await notices.NotifyAsync(partner, Domain.Notifications.NoticeKind.Pebble, caller.UserId, $"/Moments/View/{pebble.Id}", ct: ct);

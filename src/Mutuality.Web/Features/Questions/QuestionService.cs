@@ -203,6 +203,7 @@ public sealed class QuestionService(AppDbContext db, TimeProvider clock, ILogger
         answer.AuthorId = caller.UserId;
         answer.CreatedAtUtc = Now;
         db.QuestionAnswers.Add(answer);
+        await using var write = feed is null ? null : await feed.BeginAsync(db, ct: ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -216,11 +217,16 @@ public sealed class QuestionService(AppDbContext db, TimeProvider clock, ILogger
 
         // The partner's feed changes only when this response reveals the day to them (the seal decides, as on the pages):
         // before that, not even a signal says that this person answered.
-        if (feed is not null && caller.PartnerId is { } partnerId)
+        if (write is not null)
         {
-            var theirs = await db.QuestionAnswers.AsNoTracking().SingleOrDefaultAsync(a => a.DailyQuestionId == dailyQuestionId && a.AuthorId == partnerId, ct);
-            var partnerSeesAfter = QuestionReveal.See(partnerId, ToResponse(theirs), ToResponse(answer), dayOver: false).IsRevealed;
-            feed.Changed(partnerId, recipientSawBefore: false, recipientSeesAfter: partnerSeesAfter);
+            if (caller.PartnerId is { } partnerId)
+            {
+                var theirs = await db.QuestionAnswers.AsNoTracking().SingleOrDefaultAsync(a => a.DailyQuestionId == dailyQuestionId && a.AuthorId == partnerId, ct);
+                var partnerSeesAfter = QuestionReveal.See(partnerId, ToResponse(theirs), ToResponse(answer), dayOver: false).IsRevealed;
+                write.Changed(partnerId, recipientSawBefore: false, recipientSeesAfter: partnerSeesAfter);
+            }
+
+            await write.CommitAsync(ct);
         }
 
         return (Result<bool>.Ok(true), []);

@@ -54,7 +54,7 @@ public sealed class AnswerRequest(AppDbContext db, TimeProvider clock, FeedNotif
         var outcome = c.Outcome ?? request.Outcome;
         var thanks = c.Event == RequestEventKind.Closed ? (string.IsNullOrEmpty(c.Text) ? null : c.Text) : request.ThankYou;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var write = await notifier.BeginAsync(db, transaction: true, ct);
         var changed = await db.SupportRequests
             .Where(r => r.Id == id && r.CoupleId == caller.CoupleId && r.Version == request.Version)
             .ExecuteUpdateAsync(
@@ -71,8 +71,7 @@ public sealed class AnswerRequest(AppDbContext db, TimeProvider clock, FeedNotif
                 ct);
         if (changed == 0)
         {
-            await tx.RollbackAsync(ct);
-            return RequestErrors.Changed;
+            return RequestErrors.Changed; // the write's transaction rolls back as it is disposed
         }
 
         db.RequestEvents.Add(new RequestEvent
@@ -89,9 +88,9 @@ public sealed class AnswerRequest(AppDbContext db, TimeProvider clock, FeedNotif
             AtUtc = now,
         });
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        notifier.Changed(role == RequestRole.Requester ? request.PartnerId : request.RequesterId, recipientSawBefore: true, recipientSeesAfter: true);
-        notifier.Changed(caller.UserId, recipientSawBefore: true, recipientSeesAfter: true);
+        write.Changed(role == RequestRole.Requester ? request.PartnerId : request.RequesterId, recipientSawBefore: true, recipientSeesAfter: true);
+        write.Changed(caller.UserId, recipientSawBefore: true, recipientSeesAfter: true);
+        await write.CommitAsync(ct);
         if (role != RequestRole.Requester)
         {
             await notices.NotifyAsync(request.RequesterId, Domain.Notifications.NoticeKind.AnswerToMyRequest, caller.UserId, $"/Requests/View/{id}", ct: ct);

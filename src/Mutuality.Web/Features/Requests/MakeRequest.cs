@@ -112,8 +112,13 @@ public sealed class MakeRequest(AppDbContext db, TimeProvider clock, FeedNotifie
         };
         db.SupportRequests.Add(request);
         db.RequestEvents.Add(new RequestEvent { Id = Guid.CreateVersion7(), CoupleId = coupleId, RequestId = request.Id, ActorId = caller.UserId, Kind = RequestEventKind.Asked, AtUtc = now });
-        await db.SaveChangesAsync(ct);
-        notifier.Changed(partnerId, recipientSawBefore: false, recipientSeesAfter: true); // a request is always between the two
+        await using (var write = await notifier.BeginAsync(db, ct: ct))
+        {
+            await db.SaveChangesAsync(ct);
+            write.Changed(partnerId, recipientSawBefore: false, recipientSeesAfter: true); // a request is always between the two
+            await write.CommitAsync(ct);
+        }
+
         await notices.NotifyAsync(partnerId, Domain.Notifications.NoticeKind.PartnerRequest, caller.UserId, $"/Requests/View/{request.Id}", urgent: urgency == Domain.Support.Urgency.Now, ct: ct);
         try
         {

@@ -124,6 +124,7 @@ public static class AppSetup
             SecurityActivity.KeepSessionOnRefresh(o);
         });
         services.AddScoped<SecurityActivity>();
+        services.AddSingleton<Features.Account.Security.SignedOutSessions>(); // issue 18: sign-out reaches every node
         services.AddMemoryCache();
         services.AddAntiforgery(o =>
         {
@@ -215,17 +216,60 @@ public static class AppSetup
                     }));
         });
 
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        var proxies = TrustedProxies(configuration);
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+
+            // Issue 18: a balancer on another host is trusted only when named (addresses or networks); otherwise only
+            // loopback, the framework's default, so nobody else can claim another client's address.
+            foreach (var proxy in proxies.Addresses)
+            {
+                o.KnownProxies.Add(proxy);
+            }
+
+            foreach (var network in proxies.Networks)
+            {
+                o.KnownIPNetworks.Add(network);
+            }
+        });
         services.AddSettings<DemoOptions>(DemoOptions.Section);
         services.AddSettings<RateLimitOptions>(RateLimitOptions.Section);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return builder;
     }
 
+    /// <summary>
+    /// <c>ForwardedHeaders:KnownProxies</c>: the load balancers whose <c>X-Forwarded-For</c> is believed, each an address
+    /// (<c>10.0.0.5</c>) or a network (<c>10.0.0.0/24</c>). A value that is neither stops the start with its name.
+    /// </summary>
+    internal static (List<System.Net.IPAddress> Addresses, List<System.Net.IPNetwork> Networks) TrustedProxies(IConfiguration configuration)
+    {
+        var addresses = new List<System.Net.IPAddress>();
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var value in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+        {
+            if (System.Net.IPAddress.TryParse(value, out var address))
+            {
+                addresses.Add(address);
+            }
+            else if (System.Net.IPNetwork.TryParse(value, out var network))
+            {
+                networks.Add(network);
+            }
+            else
+            {
+                throw new InvalidOperationException($"ForwardedHeaders:KnownProxies: \"{value}\" is neither an IP address nor a network such as 10.0.0.0/24.");
+            }
+        }
+
+        return (addresses, networks);
+    }
+
     private static RateLimitOptions Limits(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
     /// <summary>A form post, or a read carrying a code or token (confirmation and invitation links).</summary>
-    private static bool IsAttempt(HttpContext http)
+    internal static bool IsAttempt(HttpContext http)
         => !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
            || http.Request.Query.ContainsKey("code") || http.Request.RouteValues["token"] is not null;
 
@@ -297,6 +341,11 @@ public static class AppSetup
 
         // After authentication, so the export limit can count per person; attempts to sign in are counted per address.
         app.UseRateLimiter();
+        if (SharedAttemptLimits.Enabled(app.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions(), app.Configuration))
+        {
+            app.UseMiddleware<SharedAttemptLimits>(); // issue 18: the same limits counted across nodes, in PostgreSQL
+        }
+
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapHealthChecks("/healthz", DatabaseHealthCheck.Options);

@@ -19,7 +19,8 @@ public static class DatabaseSetup
         {
             // issue 18, item 3: live feed signals reach pages open on the other nodes (LISTEN/NOTIFY, ids only)
             services.AddSingleton(sp => new Features.Feed.FeedRelay(
-                sp.GetRequiredService<Features.Shared.FeedNotifier>(), options, sp.GetRequiredService<ILogger<Features.Feed.FeedRelay>>()));
+                sp.GetRequiredService<Features.Shared.FeedNotifier>(), sp.GetRequiredService<Features.Account.Security.SignedOutSessions>(),
+                options, sp.GetRequiredService<ILogger<Features.Feed.FeedRelay>>()));
             services.AddHostedService(sp => sp.GetRequiredService<Features.Feed.FeedRelay>());
         }
 

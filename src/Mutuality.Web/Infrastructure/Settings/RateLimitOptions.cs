@@ -14,4 +14,10 @@ public sealed class RateLimitOptions
     /// <summary>Exports asked for (or brought in) per person an hour.</summary>
     [Range(1, int.MaxValue, ErrorMessage = "RateLimits:ExportsPerHour must be a whole number of at least 1.")]
     public int ExportsPerHour { get; set; } = 5;
+
+    /// <summary>
+    /// Count both limits in the database too, so several nodes together allow only these numbers (PostgreSQL only;
+    /// on with <c>Nodes:Several</c>).
+    /// </summary>
+    public bool InDatabase { get; set; }
 }

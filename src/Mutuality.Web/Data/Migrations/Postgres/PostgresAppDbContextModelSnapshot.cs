@@ -1759,6 +1759,25 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.ToTable("SubmittedIntents");
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Infrastructure.Security.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Bucket", "WindowStartUtc");
+
+                    b.HasIndex("WindowStartUtc");
+
+                    b.ToTable("RateLimitWindows", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)

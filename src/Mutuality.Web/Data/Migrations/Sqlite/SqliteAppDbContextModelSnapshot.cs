@@ -1748,6 +1748,25 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.ToTable("SubmittedIntents");
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Infrastructure.Security.RateLimitWindow", b =>
+                {
+                    b.Property<string>("Bucket")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Bucket", "WindowStartUtc");
+
+                    b.HasIndex("WindowStartUtc");
+
+                    b.ToTable("RateLimitWindows", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Account.Security;
 using Mutuality.Web.Infrastructure.Couples;
@@ -9,7 +8,7 @@ using Mutuality.Web.Infrastructure.Couples;
 namespace Mutuality.Web.Features.Account.Manage;
 
 /// <summary>The owner's own security activity: where they are signed in, recent events, and signing other sessions out.</summary>
-public sealed class SecurityModel(CallerContext callers, AppDbContext db, SecurityActivity activity, TimeProvider clock, IMemoryCache cache) : PageModel
+public sealed class SecurityModel(CallerContext callers, AppDbContext db, SecurityActivity activity, TimeProvider clock, SignedOutSessions signedOut) : PageModel
 {
     public sealed record SessionRow(Guid Id, string Device, DateTime CreatedAtUtc, DateTime LastSeenAtUtc, bool IsThisOne);
 
@@ -57,7 +56,7 @@ public sealed class SecurityModel(CallerContext callers, AppDbContext db, Securi
         await db.UserSessions
             .Where(s => others.Contains(s.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAtUtc, now));
-        SecurityActivity.Forget(cache, others);
+        await signedOut.ForgetAsync(db, others);
         await activity.RecordAsync(caller.UserId, SecurityEventKinds.OtherSessionsSignedOut, HttpContext);
         Status = "Every other session has been signed out.";
         return RedirectToPage();
@@ -76,7 +75,7 @@ public sealed class SecurityModel(CallerContext callers, AppDbContext db, Securi
             return NotFound();
         }
 
-        SecurityActivity.Forget(cache, [id]);
+        await signedOut.ForgetAsync(db, [id]);
         await activity.RecordAsync(caller.UserId, SecurityEventKinds.SessionSignedOut, HttpContext);
         Status = "That session has been signed out.";
         return RedirectToPage();

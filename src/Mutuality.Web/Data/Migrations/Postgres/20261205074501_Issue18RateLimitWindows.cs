@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mutuality.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Issue18RateLimitWindows : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "RateLimitWindows",
+                columns: table => new
+                {
+                    Bucket = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    WindowStartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateLimitWindows", x => new { x.Bucket, x.WindowStartUtc });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RateLimitWindows_WindowStartUtc",
+                table: "RateLimitWindows",
+                column: "WindowStartUtc");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RateLimitWindows");
+        }
+    }
+}
