@@ -31,6 +31,10 @@ internal static class PhrasingGrammar
         "sound", "sounding", "look", "looking", "more", "and", "or", "now", "lately", "today", "tonight", "being",
         "some", "kinda", "sorta", "way", "far", "beyond", "u", "you", "whole", "thoroughly", "deeply", "hopelessly",
         "less", "bigger", "worse", "that", "this",
+        // Texting and register variants of the same intensifiers, and words that mark a "type": "soo", "textbook".
+        "soo", "rly", "realy", "rlly", "vry", "hella", "mega", "super", "downright", "textbook", "classic", "certified",
+        "raging", "bona", "fide", "card-carrying", "walking", "self-confessed", "prize", "first-class", "grade-a",
+        "insufferably", "unbearably", "old", "lil", "ol",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     // Words after which "you" names the person being talked about, not the subject: "thank you", "love you".
@@ -198,6 +202,8 @@ internal static class PhrasingGrammar
                 return 3; // "what kind of idiot leaves the door open?"
             case "as" when W(i + 2) == "as" && W(i + 3) is "you" or "u":
                 return 1; // "someone as cold as you"
+            case "like" when next is "a" or "an" or "some" && YouBefore(t, i):
+                return 1; // "you're just lying there like a lazy slob": a simile that names the person.
             case "call" or "calls" when next == "yourself":
                 return 2;
             case "try" when next == "being":
@@ -209,6 +215,30 @@ internal static class PhrasingGrammar
             default:
                 return 0;
         }
+    }
+
+    /// <summary>
+    /// Whether the nearest person word before <paramref name="i"/> (in the same clause, within eight words) is the
+    /// partner as subject ("you", "you're", "ur"), not the writer ("I", "me"): "you sit there like a slob" yes,
+    /// "you make me feel like an idiot" no.
+    /// </summary>
+    private static bool YouBefore(List<PhrasingToken> t, int i)
+    {
+        for (var k = i - 1; k >= 0 && k >= i - 8; k--)
+        {
+            var w = t[k].Text;
+            if (w is "i" or "i'm" or "im" or "me" or "my" or "we" or "us" or "he" or "she" or "they" or "it" or "it's" or "look" or "looks" or "looked" or "feel" or "felt")
+            {
+                return false;
+            }
+
+            if (w is "you" or "you're" or "youre" or "u" or "ur")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsSentenceOpening(List<PhrasingToken> t, int i, int sentenceStart, string text)
@@ -329,7 +359,9 @@ internal static class PhrasingGrammar
             {
                 var after = j + 1 < t.Count ? t[j + 1].Text : string.Empty;
                 var joinedAfter = j + 1 < t.Count && t[j + 1].Start - t[j].End <= 1;
-                if (joinedAfter && (PhrasingLexicon.Valence(after) > 0 || after is "talented" or "gorgeous" or "clever" or "smart" or "funny" or "handsome" or "beautiful" or "brave" or "strong") && !Modifiers.Contains(after))
+                // "lol", "haha" after a word only soften it; "good for nothing" is a verdict, not praise.
+                var softener = after is "lol" or "lmao" or "rofl" or "haha" or "xd" or "x" or "xx" or "ha" || (after == "good" && j + 2 < t.Count && t[j + 2].Text == "for");
+                if (joinedAfter && !softener && (PhrasingLexicon.Valence(after) > 0 || after is "talented" or "gorgeous" or "clever" or "smart" or "funny" or "handsome" or "beautiful" or "brave" or "strong") && !Modifiers.Contains(after))
                 {
                     return null; // "crazy good", "insanely talented": an intensifier before praise.
                 }
