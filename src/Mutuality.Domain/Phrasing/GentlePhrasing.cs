@@ -282,6 +282,11 @@ public static class GentlePhrasing
         }
 
         var rest = m.Groups["rest"].Success ? m.Groups["rest"].Value : string.Empty;
+        if (kind == Kind.Always && rest.Trim().Length == 0)
+        {
+            rest = sentence[(m.Index + m.Length)..]; // "you're always, always there for me": the clause goes on after the comma.
+        }
+
         return kind switch
         {
             Kind.Always => !PhrasingRules.PositiveCue().IsMatch(rest) && !PhrasingRules.AppreciativePrefix().IsMatch(prefix)

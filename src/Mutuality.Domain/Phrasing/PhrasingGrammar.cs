@@ -171,7 +171,8 @@ internal static class PhrasingGrammar
             case "you're" or "youre" or "you'r" or "yure" or "ure":
                 return 1;
             case "ur" or "your" or "yor" when Modifiers.Contains(next) && next is not ("one" or "and" or "or" or "to" or "more" or "of" or "like" or "u" or "you" or "now" or "whole" or "kind" or "real" or "big" or "little" or "total" or "most" or "right")
-                || (w == "ur" && PhrasingLexicon.Classify(next) != TraitKind.None):
+                || (w == "ur" && PhrasingLexicon.Classify(next) != TraitKind.None)
+                || (w == "ur" && next is "kind" or "sort" && W(i + 2) == "of" && W(i + 3) is "a" or "an"):
                 return 1;
             case "you" or "u" or "ya" or "yu":
                 return next switch
@@ -323,6 +324,17 @@ internal static class PhrasingGrammar
             if (vocative && kind == TraitKind.None && w is "silly" or "stupid" or "daft" && j + 1 < t.Count && t[j + 1].Text is "man" or "woman" or "boy" or "girl")
             {
                 kind = TraitKind.Trait; // "you silly woman": condescension in the form of address.
+            }
+
+            if (kind == TraitKind.None && PhrasingLexicon.IsState(w) && j + 1 < t.Count
+                && (PersonNouns.Contains(t[j + 1].Text) || (t[j + 1].Text is "little" or "old" && j + 2 < t.Count && PersonNouns.Contains(t[j + 2].Text))))
+            {
+                kind = TraitKind.Trait; // "a sad little man", "a sorry excuse": a state word naming a kind of person.
+            }
+
+            if (kind == TraitKind.None && w is "tight" && j + 2 < t.Count && t[j + 1].Text == "with" && t[j + 2].Text is "money" or "cash" or "your" or "everything" or "ur")
+            {
+                kind = TraitKind.Trait; // "you're so tight with money": meanness, not a fit.
             }
 
             if (kind == TraitKind.None && w is "cold" or "distant" && j > from - 1 && t[j - 1].Text is "as" or "so" or "such" or "really" or "very" or "too" or "being" or "always" or "incredibly" or "completely" or "totally")

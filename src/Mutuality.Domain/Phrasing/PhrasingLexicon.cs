@@ -62,7 +62,7 @@ internal static class PhrasingLexicon
         "moocher", "freeloading", "self-righteous", "sanctimonious", "holier-than-thou", "pompous", "arrogant",
         "big-headed", "stuck-up", "snooty", "snobby", "anal", "prudish", "prude", "layabout", "lump", "oaf", "lout",
         "boor", "boorish", "slug", "sloth", "moaner", "whinger", "complainer", "nagger", "martyr", "drama-llama",
-        "waste-of-oxygen", "waste-of-air", "waste-of-skin", "windbag", "blowhard", "loudmouth", "bigmouth", "busybody",
+        "waste-of-oxygen", "waste-of-air", "waste-of-skin", "waste-of-time", "waste-of-money", "waste-of-breath", "windbag", "blowhard", "loudmouth", "bigmouth", "busybody",
         "gossip", "snowflake", "gaslighter", "manipulator", "ditz", "ditzy", "scatterbrain", "scatterbrained",
         "dingbat", "dolt", "dullard", "simpleton", "half-wit", "nincompoop", "sleazy", "slimy", "snide", "snarky",
         "mardy", "narky", "stingy", "uptight", "ogre", "harpy", "shrew", "brute", "pervert",

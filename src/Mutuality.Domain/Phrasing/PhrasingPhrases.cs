@@ -87,7 +87,7 @@ internal static class PhrasingPhrases
     private const string YouAre = @"(?:you\s*'\s*re|youre|you\s+are|u\s+r|ur|you\s+r)";
     private const string Person = @"(?:person|partner|man|woman|husband|wife|father|mother|dad|mum|mom|boyfriend|girlfriend|parent|adult|grown-?up|human(?:\s+being)?|spouse|guy|girl|boy)";
     private const string Kin = @"(?:mother|mum|mom|father|dad|sister|brother|ex|ex-(?:wife|husband|boyfriend|girlfriend)|parents|family|friends?|boss|grandma|granddad|grandmother|grandfather|uncle|aunt|cousin)";
-    private const string Praise = @"(?:great|wonderful|fantastic|perfect|brilliant|lovely|marvell?ous|super|terrific|excellent|splendid|nice|awesome|amazing|fabulous|cool|genius|beautiful|smashing)";
+    private const string Praise = @"(?:great|wonderful|fantastic|perfect|brilliant|lovely|marvell?ous|super|terrific|excellent|splendid|nice|awesome|amazing|fabulous|fab|cool|genius|beautiful|smashing|grand|peachy|dandy|stellar|ace|cracking|marvellous|superb)";
 
     /// <summary>
     /// Splits a pattern into its top-level alternatives and compiles those without lookarounds (or counted loops, which
@@ -198,7 +198,7 @@ internal static class PhrasingPhrases
             + @"|\blucky\s+me\W+(?:another|again|stuck|alone|left)\b|\boh\s+(?:goody|joy)\b|\bjoy\s+of\s+joys\b|\bgee\W+(?:thanks|thank\s+you)\b|\b(?:oh|well|wow)\W+(?:wow\W+|great\W+)?thanks\s+a\s+(?:lot|bunch|million)\b"
             + @"|^\W*thanks\s+a\s+(?:lot|bunch|million)\W*$|\bthanks?(?:\s+you)?(?:\s+so\s+much|\s+a\s+lot|\s+very\s+much)?\s+for\s+nothing\b"
             + @"|\b(?:" + Praise + @"|well\s+done|bravo|thanks|good\s+job|nice\s+job|helpful)(?:\s+(?:plan|idea|job|work|one|move|effort))?\W*,\s*really\W*$|\blike\s+everything\s+else\s+(?:you|u)\s+(?:do|touch|try|say|plan)\b|\breally\s+helpful\W*$"
-            + @"|\b(?:you|u)\s+(?:really\s+|honestly\s+|actually\s+)?think\s+(?:you'?re|you\s+are|you\s+know|you'?ve|the\s+world|you\s+can|you'?ll|you\s+could)\b"
+            + @"|\b(?:you|u)\s+(?:really\s+|honestly\s+|actually\s+)?think\s+(?:you'?re|youre|ur|u\s+r|you\s+are|you\s+know|you'?ve|the\s+world|you\s+can|you'?ll|you\s+could)\b"
             + @"|\baren'?t\s+(?:you|u)\s+(?:just\s+|so\s+|a\s+|the\s+|such\s+a\s+)*(?:ray\s+of\s+sunshine|delight|charmer|charming|clever|genius|perfect|smart|special|wonderful|brilliant|great|something|funny|hilarious|clever\s+one|smart\s+one|expert|precious|little)\b(?!\s*!)"
             + @"|\b" + YouAre + @"\s+(?:always\s+right|never\s+wrong|the\s+(?:expert|smart\s+one|clever\s+one|boss|perfect\s+one))\b[^.!?]*?,\s*(?:aren'?t|are|don'?t|do|isn'?t)\s+(?:you|u|it)\W*$"
             + @"|\b(?:best|greatest|worlds?\s+best|world'?s\s+best)\s+(?:husband|wife|boyfriend|girlfriend|partner|dad|father|mum|mother)\s+ever\W+(?:forgetting|missing|not|leaving|ignoring)\b"
@@ -206,7 +206,7 @@ internal static class PhrasingPhrases
             PhraseGuard.None,
             "Praise that means its opposite is sarcasm, one of the most wounding ways to complain."),
         new(PhrasingPatterns.Contempt, Create(
-            @"^\W*(?:oh|ah|well|wow|yeah|yes|right)?\W*(?:" + Praise + @"|well\s+done|bravo|congratulations|nice\s+(?:one|job|work)|good\s+(?:job|one)|just\s+" + Praise + @"|way\s+to\s+go)\b|\b(?:that'?s|it'?s|this\s+is)\s+just\s+" + Praise + @"\b"),
+            @"^\W*(?:oh|ah|well|wow|yeah|yes|right)?\W*(?:" + Praise + @"|well\s+done|bravo|congratulations|nice\s+(?:one|job|work|going|move|try)|smooth\s+move|good\s+(?:job|one|going)|just\s+" + Praise + @"|way\s+to\s+go)\b|\b(?:that'?s|it'?s|this\s+is)\s+just\s+" + Praise + @"\b"),
             PhraseGuard.WithJab,
             "Praise next to a jab (\"another…\", \"again\", \"you forgot\") reads as sarcasm."),
 
@@ -304,7 +304,7 @@ internal static class PhrasingPhrases
             PhraseGuard.None,
             "Praise that means its opposite (\"must be nice\", \"amazing how you always…\") is sarcasm, one of the most wounding ways to complain."),
         new(PhrasingPatterns.Absolute, Create(
-            @"\b(?:not|n'?t)\s+(?:one|a\s+single)\s+(?:single\s+)?(?:time|day|thing|once)\s+(?:have|did|do|has|had|were|was)\s+(?:you|u)\b|\bat\s+no\s+(?:point|time|stage|moment)\s+(?:have|did|do|has|had|were|was)\s+(?:you|u)\b|\bnever\s+once\s+(?:have|did|do|has|had)\s+(?:you|u)\b|\bnot\s+once\s+in\s+\w+(?:\s+\w+)?\s+(?:have|did|has|had)\s+(?:you|u)\b"),
+            @"\b(?:not|n'?t)\s+(?:one|a\s+single)\s+(?:single\s+)?(?:time|day|thing|once)(?:\s+\w+){0,3}?\s+(?:have|did|do|has|had|were|was)\s+(?:you|u)\b|\bat\s+no\s+(?:point|time|stage|moment)\s+(?:have|did|do|has|had|were|was)\s+(?:you|u)\b|\bnever\s+once\s+(?:have|did|do|has|had)\s+(?:you|u)\b|\bnot\s+once\s+in\s+\w+(?:\s+\w+)?\s+(?:have|did|has|had)\s+(?:you|u)\b"),
             PhraseGuard.NotOnce,
             "\"Not one time\" turns the moments that went wrong into a verdict, and the talk slides into arguing about the exceptions."),
         new(PhrasingPatterns.Contempt, Create(
@@ -334,6 +334,10 @@ internal static class PhrasingPhrases
             + @"|\b(?:the\s+way\s+(?:you|u)\s+\w+|you\s+and\s+(?:your|ur)\s+\w+)\s+(?:is|are|really|just|so|totally|makes?\s+me)\s+(?:so\s+|really\s+|just\s+|totally\s+|fucking\s+|bloody\s+)?(?<w>[\w'-]+)"),
             PhraseGuard.NegativeWord,
             "A question or remark whose only answer is a verdict on the partner (\"how can you be so selfish?\") says \"I'm above you\"."),
+        new(PhrasingPatterns.Label, Create(
+            @"\b(?:your|ur)\s+(?:\w+\s+)?(?<w>[\w'-]+)\s+(?:ass|arse|butt|backside|behind|self)\b"),
+            PhraseGuard.NegativeWord,
+            "A name for the person (\"your lazy arse\") is about who they are, not what happened; people can change one thing far more easily than their character."),
         new(PhrasingPatterns.Contempt, Create(
             // mock rewards and applause
             @"\b(?:want|wants|expect|expecting|expects|need|waiting\s+for)\s+(?:a|an|some)\s+(?:gold\s+)?(?:medal|star|trophy|prize|cookie|biscuit|round\s+of\s+applause|pat\s+on\s+the\s+back|parade|award|certificate)\b|\b(?:slow|golf)\s+clap\b|\bsomeone\s+(?:give|get)\s+(?:this|that|him|her|you)\s+(?:\w+\s+)?(?:a\s+)?(?:medal|trophy|prize|award)\b"
@@ -342,8 +346,11 @@ internal static class PhrasingPhrases
             // "yeah, you're a real comedian", "sure, you're so clever", "cuz ur so perfect"
             + @"|^\W*(?:oh\W+)?(?:yeah|yea|sure|right|yes)\W+(?:(?:because|cause|cuz|coz|cos|bc)\s+)?(?:you'?re|you\s+are|ur|u\s+r)\s+(?:a\s+real|such\s+an?|so|the\s+(?:expert|genius|smart\s+one|clever\s+one|perfect\s+one)(?=\W*$|\s+(?:on|at|about|in)\s+(?:everything|it\s+all|all\s+of\s+it|all|anything)\b|\W+(?:aren'?t|as\s+always|obviously|apparently|right\W*$)))(?:\s+(?!right\b|welcome\b|sweet\b|kind\b)\w+)?"
             + @"|\b(?:because|cause|cuz|coz|cos|bc)\s+(?:you'?re|you\s+are|ur|u\s+r)\s+(?:always\s+)?(?:so|such\s+an?)\s+(?:perfect|clever|smart|organi[sz]ed|helpful|reliable|mature|responsible|considerate|thoughtful|great|amazing|good|wonderful|brilliant|tidy|patient|expert|genius|saint|angel)\b"
+            + @"|^\W*(?:(?:oh|wow|gosh|well|my|god|yeah|sure|right)\W+)+(?:you'?re|you\s+are|ur|u\s+r)\s+a\s+real\s+(?:help|treat|gem|charmer|comedian|laugh|catch|prize|joy|piece\s+of\s+work|hero|star|saint|peach|delight)\b"
+            + @"|^\W*(?:oh\W+)?(?:yeah|yea|sure|right|yes)\W+(?:you'?re|you\s+are|ur|u\s+r)\s+the\s+perfect\s+\w+\W*$"
+            + @"|\b(?:thanks?|cheers)\b[^.!?]{0,20}\bfor\s+nothing\b|\b(?:call|alert|ring|phone|tell)\s+the\s+(?:papers|press|newspapers|media)\b|\bstop\s+the\s+press(?:es)?\b"
             // tag questions after praise: "you're the expert, aren't you?", "you know everything, don't you?"
-            + @"|\b(?:you'?re|you\s+are|ur)\s+(?:always\s+|just\s+)?(?:so|such\s+an?|the|a\s+real|a|an)\s+(?:\w+\s+)?(?:expert|genius|perfect|clever|smart|brilliant|wonderful|special|important|saint|angel|boss|king|queen|princess|prince|hero|funny|hilarious|helpful|mature|organi[sz]ed|superior|wise)\b[^.!?]{0,30},\s*(?:aren'?t|are|don'?t|isn'?t)\s+(?:you|u|ya)\W*$"
+            + @"|\b(?:you'?re|you\s+are|ur)\s+(?:always\s+|just\s+)?(?:so|such\s+an?|the|a\s+real|a|an)\s+(?:\w+\s+)?(?:expert|genius|perfect|clever|smart|brilliant|wonderful|special|important|saint|angel|boss|king|queen|princess|prince|hero|funny|hilarious|helpful|mature|organi[sz]ed|superior|wise|listener|cook|driver|partner|husband|wife|boyfriend|girlfriend|friend|parent|dad|mum|mom|father|mother|catch|comedian)\b[^.!?]{0,30},\s*(?:aren'?t|are|don'?t|isn'?t)\s+(?:you|u|ya)\W*$"
             + @"|\b(?:you|u)\s+(?:know|knows|think\s+you\s+know)\s+(?:everything|it\s+all|best|better)\b[^.!?]{0,30},\s*(?:don'?t|do|aren'?t)\s+(?:you|u)\b"
             // "real smooth", "very subtle", "how original"
             + @"|^\W*(?:oh\W+|well\W+|wow\W+)?(?:real|very|so|how|that\s+was\s+(?:real|very|so))\s+(?:smooth|subtle|slick|original|impressive|considerate|thoughtful|helpful|responsible|grown[\s-]up|adult|romantic|gentlemanly|ladylike)\W*(?:$|,|well\s+done|nice|genius)"
@@ -369,7 +376,13 @@ internal static class PhrasingPhrases
             + @"|\b(?:marrying|meeting|dating|being\s+with|moving\s+in\s+with|trusting|choosing|picking|falling\s+for)\s+(?:you|u)\s+(?:was|is|has\s+been)\s+(?:the|a|my)\s+(?:\w+\s+)?(?:mistake|regret|waste|disaster)\b"
             + @"|\bit'?s\s+not\s+(?:exactly\s+)?(?:rocket\s+science|brain\s+surgery)\b|\bnot\s+exactly\s+rocket\s+science\b|\bdo\s+i\s+look\s+like\s+(?:your|a|an)\s+(?:\w+\s+)?(?:maid|mother|mum|mom|servant|slave|cleaner|butler|cash\s+machine|atm|bank|taxi|chauffeur|idiot|fool|mind\s+reader)\b"
             + @"|\bwho\s+(?:died\s+and\s+)?made\s+(?:you|u)\s+(?:the\s+)?(?:boss|king|queen|expert|judge|god|in\s+charge)\b|\bget\s+(?:your|ur)\s+(?:act|shit|life)\s+together\b|\b(?:you|u)\s+had\s+(?:one|1)\s+job\b|\bwhy\s+is\s+it\s+so\s+(?:hard|difficult)\s+for\s+(?:you|u)\s+to\b"
-            + @"|\b(?:you|u)\s+(?:have|'?ve\s+got|got)\s+(?:serious\s+|real\s+|major\s+)?(?:anger|trust|control|commitment|mummy|mommy|daddy|abandonment|mental)\s+issues\b"
+            + @"|\b(?:you|u)(?:\s+have|'?ve\s+got|\s+have\s+got|\s+got)\s+(?:serious\s+|real\s+|major\s+)?(?:anger|trust|control|commitment|mummy|mommy|daddy|abandonment|mental)\s+issues\b"
+            + @"|\b(?:nobody|no\s+one|no-one)(?:'?s|\s+is)\s+buying\s+(?:it|that|this|your)\b|\b(?:nobody|no\s+one|no-one)\s+believes\s+(?:you|u|a\s+word)\b|\beven\s+(?:you|u)\s+(?:could|can|would|should|know|understand|manage|get)\b"
+            + @"|\bwhat(?:'?s|\s+is)?\s+(?:the\s+(?:hell|heck|fuck|devil)|on\s+earth)\s+(?:is\s+)?wrong\s+with\s+(?:you|u)\b(?!r)|\b(?:have\s+(?:you|u)|(?:you|u)(?:'?ve|\s+have))\s+(?:\w+ly\s+|totally\s+|just\s+|finally\s+)?lost\s+(?:the\s+plot|your\s+(?:mind|marbles|head|senses))\b"
+            + @"|\bi\s+wish\s+i'?d\s+(?:married|picked|chosen|ended\s+up\s+with|stayed\s+with|been\s+with|gone\s+out\s+with)\s+(?:someone|somebody|anyone|my\s+ex)\b|\bi\s+should(?:'?ve|\s+have)\s+(?:left\s+(?:you|u)|married\s+(?:someone|somebody)|listened\s+to\s+my\s+(?:mum|mother|mom|friends|family|sister|dad))\b"
+            + @"|\b(?:everyone|everybody|people|they\s+all)\s+(?:\w+\s+)?(?:laughs?|sniggers?|jokes?|gossips?)\s+(?:at|about)\s+(?:you|u)\b|\b(?:nobody|no\s+one|no-one)\s+(?:else\s+)?(?:(?:could|would|can|will)\s+(?:ever\s+)?)?(?:live\s+with|put\s+up\s+with|stand|stay\s+with|tolerate|cope\s+with|deal\s+with|respect|trust|believe)\s+(?:you|u)\b(?!\s+(?:more|better|like|as\s+much|the\s+way))"
+            + @"|\bi\s+(?:\w+\s+)?(?:hate|despise|loathe|can'?t\s+stand|can'?t\s+bear)\s+(?:the\s+sight\s+of\s+(?:you|u)|your\s+(?:face|voice|guts|attitude|whining|moaning))\b(?!\s+(?:crying|cry|hurting|hurt|so\s+sad|upset|sad|in\s+pain|like\s+this))|\b(?:you|u)\s+make\s+me\s+want\s+to\s+(?:scream|puke|vomit|throw\s+up|hit|punch|leave|die|kill|rip|tear|run\s+away|smash)\b"
+            + @"|\b(?:you|u)(?:\s+have|'?ve\s+got|\s+have\s+got|\s+got|\s+has)\s+the\s+(?:\w+\s+){0,2}(?:maturity|memory|brains?|attention\s+span|range|manners|intelligence|sense|personality|charm|patience|spine|backbone|social\s+skills|tact|empathy|temper|work\s+ethic|mentality)\s+of\s+an?\b"
             + @"|\bthere(?:'?s|\s+is)\s+something\s+(?:seriously\s+|really\s+|very\s+|deeply\s+)?wrong\s+with\s+(?:you|u)\b(?!r)"),
             PhraseGuard.NotWarmText,
             "Dismissals and eye-roll phrases (\"give it a rest\", \"that'll be the day\") shut the other person out; they sting more than the complaint itself."),
@@ -379,10 +392,16 @@ internal static class PhrasingPhrases
             "Treating feelings as a symptom (\"one of your episodes\", \"take your pills\") dismisses them and belittles people who live with illness."),
         new(PhrasingPatterns.Absolute, Create(
             @"\b(?:day|night|week|year|month|weekend|time)\s+after\s+(?:day|night|week|year|month|weekend|time)\W+(?:you|u)\b|\bwithout\s+fail\W+(?:you|u)\b"
-            + @"|\b(?:you|u)\s+(?:lie|lies|lied|moan|moaned|complain|complained|whinge|whine|nag|exaggerate|overreact|criticise|criticize|judge|sulk|argue|bitch|grumble|fuss|panic|interrupt|forget|forgot|lose|lost|break|broke|question|overthink|overanalyse|overanalyze|overcomplicate|blame\s+me\s+for|turn|make|twist)\s+(?:about|over|at|with|into)?\s*(?:everything|anything|every\s+(?:little\s+)?thing|nonstop|non-stop|constantly)\b"
+            + @"|\bfor\s+the\s+(?:hundredth|millionth|thousandth|umpteenth|nth|100th|1000th|fifth|tenth|twentieth|fiftieth|last)\s+time\b|^\W*(?:constantly|always|forever|continually|perpetually)\W+(?:you|u)\b"
+            + @"|\bevery\s+(?:single\s+)?\w+\s+(?:turns|ends|becomes|goes)\s+(?:into|up|with)\b[^.!?]{0,30}\b(?:you|your)\b"
+            + @"|\b(?:you|u)\s+(?:lie|lies|lied|moan|moaned|complain|complained|whinge|whine|nag|exaggerate|overreact|criticise|criticize|judge|sulk|argue|bitch|grumble|fuss|panic|interrupt|forget|forgot|lose|lost|break|broke|question|overthink|overanalyse|overanalyze|overcomplicate|blame\s+me\s+for|twist)\s+(?:about|over|at|with|into)?\s*(?:everything|anything|every\s+(?:little\s+)?thing|nonstop|non-stop|constantly)\b"
             + @"|\b(?:care|think|worry|talk)s?\s+(?:about|of)\s+(?:no\s*one|nobody|nothing|anyone|anybody|anything)\s+(?:but|except|apart\s+from|other\s+than|besides|beyond)\s+yourself\b"
             + @"|\bnothing\s+(?:you|u)\s+(?:do|say|make|cook|try|plan|touch|did)\s+(?:is|was)\s+(?:ever\s+)?(?:right|good|enough|any\s+good|worth|done\s+properly)\b|\b(?:you'?re|you\s+are|ur)\s+(?:just\s+|exactly\s+)?like\s+(?:every|all\s+the|all)\s+(?:other|the\s+other|others)\b"
             + @"|\babout\s+as\s+(?:\w+\s+){1,3}as\s+an?\s+(?:\w+\s+)?\w+"),
+            PhraseGuard.DoubleNegative,
+            "A verdict on everything (\"day after day you…\", \"you lie about everything\") leaves nothing to fix, only someone to blame."),
+        new(PhrasingPatterns.Absolute, Create(
+            @"\b(?:you|u)\s+(?:do|did|contribute|bring|add|give|offer|help\s+with)\s+(?:absolutely\s+|literally\s+|precisely\s+|(?:bugger|sod|fuck|jack)\s+all|zero|nothing)\s*(?:nothing\s+)?(?:round|around|to|at|for|all|in)\b(?!\s+(?:deserve|be\s+sorry|be\s+ashamed|feel\s+bad))"),
             PhraseGuard.Absolute,
             "A verdict on everything (\"day after day you…\", \"you lie about everything\") leaves nothing to fix, only someone to blame."),
         new(PhrasingPatterns.Absolute, Create(
@@ -402,7 +421,7 @@ internal static class PhrasingPhrases
         // ----- comparisons -----
         new(PhrasingPatterns.Comparison, Create(
             @"\b(?:you'?re|you\s+are|ur|you\s+act|you\s+sound|you'?re\s+turning\s+into|you'?ve\s+turned\s+into|you'?re\s+becoming)\s+(?:exactly|just|so|no\s+better\s+than|as\s+bad\s+as|worse\s+than|turning\s+into)?\s*(?:like\s+)?(?:your|ur)\s+" + Kin + @"\b|\bno\s+better\s+than\s+(?:your|ur)\b|\bas\s+bad\s+as\s+(?:your|ur)\b"
-            + @"|\bturning\s+into\s+(?:your|ur)\s+" + Kin + @"\b|\bwhy\s+can'?t\s+(?:you|u)\s+be\s+(?:more\s+)?like\b|\bmy\s+ex\s+(?:never|always|was|would|did|used\s+to|at\s+least|wasn'?t|didn'?t)\b|\bother\s+(?:men|women|guys|husbands|wives|partners|people|couples|boyfriends|girlfriends|dads|mums|mothers|fathers)\s+(?:manage|don'?t|do|would|actually|can|remember|help|seem|never|always)\b"
+            + @"|\bturning\s+into\s+(?:your|ur)\s+" + Kin + @"\b|\bwhy\s+can'?t\s+(?:you|u)\s+be\s+(?:more\s+)?like\b|\bmy\s+ex\s+(?![^.!?]*\b(?:you'?re|you\s+are)\s+(?:nothing|not\s+(?:at\s+all\s+)?like|so\s+much\s+better|better))(?:never|always|was|would|did|used\s+to|at\s+least|wasn'?t|didn'?t)\b|\bother\s+(?:men|women|guys|husbands|wives|partners|people|couples|boyfriends|girlfriends|dads|mums|mothers|fathers)\s+(?:manage|don'?t|do|would|actually|can|remember|help|seem|never|always)\b"
             + @"|\beveryone\s+else'?s\s+(?:partner|husband|wife|boyfriend|girlfriend)\b|\bnormal\s+(?:people|couples|partners|adults|humans|men|women)\s+(?:don'?t|do|would|wouldn'?t|can|manage)\b|\b(?:husbands|wives|partners|boyfriends|girlfriends)\s+(?:don'?t|do|would|actually|always|never)\b[^.!?]{0,30}\b(?:like|than)\s+(?:you|u)\b|\ba\s+(?:child|kid|five[\s-]year[\s-]old|toddler|monkey)\s+(?:would|could|can)\s+(?:understand|do|manage|get)\b|\b\w+s\s+better\s+than\s+(?:you|u)\W*$|\b\w+'s\s+(?:husband|wife|boyfriend|girlfriend|partner)\s+(?:actually|always|would|never|at\s+least|manages|helps|remembers|does)\b|\b(?:anyone|anybody)\s+else\s+would(?:\s+have|'ve)?\b|\bany\s+(?:normal|sane|decent|reasonable|grown|functioning|other)\s+(?:person|adult|partner|human|man|woman|husband|wife|grown-up)\s+would\b"
             + @"|\bno\s+(?:normal|sane|decent|reasonable)\s+(?:person|adult|partner|human|man|woman)\b|\bno\s+one\s+in\s+(?:their|his|her)\s+right\s+mind\b|\b(?:nobody|no\s+one|no-one)\s+else\s+would\s+(?:put\s+up|stay|have|want|love|marry)\b|\b(?:nobody|no\s+one|no-one)\s+(?:likes|can\s+stand|wants|respects|loves|trusts)\s+(?:you|u)\b"
             + @"|\b(?:everyone|everybody)\s+(?:thinks|says|knows)\s+(?:you'?re|you\s+are)\s+(?:a\s+)?(?:joke|selfish|lazy|useless|a\s+joke|an\s+idiot|crazy|mad)\b|\beven\s+(?:your|ur)\s+(?:own\s+)?" + Kin + @"\s+(?:thinks?|says?|knows?|can'?t)\b|\beven\s+a\s+(?:child|kid|baby|toddler|monkey|five[\s-]year[\s-]old)\s+(?:could|can|would)\b|\ba\s+(?:child|kid|five[\s-]year[\s-]old|toddler|monkey)\s+could\s+(?:do|manage)\b"

@@ -142,7 +142,7 @@ internal static class PhrasingRules
     internal static Regex Jab() => JabRegex;
 
     // Warmth after praise that keeps it sincere: "oh great, thank you", "well done, I'm so proud".
-    private static readonly Regex WarmCueRegex = Create(@"\b(?:thank|thanks|love|proud|news|congrat\w*|so\s+happy|glad|works\s+for\s+me|see\s+you|let'?s|lovely|beautiful|delicious|amazing|well\s+deserved|earned|passed|found|arrived)\b");
+    private static readonly Regex WarmCueRegex = Create(@"\b(?:thank|thanks|love|proud|cheer|cheered|happy|smile|laugh|news|congrat\w*|so\s+happy|glad|works\s+for\s+me|see\s+you|let'?s|lovely|beautiful|delicious|amazing|well\s+deserved|earned|passed|found|arrived)\b");
 
     internal static Regex WarmCue() => WarmCueRegex;
 
@@ -152,7 +152,7 @@ internal static class PhrasingRules
     internal static Regex Teasing() => TeasingRegex;
 
     // Affection that makes a sentence warm whatever its other words: "you make this house a home", "you look after us".
-    private static readonly Regex AffectionCueRegex = Create(@"\b(?:a\s+home|look\s+after|fall\s+for|mind\s+at\s+rest|make\s+me\s+(?:laugh|smile|happy)|cheer\s+me|proud\s+of|grateful|thank\s+you|thanks\s+for|i\s+love|i\s+adore|so\s+kind|lucky|love\s+(?:how|that|it\s+when|the\s+way)|appreciate|admire|glad|incredible|wonderful|amazing|great\s+news|brilliant\s+news|congrat\w*|well\s+done|proud)\b");
+    private static readonly Regex AffectionCueRegex = Create(@"\b(?:you\s+(?:sweetheart|angel|darling|star|legend|gem|treasure|sweetie|beauty|babe|cutie|sweet\s+thing)|a\s+home|look\s+after|fall\s+for|mind\s+at\s+rest|make\s+me\s+(?:laugh|smile|happy)|cheer\s+me|proud\s+of|grateful|thank\s+you|thanks\s+for|i\s+love|i\s+adore|so\s+kind|lucky|love\s+(?:how|that|it\s+when|the\s+way)|appreciate|admire|glad|incredible|wonderful|amazing|great\s+news|brilliant\s+news|congrat\w*|well\s+done|proud)\b");
 
     internal static Regex AffectionCue() => AffectionCueRegex;
 
@@ -181,7 +181,7 @@ internal static class PhrasingRules
     internal static Regex LeadingWeight() => LeadingWeightRegex;
 
     // A clause that names the situation: "… when it comes to money", "… with your time".
-    private static readonly Regex SituationClauseRegex = Create(@"\b(?<clause>(?:when|whenever|about|after|with|because|at|around|over|in\s+front\s+of)\s+[^.!?;,:]{3,80})");
+    private static readonly Regex SituationClauseRegex = Create(@"\b(?<clause>(?:when|whenever|about|(?<!\b(?:day|night|week|year|month|weekend|time)\s+)after|with|because|at|around|over|in\s+front\s+of)\s+[^.!?;,:]{3,80})");
 
     internal static Regex SituationClause() => SituationClauseRegex;
 
