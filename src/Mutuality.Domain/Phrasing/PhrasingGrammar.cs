@@ -135,6 +135,18 @@ internal static class PhrasingGrammar
             return hits;
         }
 
+        // A fragment that is only a name for someone ("A spoiled brat.", "So ADHD.", "Total sociopath.") is said to the
+        // reader, like a one-word insult; words that also name situations ("total disaster", "such a mess") are left out.
+        if (tokens.Count is >= 2 and <= 4 && FragmentVerdict(tokens) is { } kindOfFragment)
+        {
+            var first = tokens[0];
+            var last = tokens[^1];
+            var pattern = kindOfFragment == TraitKind.Diagnosis ? PhrasingPatterns.Diagnosis : PhrasingPatterns.Label;
+            hits.Add(new TraitHit(pattern, first.Start, last.End - first.Start, text[first.Start..last.End],
+                $"\"{text[first.Start..last.End]}\" on its own is a name for the person ({PhrasingLexicon.Source(last.Text)})."));
+            return hits;
+        }
+
         for (var i = 0; i < tokens.Count; i++)
         {
             var subject = SubjectLength(tokens, i, sentenceStart, text);
@@ -158,6 +170,44 @@ internal static class PhrasingGrammar
         }
 
         return hits;
+    }
+
+    private static readonly FrozenSet<string> FragmentLead = new[]
+    {
+        "a", "an", "so", "such", "total", "complete", "utter", "absolute", "right", "proper", "little", "big", "bloody",
+        "fucking", "typical", "real", "pure", "textbook", "classic", "massive", "soo", "very", "really",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Character nouns that also name situations or real children and animals: "total disaster", "such a baby!".
+    private static readonly FrozenSet<string> SituationNouns = new[]
+    {
+        "mess", "disaster", "nightmare", "joke", "headache", "pain", "trouble", "wreck", "failure", "burden", "menace",
+        "crap", "rubbish", "shit", "embarrassment", "disgrace", "liability", "train-wreck", "lost-cause", "baby", "child",
+        "toddler", "kid", "pig", "cow", "rat", "snake", "animal", "monster", "drama", "hell", "waste",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether a short sentence is only intensifiers and a word naming a person; the word's kind, or null.</summary>
+    private static TraitKind? FragmentVerdict(List<PhrasingToken> t)
+    {
+        for (var k = 0; k < t.Count - 1; k++)
+        {
+            if (!FragmentLead.Contains(t[k].Text) && PhrasingLexicon.Classify(t[k].Text) == TraitKind.None)
+            {
+                return null;
+            }
+        }
+
+        var w = t[^1].Text;
+        var kind = PhrasingLexicon.Classify(w);
+        if (kind == TraitKind.None || SituationNouns.Contains(w) || StateCapable.Contains(w) || w is "hysterical" or "mental")
+        {
+            return null;
+        }
+
+        // "So rude." can be about the waiter; "a spoiled brat" (an article before a character noun) or a health word
+        // ("so ADHD") names a person.
+        var article = t.Take(t.Count - 1).Any(x => x.Text is "a" or "an");
+        return kind == TraitKind.Diagnosis || (article && !LooksLikeAdjective(w)) ? kind : null;
     }
 
     /// <summary>How many words of "you're", "are you", "stop being", "what a" … start at <paramref name="i"/>; 0 when none.</summary>
