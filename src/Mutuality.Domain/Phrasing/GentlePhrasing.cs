@@ -221,6 +221,19 @@ public static class GentlePhrasing
             case PhraseGuard.NotOnce:
                 var done = sentence[(m.Index + m.Length)..];
                 return !NegativeDeed(done) && !PhrasingRules.NeverInversion().IsMatch(done);
+            case PhraseGuard.NegativeWord:
+                var word = m.Groups["w"].Success ? m.Groups["w"].Value.ToLowerInvariant() : string.Empty;
+                return word.Length > 0 && !Warm(sentence, tokens)
+                    && (PhrasingLexicon.Classify(word) != TraitKind.None || PhrasingLexicon.Valence(word) <= -2
+                        || (PhrasingLexicon.Misspelt(word) is { } spelt && PhrasingLexicon.Classify(spelt) != TraitKind.None));
+            case PhraseGuard.Mock:
+                return !PhrasingRules.WarmCue().IsMatch(sentence[(m.Index + m.Length)..]);
+            case PhraseGuard.DoubleNegative:
+                return !Warm(sentence, tokens) && !PhrasingRules.PositiveCue().IsMatch(sentence[(m.Index + m.Length)..]);
+            case PhraseGuard.AfterComplaint:
+                var before = tokens.Where(t => t.Start < sentenceStart + m.Index).Select(t => t.Text).ToList();
+                return !Warm(sentence, tokens) && before.Any(w => w is "you" or "you're" or "youre" or "u" or "ur" or "your")
+                    && before.Any(w => PhrasingLexicon.IsNegator(w) || PhrasingLexicon.Valence(w) < 0 || w is "late" or "forgot" or "again");
             case PhraseGuard.WithJab:
                 var rest = sentence[(m.Index + m.Length)..];
                 if (PhrasingRules.WarmCue().IsMatch(rest))
@@ -269,16 +282,37 @@ public static class GentlePhrasing
         }
 
         var rest = m.Groups["rest"].Success ? m.Groups["rest"].Value : string.Empty;
+        if (kind == Kind.Always && rest.Trim().Length == 0)
+        {
+            rest = sentence[(m.Index + m.Length)..]; // "you're always, always there for me": the clause goes on after the comma.
+        }
+
         return kind switch
         {
             Kind.Always => !PhrasingRules.PositiveCue().IsMatch(rest) && !PhrasingRules.AppreciativePrefix().IsMatch(prefix)
                 && !PhrasingRules.Teasing().IsMatch(sentence) && !PhrasingRules.KnowingPrefix().IsMatch(prefix),
-            Kind.Never => !PhrasingRules.NeverInversion().IsMatch(rest) && !PhrasingRules.AppreciativePrefix().IsMatch(prefix) && rest.Trim().Length > 0
+            Kind.Never => !CopulaState(m, rest) && !PhrasingRules.NeverInversion().IsMatch(rest) && !PhrasingRules.AppreciativePrefix().IsMatch(prefix) && rest.Trim().Length > 0
                 && !NegativeDeed(rest) && !PhrasingRules.Teasing().IsMatch(sentence) && !PhrasingRules.KnowingPrefix().IsMatch(prefix),
             Kind.NotOnce => !NegativeDeed(sentence[(m.Index + m.Length)..]) && !PhrasingRules.NeverInversion().IsMatch(sentence[(m.Index + m.Length)..]),
             Kind.AllTheTime => !PhrasingRules.PositiveCue().IsMatch(sentence) && !PhrasingRules.AppreciativePrefix().IsMatch(sentence),
             _ => true,
         };
+    }
+
+    /// <summary>
+    /// "You're never late", "you are never rude": "never" before a state or a negative word praises the partner.
+    /// </summary>
+    private static bool CopulaState(Match m, string rest)
+    {
+        var aux = m.Groups["aux"];
+        if (!aux.Success || aux.Value.Trim().TrimStart('\'').ToLowerInvariant() is not ("re" or "are" or "were"))
+        {
+            return false;
+        }
+
+        var tokens = PhrasingGrammar.Tokenize(rest, 0, rest.Length);
+        var first = tokens.Count > 0 && tokens[0].Text is "so" or "that" or "too" or "ever" or "really" && tokens.Count > 1 ? tokens[1].Text : tokens.Count > 0 ? tokens[0].Text : string.Empty;
+        return first.Length > 0 && (PhrasingLexicon.IsState(first) || PhrasingLexicon.Valence(first) < 0 || PhrasingLexicon.Classify(first) != TraitKind.None);
     }
 
     /// <summary>
@@ -297,7 +331,9 @@ public static class GentlePhrasing
         for (var i = 0; i < tokens.Count && i < 6; i++)
         {
             var w = tokens[i].Text;
-            if (w is "when" or "whenever" or "if" or "because" or "after" or "before" or "unless" or "until" or "while" or "even" or "and" or "but" or "or" or "so")
+            // A new clause ends the deed: "you never admit you're wrong" is about admitting, not about being wrong.
+            if (w is "when" or "whenever" or "if" or "because" or "after" or "before" or "unless" or "until" or "while" or "even" or "and" or "but" or "or" or "so"
+                or "you" or "you're" or "youre" or "u" or "ur" or "i" or "i'm" or "im" or "that" or "how" or "what")
             {
                 break;
             }

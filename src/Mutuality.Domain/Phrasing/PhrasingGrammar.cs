@@ -31,6 +31,10 @@ internal static class PhrasingGrammar
         "sound", "sounding", "look", "looking", "more", "and", "or", "now", "lately", "today", "tonight", "being",
         "some", "kinda", "sorta", "way", "far", "beyond", "u", "you", "whole", "thoroughly", "deeply", "hopelessly",
         "less", "bigger", "worse", "that", "this",
+        // Texting and register variants of the same intensifiers, and words that mark a "type": "soo", "textbook".
+        "soo", "rly", "realy", "rlly", "vry", "hella", "mega", "super", "downright", "textbook", "classic", "certified",
+        "raging", "bona", "fide", "card-carrying", "walking", "self-confessed", "prize", "first-class", "grade-a",
+        "insufferably", "unbearably", "old", "lil", "ol",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     // Words after which "you" names the person being talked about, not the subject: "thank you", "love you".
@@ -131,6 +135,18 @@ internal static class PhrasingGrammar
             return hits;
         }
 
+        // A fragment that is only a name for someone ("A spoiled brat.", "So ADHD.", "Total sociopath.") is said to the
+        // reader, like a one-word insult; words that also name situations ("total disaster", "such a mess") are left out.
+        if (tokens.Count is >= 2 and <= 4 && FragmentVerdict(tokens) is { } kindOfFragment)
+        {
+            var first = tokens[0];
+            var last = tokens[^1];
+            var pattern = kindOfFragment == TraitKind.Diagnosis ? PhrasingPatterns.Diagnosis : PhrasingPatterns.Label;
+            hits.Add(new TraitHit(pattern, first.Start, last.End - first.Start, text[first.Start..last.End],
+                $"\"{text[first.Start..last.End]}\" on its own is a name for the person ({PhrasingLexicon.Source(last.Text)})."));
+            return hits;
+        }
+
         for (var i = 0; i < tokens.Count; i++)
         {
             var subject = SubjectLength(tokens, i, sentenceStart, text);
@@ -156,6 +172,44 @@ internal static class PhrasingGrammar
         return hits;
     }
 
+    private static readonly FrozenSet<string> FragmentLead = new[]
+    {
+        "a", "an", "so", "such", "total", "complete", "utter", "absolute", "right", "proper", "little", "big", "bloody",
+        "fucking", "typical", "real", "pure", "textbook", "classic", "massive", "soo", "very", "really",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Character nouns that also name situations or real children and animals: "total disaster", "such a baby!".
+    private static readonly FrozenSet<string> SituationNouns = new[]
+    {
+        "mess", "disaster", "nightmare", "joke", "headache", "pain", "trouble", "wreck", "failure", "burden", "menace",
+        "crap", "rubbish", "shit", "embarrassment", "disgrace", "liability", "train-wreck", "lost-cause", "baby", "child",
+        "toddler", "kid", "pig", "cow", "rat", "snake", "animal", "monster", "drama", "hell", "waste",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether a short sentence is only intensifiers and a word naming a person; the word's kind, or null.</summary>
+    private static TraitKind? FragmentVerdict(List<PhrasingToken> t)
+    {
+        for (var k = 0; k < t.Count - 1; k++)
+        {
+            if (!FragmentLead.Contains(t[k].Text) && PhrasingLexicon.Classify(t[k].Text) == TraitKind.None)
+            {
+                return null;
+            }
+        }
+
+        var w = t[^1].Text;
+        var kind = PhrasingLexicon.Classify(w);
+        if (kind == TraitKind.None || SituationNouns.Contains(w) || StateCapable.Contains(w) || w is "hysterical" or "mental")
+        {
+            return null;
+        }
+
+        // "So rude." can be about the waiter; "a spoiled brat" (an article before a character noun) or a health word
+        // ("so ADHD") names a person.
+        var article = t.Take(t.Count - 1).Any(x => x.Text is "a" or "an");
+        return kind == TraitKind.Diagnosis || (article && !LooksLikeAdjective(w)) ? kind : null;
+    }
+
     /// <summary>How many words of "you're", "are you", "stop being", "what a" … start at <paramref name="i"/>; 0 when none.</summary>
     private static int SubjectLength(List<PhrasingToken> t, int i, int sentenceStart, string text)
     {
@@ -167,7 +221,8 @@ internal static class PhrasingGrammar
             case "you're" or "youre" or "you'r" or "yure" or "ure":
                 return 1;
             case "ur" or "your" or "yor" when Modifiers.Contains(next) && next is not ("one" or "and" or "or" or "to" or "more" or "of" or "like" or "u" or "you" or "now" or "whole" or "kind" or "real" or "big" or "little" or "total" or "most" or "right")
-                || (w == "ur" && PhrasingLexicon.Classify(next) != TraitKind.None):
+                || (w == "ur" && PhrasingLexicon.Classify(next) != TraitKind.None)
+                || (w == "ur" && next is "kind" or "sort" && W(i + 2) == "of" && W(i + 3) is "a" or "an"):
                 return 1;
             case "you" or "u" or "ya" or "yu":
                 return next switch
@@ -198,6 +253,8 @@ internal static class PhrasingGrammar
                 return 3; // "what kind of idiot leaves the door open?"
             case "as" when W(i + 2) == "as" && W(i + 3) is "you" or "u":
                 return 1; // "someone as cold as you"
+            case "like" when next is "a" or "an" or "some" && YouBefore(t, i):
+                return 1; // "you're just lying there like a lazy slob": a simile that names the person.
             case "call" or "calls" when next == "yourself":
                 return 2;
             case "try" when next == "being":
@@ -209,6 +266,30 @@ internal static class PhrasingGrammar
             default:
                 return 0;
         }
+    }
+
+    /// <summary>
+    /// Whether the nearest person word before <paramref name="i"/> (in the same clause, within eight words) is the
+    /// partner as subject ("you", "you're", "ur"), not the writer ("I", "me"): "you sit there like a slob" yes,
+    /// "you make me feel like an idiot" no.
+    /// </summary>
+    private static bool YouBefore(List<PhrasingToken> t, int i)
+    {
+        for (var k = i - 1; k >= 0 && k >= i - 8; k--)
+        {
+            var w = t[k].Text;
+            if (w is "i" or "i'm" or "im" or "me" or "my" or "we" or "us" or "he" or "she" or "they" or "it" or "it's" or "look" or "looks" or "looked" or "feel" or "felt")
+            {
+                return false;
+            }
+
+            if (w is "you" or "you're" or "youre" or "u" or "ur")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsSentenceOpening(List<PhrasingToken> t, int i, int sentenceStart, string text)
@@ -295,6 +376,17 @@ internal static class PhrasingGrammar
                 kind = TraitKind.Trait; // "you silly woman": condescension in the form of address.
             }
 
+            if (kind == TraitKind.None && PhrasingLexicon.IsState(w) && j + 1 < t.Count
+                && (PersonNouns.Contains(t[j + 1].Text) || (t[j + 1].Text is "little" or "old" && j + 2 < t.Count && PersonNouns.Contains(t[j + 2].Text))))
+            {
+                kind = TraitKind.Trait; // "a sad little man", "a sorry excuse": a state word naming a kind of person.
+            }
+
+            if (kind == TraitKind.None && w is "tight" && j + 2 < t.Count && t[j + 1].Text == "with" && t[j + 2].Text is "money" or "cash" or "your" or "everything" or "ur")
+            {
+                kind = TraitKind.Trait; // "you're so tight with money": meanness, not a fit.
+            }
+
             if (kind == TraitKind.None && w is "cold" or "distant" && j > from - 1 && t[j - 1].Text is "as" or "so" or "such" or "really" or "very" or "too" or "being" or "always" or "incredibly" or "completely" or "totally")
             {
                 kind = TraitKind.Trait; // "you're so cold" is a verdict; "you're cold, take my coat" is not.
@@ -329,7 +421,9 @@ internal static class PhrasingGrammar
             {
                 var after = j + 1 < t.Count ? t[j + 1].Text : string.Empty;
                 var joinedAfter = j + 1 < t.Count && t[j + 1].Start - t[j].End <= 1;
-                if (joinedAfter && (PhrasingLexicon.Valence(after) > 0 || after is "talented" or "gorgeous" or "clever" or "smart" or "funny" or "handsome" or "beautiful" or "brave" or "strong") && !Modifiers.Contains(after))
+                // "lol", "haha" after a word only soften it; "good for nothing" is a verdict, not praise.
+                var softener = after is "lol" or "lmao" or "rofl" or "haha" or "xd" or "x" or "xx" or "ha" || (after == "good" && j + 2 < t.Count && t[j + 2].Text == "for");
+                if (joinedAfter && !softener && (PhrasingLexicon.Valence(after) > 0 || after is "talented" or "gorgeous" or "clever" or "smart" or "funny" or "handsome" or "beautiful" or "brave" or "strong") && !Modifiers.Contains(after))
                 {
                     return null; // "crazy good", "insanely talented": an intensifier before praise.
                 }

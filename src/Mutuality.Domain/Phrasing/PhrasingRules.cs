@@ -105,7 +105,7 @@ internal static class PhrasingRules
 
     // ----- contempt, sarcasm, superiority -----
 
-    private static readonly Regex ContemptRegex = Create(@"\bpathetic\b(?<!\b(?:the|this|that|our|their|his|her|my)\s+\w+\s+(?:was|is|were|are)\s+(?:so\s+|just\s+|really\s+)?pathetic)(?<!\bnot\s+pathetic)(?<!n't\s+pathetic)|\bwhatever(?=\s*(?:[.!?…,]|$))(?<=(?:^|[,:;]|\b(?:yeah|yea|yep|fine|ok|okay|oh|sure|well|right))\W*whatever)|\bwhatever\s+you\s+say\b|\boh\W{0,3}(?:joy|goody|how\s+(?:nice|lovely|sweet|thoughtful|kind|generous|mature|original|convenient)|so\s+now|poor\s+(?:you|baby|thing)|very\s+mature)\b|\b(?:yeah|yea)\W*right\b(?=\W*$|\W+(?:like|as\s+if|sure|because))|\bas\s+if(?=\W*$)(?<=^\W*as\s+if)|\bsure(?<!\b(?:i'?m|am|be|make|not|so|pretty|quite|very|feel|felt|i)\s+sure)\s+(?:you|u)\s+(?:did|do|will|are|were|would|can|have)\W*$|\bsure(?=\W*$)(?<=^\W*(?:yeah|oh|yea)\W*sure)|\b(?:thanks|thank\s+you)\s+(?:so\s+much\s+|a\s+lot\s+|very\s+much\s+)?for\s+nothing\b|\bgee\W+(?:thanks|thank\s+you)\b|\b(?:oh|well)\W+(?:wow\W+|great\W+)?thanks\s+a\s+lot\b|\bbig\s+deal\b(?<=^\W*(?:so\W+)?big\s+deal)(?!\W+(?:we|i|let))|\bwhat'?s\s+the\s+big\s+deal\b|\b(?:real|how)\s+mature\b|\bgrow\s+up\b(?<=(?:^|[,;:]|\bjust|\boh)\W*grow\s+up)|\bget\s+over\s+(?:yourself|it)\b|\bget\s+a\s+(?:grip|life)\b|\bspare\s+me\b(?!\s+(?:a|some|one|the|your))|\bboo[\s-]?hoo\b|\bcry\s+me\s+a\s+river\b|\bwho\s+cares\b(?!\s+for)|\bduh\b|\bpf+t+\b|\b(?:rolls?|rolling)\s+(?:my\s+|his\s+|her\s+)?eyes\b|\beye[\s-]?roll(?:s|ing)?\b|\bsmh\b|\bcaptain\s+obvious\b|\b(?:nice\s+(?:one|going|work|job)|well\s+done|good\s+job|great\s+job|way\s+to\s+go|congratulations|bravo|thanks)\W+(?:genius|einstein|sherlock|your\s+majesty|princess|hero)\b|\bno\s+shit\W+sherlock\b|\bpoor\s+baby\b|\bat\s+least\s+i\s+(?:don'?t|do|can|bother|try|make|remember|call|help|clean|care|have|know|pull|actually|show|work|cook)\b|\bunlike\s+(?:you|u|some\s+people)\b|\bany\s+(?:normal|sane|decent|reasonable|grown|functioning)\s+(?:person|adult|partner|human|man|woman|husband|wife|grown-up)\b|\bsome\s+of\s+us\s+(?:have|actually|work|do|can)\b|\bget\s+real\b|\byou\s+wouldn'?t\s+understand\b|\uD83D\uDE44|\uD83D\uDE12");
+    private static readonly Regex ContemptRegex = Create(@"\bpathetic\b(?<!\b(?:the|this|that|our|their|his|her|my)\s+\w+\s+(?:was|is|were|are)\s+(?:so\s+|just\s+|really\s+)?pathetic)(?<!\bnot\s+pathetic)(?<!n't\s+pathetic)|\bwhatever(?=\s*(?:[.!?…,]|$))(?<=(?:^|[,:;]|\b(?:yeah|yea|yep|fine|ok|okay|oh|sure|well|right))\W*whatever)|\bwhatever\s+you\s+say\b|\boh\W{0,3}(?:joy|goody|how\s+(?:nice|lovely|sweet|thoughtful|kind|generous|mature|original|convenient)|so\s+now|poor\s+(?:you|baby|thing)|very\s+mature)\b|\b(?:yeah|yea)\W*right\b(?=\W*$|\W+(?:like|as\s+if|sure|because))|\bas\s+if(?=\W*$)(?<=^\W*as\s+if)|\bsure(?<!\b(?:i'?m|am|be|make|not|so|pretty|quite|very|feel|felt|i)\s+sure)\s+(?:you|u)\s+(?:did|do|will|are|were|would|can|have)\W*$|\bsure(?=\W*$)(?<=^\W*(?:yeah|oh|yea)\W*sure)|\b(?:thanks|thank\s+you)\s+(?:so\s+much\s+|a\s+lot\s+|very\s+much\s+)?for\s+nothing\b|\bgee\W+(?:thanks|thank\s+you)\b|\b(?:oh|well)\W+(?:wow\W+|great\W+)?thanks\s+a\s+lot\b|\bbig\s+deal\b(?<=^\W*(?:so\W+)?big\s+deal)(?!\W+(?:we|i|let))|\bwhat'?s\s+the\s+big\s+deal\b|\b(?:real|how)\s+mature\b|\bgrow\s+up\b(?<=(?:^|[,;:]|\bjust|\boh)\W*grow\s+up)|\bget\s+over\s+(?:yourself|it)\b|\bget\s+a\s+(?:grip|life)\b(?!\s+(?:on|of)\s+(?:the|that|this|it|a|an|my|our|his|her)\b)|\bspare\s+me\b(?!\s+(?:a|some|one|the|your))|\bboo[\s-]?hoo\b|\bcry\s+me\s+a\s+river\b|\bwho\s+cares\b(?!\s+for)|\bduh\b|\bpf+t+\b|\b(?:rolls?|rolling)\s+(?:my\s+|his\s+|her\s+)?eyes\b|\beye[\s-]?roll(?:s|ing)?\b|\bsmh\b|\bcaptain\s+obvious\b|\b(?:nice\s+(?:one|going|work|job)|well\s+done|good\s+job|great\s+job|way\s+to\s+go|congratulations|bravo|thanks)\W+(?:genius|einstein|sherlock|your\s+majesty|princess|hero)\b|\bno\s+shit\W+sherlock\b|\bpoor\s+baby\b|\bat\s+least\s+i\s+(?:don'?t|do|can|bother|try|make|remember|call|help|clean|care|have|know|pull|actually|show|work|cook)\b|\bunlike\s+(?:you|u|some\s+people)\b|\bany\s+(?:normal|sane|decent|reasonable|grown|functioning)\s+(?:person|adult|partner|human|man|woman|husband|wife|grown-up)\b|\bsome\s+of\s+us\s+(?:have|actually|work|do|can)\b|\bget\s+real\b|\byou\s+wouldn'?t\s+understand\b|\uD83D\uDE44|\uD83D\uDE12");
 
     internal static Regex Contempt() => ContemptRegex;
 
@@ -142,7 +142,7 @@ internal static class PhrasingRules
     internal static Regex Jab() => JabRegex;
 
     // Warmth after praise that keeps it sincere: "oh great, thank you", "well done, I'm so proud".
-    private static readonly Regex WarmCueRegex = Create(@"\b(?:thank|thanks|love|proud|news|congrat\w*|so\s+happy|glad|works\s+for\s+me|see\s+you|let'?s|lovely|beautiful|delicious|amazing|well\s+deserved|earned|passed|found|arrived)\b");
+    private static readonly Regex WarmCueRegex = Create(@"\b(?:thank|thanks|love|proud|cheer|cheered|happy|smile|laugh|news|congrat\w*|so\s+happy|glad|works\s+for\s+me|see\s+you|let'?s|lovely|beautiful|delicious|amazing|well\s+deserved|earned|passed|found|arrived)\b");
 
     internal static Regex WarmCue() => WarmCueRegex;
 
@@ -152,7 +152,7 @@ internal static class PhrasingRules
     internal static Regex Teasing() => TeasingRegex;
 
     // Affection that makes a sentence warm whatever its other words: "you make this house a home", "you look after us".
-    private static readonly Regex AffectionCueRegex = Create(@"\b(?:a\s+home|look\s+after|fall\s+for|mind\s+at\s+rest|make\s+me\s+(?:laugh|smile|happy)|cheer\s+me|proud\s+of|grateful|thank\s+you|thanks\s+for|i\s+love|i\s+adore|so\s+kind|lucky|love\s+(?:how|that|it\s+when|the\s+way)|appreciate|admire|glad|incredible|wonderful|amazing|great\s+news|brilliant\s+news|congrat\w*|well\s+done|proud)\b");
+    private static readonly Regex AffectionCueRegex = Create(@"\b(?:you\s+(?:sweetheart|angel|darling|star|legend|gem|treasure|sweetie|beauty|babe|cutie|sweet\s+thing)|a\s+home|look\s+after|fall\s+for|mind\s+at\s+rest|make\s+me\s+(?:laugh|smile|happy)|cheer\s+me|proud\s+of|grateful|thank\s+you|thanks\s+for|i\s+love|i\s+adore|so\s+kind|lucky|love\s+(?:how|that|it\s+when|the\s+way)|appreciate|admire|glad|incredible|wonderful|amazing|great\s+news|brilliant\s+news|congrat\w*|well\s+done|proud)\b");
 
     internal static Regex AffectionCue() => AffectionCueRegex;
 
@@ -181,7 +181,7 @@ internal static class PhrasingRules
     internal static Regex LeadingWeight() => LeadingWeightRegex;
 
     // A clause that names the situation: "… when it comes to money", "… with your time".
-    private static readonly Regex SituationClauseRegex = Create(@"\b(?<clause>(?:when|whenever|about|after|with|because|at|around|over|in\s+front\s+of)\s+[^.!?;,:]{3,80})");
+    private static readonly Regex SituationClauseRegex = Create(@"\b(?<clause>(?:when|whenever|about|(?<!\b(?:day|night|week|year|month|weekend|time)\s+)after|with|because|at|around|over|in\s+front\s+of)\s+[^.!?;,:]{3,80})");
 
     internal static Regex SituationClause() => SituationClauseRegex;
 
