@@ -8,6 +8,10 @@
 #                          of the dashboard vs a bare read, peak RSS and cold start; SQLite and PostgreSQL.
 #                          BENCH_DASHBOARD (default /Insights) is the page; ?period=4w and ?period=all are appended.
 #                          BENCH_REQUESTS (default 200) sequential requests per measurement after 20 warm-up ones.
+#   bench/run.sh pages     every everyday page (home, feed, moments, requests, a request, check-ins, a reveal,
+#                          understanding, monthly, intimacy, pulse, repair, insights 4w/all, report 4w/all) for the
+#                          1-month, 1-year and 5-year couples: p50/p99 and growth 5y/1m per page; both providers.
+#                          BENCH_PAGE_REQUESTS (default 60) sequential requests per page and couple.
 # Installs what it needs (wrk, postgresql) and builds the app in Release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -206,6 +210,84 @@ bench_dashboard() { # bench_dashboard PROVIDER CONNECTION -> fills $table and $l
   line="dashboard: p50 $p50_5y_4w ms, p99 $p99_5y_4w ms (5y, 4 weeks), growth 4w $g4, growth all $gall, rss $rss MB (idle $idle MB), cold start $cold ms"
 }
 
+# ---- pages ---------------------------------------------------------------------------------------------------
+# Every everyday page for the 1-month, 1-year and 5-year couples: p50/p99 per page and history, and the growth
+# p50(5 years) / p50(1 month) per page. Bounds (issue 21): 1.3 for a page's default view, 2.0 for all-time views.
+pages_requests=${BENCH_PAGE_REQUESTS:-60}
+
+# The pages, as "name|path|bound"; {request} and {reveal} are filled per couple from its own lists.
+page_list=(
+  "home|/|1.3" "feed|/Feed|1.3" "moments|/Moments|1.3" "requests|/Requests|1.3" "a request|/Requests/View/{request}|1.3"
+  "check-ins|/CheckIns|1.3" "a reveal|/CheckIns/Reveal/{reveal}|1.3" "understanding|/CheckIns/Understanding|1.3"
+  "monthly|/Monthly|1.3" "intimacy|/Intimacy|1.3" "pulse|/Pulse|1.3" "repair|/Repair|1.3"
+  "insights 4w|/Insights?period=4w|1.3" "insights all|/Insights?period=all|2.0"
+  "report 4w|/Insights/Report?period=4w|1.3" "report all|/Insights/Report?period=all|2.0"
+)
+
+page_path() { # page_path PATH -> PATH with this couple's request id and reveal label
+  local p=$1
+  p=${p//\{request\}/$page_request}; p=${p//\{reveal\}/$page_reveal}
+  echo "$p"
+}
+
+generate_histories() { # generate_histories PROVIDER CONNECTION FOLDER
+  start_app "$1" "$2" "$3"
+  local h name days email gen
+  for h in "${histories[@]}"; do
+    name=${h%%:*}; days=${h##*:}; email="bench-$name@example.org"
+    gen=$(curl -sf -X POST "$base/bench/generate-history?email=$email&password=$bench_password&days=$days") \
+      || { echo "generating $name failed"; tail -20 "$out/app-$1.log"; return 1; }
+    echo "   generated $name: $gen"
+  done
+  stop_app
+  if [ "$1" = Postgres ]; then
+    _as_pg "$pgbin/psql" -q -h 127.0.0.1 -p "$pgport" -U postgres -d "${2##*Database=}" -c "VACUUM ANALYZE" \
+      || { echo "VACUUM ANALYZE failed"; return 1; }
+  fi
+}
+
+bench_pages() { # bench_pages PROVIDER CONNECTION -> appends to $table, sets $pages_line
+  local provider=$1 connection=$2 folder h name entry page path bound pass p50 p99
+  folder=$(mktemp -d /tmp/mutuality-bench.XXXXXX)
+  generate_histories "$provider" "$connection" "$folder"
+  start_app "$provider" "$connection" "$folder"
+  # Each couple's own request and reveal to open (the newest listed).
+  for h in "${histories[@]}"; do
+    name=${h%%:*}
+    sign_in "bench-$name@example.org" "$bench_password"
+    printf -v "req_$name" '%s' "$(curl -s -b "$cookies" "$base/Requests" | grep -o '/Requests/View/[0-9a-f-]\{36\}' | head -1 | sed 's|.*/||')"
+    printf -v "rev_$name" '%s' "$(curl -s -b "$cookies" "$base/CheckIns" | grep -o '/CheckIns/Reveal/[^"]*' | head -1 | sed 's|/CheckIns/Reveal/||')"
+  done
+  # Warm every page of every couple twice (tiered compilation settles), then measure.
+  for pass in 1 2 3; do
+    for h in "${histories[@]}"; do
+      name=${h%%:*}; sign_in "bench-$name@example.org" "$bench_password"
+      local rq="req_$name" rv="rev_$name"; page_request=${!rq}; page_reveal=${!rv}
+      for entry in "${page_list[@]}"; do
+        path=$(page_path "$(cut -d'|' -f2 <<<"$entry")")
+        [ $pass -lt 3 ] && { server_times "$base$path" 10 >/dev/null || return 1; continue; }
+        read -r p50 p99 < <(server_times "$base$path" "$pages_requests") || return 1
+        page=$(cut -d'|' -f1 <<<"$entry"); page=${page// /_}
+        printf -v "pp50_${name}_${page}" '%s' "$p50"; printf -v "pp99_${name}_${page}" '%s' "$p99"
+      done
+    done
+  done
+  local rss; rss=$(rss_mb)
+  stop_app
+  rm -rf "$folder"
+  local worst="" worst_g=0 over=0 g key
+  for entry in "${page_list[@]}"; do
+    page=$(cut -d'|' -f1 <<<"$entry"); key=${page// /_}; bound=$(cut -d'|' -f3 <<<"$entry")
+    local a="pp50_1m_$key" b="pp50_1y_$key" c="pp50_5y_$key" d="pp99_5y_$key"
+    g=$(awk -v x="${!c}" -v y="${!a}" 'BEGIN { printf "%.2f", (y > 0 ? x / y : 0) }')
+    table+=$(printf '\n%-9s | %-14s | p50 1m %7.2f  1y %7.2f  5y %7.2f ms | p99 5y %7.2f ms | growth %s (bound %s)%s' \
+      "$provider" "$page" "${!a}" "${!b}" "${!c}" "${!d}" "$g" "$bound" "$(awk -v g="$g" -v b="$bound" 'BEGIN { if (g > b) print "  OVER" }')")
+    awk -v g="$g" -v b="$bound" 'BEGIN { exit !(g > b) }' && over=$((over + 1))
+    if awk -v g="$g" -v w="$worst_g" 'BEGIN { exit !(g > w) }'; then worst_g=$g; worst=$page; fi
+  done
+  pages_line="pages: ${#page_list[@]} pages, $over over their bound, worst growth $worst_g ($worst), peak rss $rss MB"
+}
+
 case $what in
   moments)
     echo "== moments ($connections connections, $duration each, wrk 2 threads; app and wrk share this machine)"
@@ -233,5 +315,20 @@ case $what in
     [ -z "$pg_line" ] || echo "PostgreSQL: ${pg_line#dashboard: }"
     echo "$line"
     ;;
-  *) echo "unknown benchmark: $what (try: moments, dashboard)"; exit 2 ;;
+  pages)
+    echo "== pages ($pages_requests sequential requests per page and couple after two warm-up passes; app and curl share this machine)"
+    table=""; pg_line=""
+    if [ "${BENCH_PROVIDERS:-Postgres Sqlite}" != Sqlite ]; then
+      pg_start "$out"
+      bench_pages Postgres "$MUTUALITY_PG_BASE;Database=mutuality_bench_pages"
+      pg_line=$pages_line
+      pg_stop
+    fi
+    [ "${BENCH_PROVIDERS:-Postgres Sqlite}" = Postgres ] || bench_pages Sqlite ""
+    echo
+    printf 'provider  | page           | server time (curl time_total, %s sequential), growth = p50 5y / p50 1m%s\n' "$pages_requests" "$table"
+    [ -z "$pg_line" ] || echo "PostgreSQL: ${pg_line#pages: }"
+    [ "${BENCH_PROVIDERS:-Postgres Sqlite}" = Postgres ] || echo "$pages_line"
+    ;;
+  *) echo "unknown benchmark: $what (try: moments, dashboard, pages)"; exit 2 ;;
 esac

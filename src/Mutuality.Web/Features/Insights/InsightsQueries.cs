@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Mutuality.Domain.CheckIns;
 using Mutuality.Domain.Insights;
 using Mutuality.Domain.People;
@@ -47,8 +49,24 @@ public sealed record InsightsData(
 /// whole history. Privacy: the partner's private moments are filtered out in SQL; the partner's check-ins count only
 /// once revealed; the partner's pulse and map only for months both answered.
 /// </summary>
-public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvider clock, ILogger<InsightsQueries> logger)
+public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvider clock, ILogger<InsightsQueries> logger, IMemoryCache cache)
 {
+    /// <summary>How long an unused viewer's monthly rollup stays in memory.</summary>
+    private static readonly TimeSpan RollupIdle = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// One completed local month's tallies for one viewer (bucket index 0), kept while the couple's change counters for
+    /// that month (<see cref="Data.InsightVersion"/>) are unchanged. The M6 reveal rows are kept one per reveal, as the
+    /// cluster-robust intervals and the raw mean gaps need them (issue 13): nothing is pre-summed.
+    /// </summary>
+    private sealed record MonthRollup(long Version, MomentTally[] Moments, RequestTally[] Requests, DoneTally[] Done, CheckInRow[] CheckIns, RevealRow[] Reveals);
+
+    /// <summary>Whose rollup: the viewer's view (privacy), of this couple, with this partner, in this zone (month bounds).</summary>
+    private sealed record RollupKey(Guid Couple, Guid Viewer, Guid Partner, string Zone);
+
+    /// <summary>For tests: how many chart points the last load took from the monthly rollup.</summary>
+    internal int LastRolledUpPoints { get; private set; }
+
     private sealed class MomentRow
     {
         public int Bucket { get; set; }
@@ -117,6 +135,20 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
         public double? AgreementSquares { get; set; }
 
         public long AgreementN { get; set; }
+
+        public CheckInRow At(int bucket) => new()
+        {
+            Bucket = bucket,
+            AuthorId = AuthorId,
+            N = N,
+            Able = Able,
+            AbleN = AbleN,
+            Supported = Supported,
+            SupportedN = SupportedN,
+            Agreement = Agreement,
+            AgreementSquares = AgreementSquares,
+            AgreementN = AgreementN,
+        };
     }
 
     /// <summary>One revealed period: both partners' guesses (g) and own ratings (m) for supported (s), able to give (a), stress (t).</summary>
@@ -197,7 +229,14 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
         return days.Where(d => d is not null).Min();
     }
 
-    public async Task<InsightsData> LoadAsync(Caller caller, InsightPeriod period, CancellationToken ct = default)
+    public Task<InsightsData> LoadAsync(Caller caller, InsightPeriod period, CancellationToken ct = default) => LoadAsync(caller, period, true, ct);
+
+    /// <summary>
+    /// Loads the insights; with <paramref name="rollup"/>, a period charted by month takes each completed month it has
+    /// already added up from memory while that month's change counters are unchanged (docs/adr/0004, "Monthly rollup"),
+    /// and asks the database only for the rest. Without it, everything is recomputed (the property test compares both).
+    /// </summary>
+    internal async Task<InsightsData> LoadAsync(Caller caller, InsightPeriod period, bool rollup, CancellationToken ct = default)
     {
         var couple = caller.CoupleId!.Value;
         var me = caller.UserId;
@@ -210,17 +249,64 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
 
         // The nudges look at the last 16 weeks of reveals whatever the period, so those are read too (still bounded).
         var sixteenWeeks = InsightPeriods.MondayOf(TimeZones.LocalDay(now, zone)).AddDays(-15 * 7);
-        await FillCheckInFactsAsync(couple, sixteenWeeks < fromDay ? sixteenWeeks : fromDay, toDay, ct);
+
+        // Completed months already added up (monthly charts only): valid while their change counters are unchanged.
+        var cached = new Dictionary<int, MonthRollup>();
+        ConcurrentDictionary<DateOnly, MonthRollup>? store = null;
+        Dictionary<string, long> versions = [];
+        if (rollup && period.Size == BucketSize.Month)
+        {
+            store = cache.GetOrCreate(new RollupKey(couple, me, partner, zone.Id), e =>
+            {
+                e.SlidingExpiration = RollupIdle;
+                return new ConcurrentDictionary<DateOnly, MonthRollup>();
+            })!;
+            versions = await VersionsAsync(couple, ct);
+            foreach (var p in points)
+            {
+                if (p.EndUtc <= now && store.TryGetValue(p.Start, out var month) && month.Version == VersionOf(versions, p.Start))
+                {
+                    cached[p.Index] = month;
+                }
+            }
+        }
+
+        // Copy the numbers out of check-ins not read yet, for the months still to add up (and the nudges' 16 weeks). A
+        // copy is a write, which moves its month's counter: the counters are read again and the loop fills what that
+        // uncovered (a write by someone else in between), so no month is kept with numbers not yet copied.
+        List<InsightBucket> missing = [];
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            missing = [.. points.Where(p => !cached.ContainsKey(p.Index))];
+            var fillFrom = missing.Count > 0 && missing[0].Start < sixteenWeeks ? missing[0].Start : sixteenWeeks;
+            if (await FillCheckInFactsAsync(couple, fillFrom, toDay, ct) == 0 || store is null)
+            {
+                break;
+            }
+
+            versions = await VersionsAsync(couple, ct);
+            foreach (var (index, month) in cached.ToList())
+            {
+                if (month.Version != VersionOf(versions, points[index].Start))
+                {
+                    cached.Remove(index);
+                }
+            }
+
+            missing = [.. points.Where(p => !cached.ContainsKey(p.Index))];
+        }
+
+        LastRolledUpPoints = cached.Count;
 
         // M1–M4, added up per chart point in SQL.
-        var moments = await QueryAsync<MomentRow>(points, false, """
+        var moments = await QueryAsync<MomentRow>(missing, false, """
             SELECT w.i AS "Bucket", m."AuthorId" AS "AuthorId", m."Direction" AS "Direction", m."Kind" AS "Kind", m."ResponseKind" AS "Response",
                    CASE WHEN m."ResponseRating" >= 4 THEN 1 ELSE 0 END AS "RatedFour", COUNT(*) AS "N"
             FROM w JOIN "SupportMoments" m ON m."CoupleId" = {0} AND m."OccurredAtUtc" >= w.s AND m."OccurredAtUtc" < w.e
             WHERE m."Visibility" = 1 OR m."AuthorId" = {1}
             GROUP BY w.i, m."AuthorId", m."Direction", m."Kind", m."ResponseKind", CASE WHEN m."ResponseRating" >= 4 THEN 1 ELSE 0 END
             """, [couple, me], ct);
-        var requests = await QueryAsync<RequestRow>(points, false, """
+        var requests = await QueryAsync<RequestRow>(missing, false, """
             SELECT w.i AS "Bucket", r."State" AS "State",
                    CASE WHEN r."FirstAnsweredAtUtc" IS NULL THEN 0 ELSE 1 END AS "Answered",
                    CASE WHEN r."FirstAnsweredAtUtc" <= r."WindowEndsUtc" THEN 1 ELSE 0 END AS "InWindow",
@@ -232,7 +318,7 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
             FROM w JOIN "SupportRequests" r ON r."CoupleId" = {0} AND r."CreatedAtUtc" >= w.s AND r."CreatedAtUtc" < w.e
             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
             """, [couple, now], ct);
-        var done = await QueryAsync<DoneRow>(points, false, """
+        var done = await QueryAsync<DoneRow>(missing, false, """
             SELECT w.i AS "Bucket", r."PartnerId" AS "GiverId", COUNT(*) AS "N"
             FROM w JOIN "SupportRequests" r ON r."CoupleId" = {0} AND r."DoneAtUtc" >= w.s AND r."DoneAtUtc" < w.e
             GROUP BY 1, 2
@@ -241,11 +327,9 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
         var momentTallies = moments.Select(r => new MomentTally(r.Bucket, r.AuthorId, (MomentDirection)r.Direction, (MomentKind)r.Kind, (MomentResponseKind?)r.Response, r.RatedFour == 1, (int)r.N)).ToList();
         var requestTallies = requests.Select(r => new RequestTally(r.Bucket, (RequestState)r.State, r.Answered == 1, r.InWindow == 1, r.Ended == 1, (RequestOutcome?)r.Outcome, r.Fulfilled == 1, r.Matched == 1, (int)r.N)).ToList();
         var doneTallies = done.Select(r => new DoneTally(r.Bucket, r.GiverId, (int)r.N)).ToList();
-        var support = InsightSeries.PerPoint(points.Count, me, partner, momentTallies, requestTallies, doneTallies);
-        var supportTotal = InsightSeries.Of(me, partner, momentTallies, requestTallies, doneTallies);
 
         // M5 and M7 per chart point: the viewer's own check-ins, and the partner's only once revealed (FactsState 2).
-        var checkIns = await QueryAsync<CheckInRow>(points, true, """
+        var checkIns = await QueryAsync<CheckInRow>(missing, true, """
             SELECT w.i AS "Bucket", c."AuthorId" AS "AuthorId", COUNT(*) AS "N",
                    COALESCE(SUM(c."MeAbleToGive"), 0) AS "Able", COUNT(c."MeAbleToGive") AS "AbleN",
                    COALESCE(SUM(c."MeSupported"), 0) AS "Supported", COUNT(c."MeSupported") AS "SupportedN",
@@ -254,6 +338,54 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
             WHERE c."SubmittedAtUtc" IS NOT NULL AND (c."AuthorId" = {1} OR c."FactsState" = 2)
             GROUP BY w.i, c."AuthorId"
             """, [couple, me], ct);
+
+        // M6 over the period, from the revealed periods' ratings (one short row per reveal): the cluster-robust
+        // intervals need to know which ratings came from the same reveal, which sums cannot tell.
+        var liveReveals = missing.Count == 0 ? [] : await RevealRowsAsync(couple, me, partner, missing[0].Start, toDay, ct);
+        var revealRows = new List<RevealRow>();
+        if (store is null)
+        {
+            revealRows = liveReveals;
+        }
+        else
+        {
+            // Per month, in time order: a kept month's reveal rows, or the live ones that fall in a month not kept.
+            var byMonth = liveReveals.ToLookup(r => new DateOnly(r.PeriodStart.Year, r.PeriodStart.Month, 1));
+            foreach (var p in points)
+            {
+                revealRows.AddRange(cached.TryGetValue(p.Index, out var month) ? month.Reveals : byMonth[p.Start]);
+            }
+
+            // Keep what was just added up for a completed month whose answer windows have all ended (the only figure
+            // that changes with time alone), under the counter read before the queries: a write since then leaves the
+            // kept month looking out of date, so it is added up again next time, never the reverse.
+            foreach (var p in missing)
+            {
+                var index = p.Index;
+                if (p.EndUtc <= now && requestTallies.All(r => r.Bucket != index || r.WindowEnded))
+                {
+                    store[p.Start] = new MonthRollup(
+                        VersionOf(versions, p.Start),
+                        [.. momentTallies.Where(t => t.Bucket == index).Select(t => t with { Bucket = 0 })],
+                        [.. requestTallies.Where(t => t.Bucket == index).Select(t => t with { Bucket = 0 })],
+                        [.. doneTallies.Where(t => t.Bucket == index).Select(t => t with { Bucket = 0 })],
+                        [.. checkIns.Where(r => r.Bucket == index).Select(r => r.At(0))],
+                        [.. byMonth[p.Start]]);
+                }
+            }
+
+            foreach (var (index, month) in cached)
+            {
+                momentTallies.AddRange(month.Moments.Select(t => t with { Bucket = index }));
+                requestTallies.AddRange(month.Requests.Select(t => t with { Bucket = index }));
+                doneTallies.AddRange(month.Done.Select(t => t with { Bucket = index }));
+                checkIns.AddRange(month.CheckIns.Select(r => r.At(index)));
+            }
+        }
+
+        var support = InsightSeries.PerPoint(points.Count, me, partner, momentTallies, requestTallies, doneTallies);
+        var supportTotal = InsightSeries.Of(me, partner, momentTallies, requestTallies, doneTallies);
+
         IReadOnlyList<PersonPoint> Person(Guid who)
         {
             var rows = checkIns.Where(r => r.AuthorId == who).ToDictionary(r => r.Bucket);
@@ -262,9 +394,6 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
                 : new PersonPoint(0, null, null, 0, null))];
         }
 
-        // M6 over the period, from the revealed periods' ratings (one short row per reveal): the cluster-robust
-        // intervals need to know which ratings came from the same reveal, which sums cannot tell.
-        var revealRows = await RevealRowsAsync(couple, me, partner, fromDay, toDay, ct);
         TruthAndBiasOutcome Reading(bool mineAsPerceiver) => TruthAndBias.Estimate(revealRows.Count, [.. revealRows.SelectMany((r, i) => Observations(r, mineAsPerceiver, i))]);
 
         var (gaps, latestGaps, latestMonth) = await GapsAsync(caller, fromDay, toDay, ct);
@@ -342,7 +471,7 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
     /// check-ins in the period that have not been read yet. Each check-in is read once; later loads find nothing to do.
     /// A check-in sent through the form is filled at once; rows written any other way (demo, import, bench) on first view.
     /// </summary>
-    public async Task FillCheckInFactsAsync(Guid couple, DateOnly fromDay, DateOnly toDay, CancellationToken ct)
+    public async Task<int> FillCheckInFactsAsync(Guid couple, DateOnly fromDay, DateOnly toDay, CancellationToken ct)
     {
         var pending = await db.CheckIns
             .Where(c => c.CoupleId == couple && c.PeriodStart >= fromDay && c.PeriodStart < toDay && c.SubmittedAtUtc != null
@@ -351,7 +480,7 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
             .ToListAsync(ct);
         if (pending.Count == 0)
         {
-            return;
+            return 0;
         }
 
         var starts = pending.Select(c => c.PeriodStart).Distinct().ToList();
@@ -393,10 +522,21 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
             // A write on a read: when the database takes no writes, the insights show what is already stored and these
             // check-ins are read on a later visit (issue 20).
             logger.LogWarning("Could not store the numbers of {Count} check-ins for the insights ({Reason}); showing what is stored", pending.Count, e.GetBaseException().Message);
+            db.ChangeTracker.Clear();
+            return 0;
         }
 
         db.ChangeTracker.Clear();
+        return pending.Count;
     }
+
+    /// <summary>The couple's change counters per UTC month (<see cref="Data.InsightVersion"/>): a few dozen short rows.</summary>
+    private async Task<Dictionary<string, long>> VersionsAsync(Guid couple, CancellationToken ct)
+        => await db.InsightVersions.AsNoTracking().Where(v => v.CoupleId == couple).ToDictionaryAsync(v => v.Month, v => v.Version, ct);
+
+    /// <summary>A local month's counter: the UTC month of the same name (writes mark every month a local month could hold them in).</summary>
+    private static long VersionOf(Dictionary<string, long> versions, DateOnly month)
+        => versions.GetValueOrDefault(month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
 
     /// <summary>M6 sums per perceiver and rating, over revealed check-ins (both sent) in the date range.</summary>
     private async Task<List<SumsRow>> SumsAsync(Guid couple, Guid me, Guid partner, DateOnly fromDay, DateOnly toDay, CancellationToken ct)
@@ -447,13 +587,18 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
     }
 
     /// <summary>Runs an aggregate over the chart points: <c>w(i, s, e)</c> holds each point's bounds (UTC instants, or local days).</summary>
-    private async Task<List<T>> QueryAsync<T>(IReadOnlyList<InsightBucket> points, bool days, string body, object[] args, CancellationToken ct)
+    private async Task<List<T>> QueryAsync<T>(List<InsightBucket> points, bool days, string body, object[] args, CancellationToken ct)
     {
+        if (points.Count == 0)
+        {
+            return [];
+        }
+
         var values = new List<object>(args);
         var cte = new StringBuilder("WITH w(i, s, e) AS (VALUES ");
         foreach (var p in points)
         {
-            if (p.Index > 0)
+            if (values.Count > args.Length)
             {
                 cte.Append(", ");
             }

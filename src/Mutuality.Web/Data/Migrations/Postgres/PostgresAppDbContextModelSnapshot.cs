@@ -704,6 +704,23 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.ToTable("InsightDismissals");
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Features.Insights.Data.InsightVersion", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CoupleId", "Month");
+
+                    b.ToTable("InsightVersions");
+                });
+
             modelBuilder.Entity("Mutuality.Web.Features.Intimacy.Data.IntimacyEntry", b =>
                 {
                     b.Property<Guid>("Id")

@@ -693,6 +693,23 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.ToTable("InsightDismissals");
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Features.Insights.Data.InsightVersion", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CoupleId", "Month");
+
+                    b.ToTable("InsightVersions");
+                });
+
             modelBuilder.Entity("Mutuality.Web.Features.Intimacy.Data.IntimacyEntry", b =>
                 {
                     b.Property<Guid>("Id")

@@ -6,4 +6,6 @@ namespace Mutuality.Web.Data;
 public abstract partial class AppDbContext
 {
     public DbSet<InsightDismissal> InsightDismissals => Set<InsightDismissal>();
+
+    public DbSet<InsightVersion> InsightVersions => Set<InsightVersion>();
 }
