@@ -61,29 +61,39 @@ public sealed class HandledRaceLogTests(ITestOutputHelper output)
         var couple = await app.CreateCoupleAsync();
         using var robin = await app.SignedInAsync(couple.A);
         var token = await robin.TokenAsync("/Moments");
-        List<KeyValuePair<string, string>> form =
-        [
-            new("__RequestVerificationToken", token), new("__Intent", Guid.NewGuid().ToString()), new("__IntentPath", "/Moments"),
-            new("Input.Direction", "Gave"), new("Input.Type", "Practical"), new("Input.Note", "Carried the shopping up"), new("Input.Visibility", "Shared"),
-        ];
         app.Logs.Entries.Clear();
 
-        using var start = new ManualResetEventSlim(false);
-        var posts = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        // Whether two posts meet at the unique index depends on timing: on a busy machine the first post can commit
+        // before the others look for it (then they are answered "already sent" before saving, which is right but not
+        // this race). So the round is repeated with a new form (a new intent key) until a race happened, up to ten
+        // times; every round must keep exactly one moment, answer every post with a redirect and log no error.
+        var raced = 0;
+        var rounds = 0;
+        while (raced == 0 && rounds < 10)
         {
-            start.Wait();
-            using var content = new FormUrlEncodedContent(form);
-            return await robin.Http.PostAsync("/Moments", content);
-        })).ToList();
-        start.Set();
-        var responses = await Task.WhenAll(posts);
+            rounds++;
+            List<KeyValuePair<string, string>> form =
+            [
+                new("__RequestVerificationToken", token), new("__Intent", Guid.NewGuid().ToString()), new("__IntentPath", "/Moments"),
+                new("Input.Direction", "Gave"), new("Input.Type", "Practical"), new("Input.Note", "Carried the shopping up"), new("Input.Visibility", "Shared"),
+            ];
+            using var start = new ManualResetEventSlim(false);
+            var posts = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+            {
+                start.Wait();
+                using var content = new FormUrlEncodedContent(form);
+                return await robin.Http.PostAsync("/Moments", content);
+            })).ToList();
+            start.Set();
+            var responses = await Task.WhenAll(posts);
 
-        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
-        Assert.Equal(1, await app.WithDbAsync(db => db.SupportMoments.CountAsync(m => m.CoupleId == couple.Id)));
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+            Assert.Equal(rounds, await app.WithDbAsync(db => db.SupportMoments.CountAsync(m => m.CoupleId == couple.Id)));
+            raced = app.Logs.Entries.Count(e => e.Level == LogLevel.Information && e.Message.StartsWith("Two posts of one form raced", StringComparison.Ordinal));
+        }
 
         var entries = app.Logs.Entries.ToList();
-        var raced = entries.Count(e => e.Level == LogLevel.Information && e.Message.StartsWith("Two posts of one form raced", StringComparison.Ordinal));
-        TestReport.Write(output, $"handled races ({AppFactory.Provider}): {raced} of 20 parallel posts of one form lost at the unique index, logged as information; {entries.Count(e => e.Level >= LogLevel.Error)} errors logged");
+        TestReport.Write(output, $"handled races ({AppFactory.Provider}): {raced} of {rounds * 20} parallel posts of one form ({rounds} round(s) of 20) lost at the unique index, logged as information; {entries.Count(e => e.Level >= LogLevel.Error)} errors logged");
 
         Assert.True(raced > 0, "No post reached the unique index: the race was not exercised.");
         var errors = entries.Where(e => e.Level >= LogLevel.Error).Select(e => $"{e.Level} {e.Category}[{e.Id.Id}]: {e.Message.Split('\n')[0]}").ToList();
