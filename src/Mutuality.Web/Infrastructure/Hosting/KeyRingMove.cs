@@ -15,8 +15,8 @@ namespace Mutuality.Web.Infrastructure.Hosting;
 /// <para>
 /// Each key's XML is copied unchanged (a key protected with a certificate stays protected with it), then read back from
 /// the destination and compared with the source; only when every key is there, byte for byte, are they removed from the
-/// source. A key already in the destination with the same id and the same XML is not copied twice; one with the same id
-/// and different XML stops the move before anything is written. Run it while the app is stopped, then start the app
+/// source. Revocations move the same way. A key already in the destination with the same id and the same XML is not
+/// copied twice; one with the same id and different XML stops the move before anything is written. Run it while the app is stopped, then start the app
 /// with <c>DataProtection:KeysInDatabase</c> set to match (true after <c>to-database</c>, false after <c>to-folder</c>).
 /// </para>
 /// </summary>
@@ -57,25 +57,20 @@ public static class KeyRingMove
                 return Refused;
             }
 
-            var already = to.GetAllElements().Where(e => KeyId(e) is not null).ToDictionary(e => KeyId(e)!, Text);
+            // A key is known by its id; any other element (a revocation) by its whole text.
+            var already = to.GetAllElements().GroupBy(Identity).ToDictionary(g => g.Key, g => Text(g.First()));
             foreach (var key in moving)
             {
-                if (KeyId(key) is not { } id)
+                if (already.TryGetValue(Identity(key), out var there) && there != Text(key))
                 {
-                    error.WriteLine($"keys: an element in {fromName} is not a key ({key.Name}); nothing was changed.");
-                    return Refused;
-                }
-
-                if (already.TryGetValue(id, out var there) && there != Text(key))
-                {
-                    error.WriteLine($"keys: {toName} already holds a different key with the id {id}; nothing was changed.");
+                    error.WriteLine($"keys: {toName} already holds a different key with the id {KeyId(key)}; nothing was changed.");
                     return Refused;
                 }
             }
 
-            foreach (var key in moving.Where(k => !already.ContainsKey(KeyId(k)!)))
+            foreach (var key in moving.Where(k => !already.ContainsKey(Identity(k))))
             {
-                to.StoreElement(key, "key-" + KeyId(key));
+                to.StoreElement(key, KeyId(key) is { } id ? "key-" + id : key.Name.LocalName + "-" + Guid.NewGuid().ToString("N"));
             }
 
             var arrived = to.GetAllElements().Select(Text).ToHashSet(StringComparer.Ordinal);
@@ -86,10 +81,10 @@ public static class KeyRingMove
                 return 1;
             }
 
-            var ids = moving.Select(k => KeyId(k)!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var moved = moving.Select(Text).ToHashSet(StringComparer.Ordinal);
             if (toDatabase)
             {
-                foreach (var file in Directory.EnumerateFiles(keysFolder, "*.xml").Where(f => KeyId(XElement.Load(f)) is { } id && ids.Contains(id)))
+                foreach (var file in Directory.EnumerateFiles(keysFolder, "*.xml").Where(f => moved.Contains(Text(XElement.Load(f)))))
                 {
                     File.Delete(file);
                 }
@@ -99,7 +94,7 @@ public static class KeyRingMove
                 await using var scope = app.Services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 var rows = await db.DataProtectionKeys.ToListAsync();
-                db.DataProtectionKeys.RemoveRange(rows.Where(r => r.Xml is { } xml && KeyId(XElement.Parse(xml)) is { } id && ids.Contains(id)));
+                db.DataProtectionKeys.RemoveRange(rows.Where(r => r.Xml is { } xml && moved.Contains(Text(XElement.Parse(xml)))));
                 await db.SaveChangesAsync();
             }
 
@@ -115,6 +110,8 @@ public static class KeyRingMove
             return 1;
         }
     }
+
+    private static string Identity(XElement element) => KeyId(element) is { } id ? "key " + id.ToLowerInvariant() : Text(element);
 
     private static string? KeyId(XElement element) => element.Name.LocalName == "key" ? (string?)element.Attribute("id") : null;
 
