@@ -9,9 +9,11 @@ public sealed record GuidePrompt(string Key, string Label, string Hint);
 public sealed record Guide(string Slug, string Title, string Lead, IReadOnlyList<GuideSection> Sections, IReadOnlyList<GuidePrompt> Prompts, bool OpensWithSafetyCheck);
 
 /// <summary>
-/// The two guides, written by the project in its own words. Grounded in the research summarised in
-/// CONTENT.md §3 and §4 (stages of recovery after an affair; forgiveness as a personal choice; old
-/// expectations from earlier relationships; "now or then?"). They name no schema or style for anyone.
+/// The two guides, written by the project in its own words. Grounded in published research: the three stages of
+/// recovery after an affair (impact, meaning, moving on — Gordon, Baucom &amp; Snyder 2004, J. Marital Fam. Ther.
+/// 30(2):213–31; Gordon, Baucom &amp; Snyder, Getting Past the Affair, Guilford 2007), forgiveness as a personal choice,
+/// and old expectations carried from earlier relationships ("now or then?", after Young, Klosko &amp; Weishaar 2003,
+/// Schema Therapy). They name no schema or style for anyone.
 /// </summary>
 public static class Guides
 {
