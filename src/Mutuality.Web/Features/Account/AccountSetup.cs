@@ -1,4 +1,5 @@
 using Mutuality.Web.Features.Account.Privacy;
+using Mutuality.Web.Infrastructure.Hosting;
 
 namespace Mutuality.Web.Features.Account;
 
@@ -13,7 +14,8 @@ public static class AccountSetup
         services.AddScoped<ExportService>();
         services.AddScoped<DataExporter>();
         services.AddScoped<DataImporter>();
-        services.AddHostedService<ExportWorker>();
+        services.AddSingleton<ExportWorker>();
+        services.AddRecurringJob(ExportWorker.Schedule);
         services.AddSingleton<RegisteredHere>(); // issue 16
         services.AddSingleton<UnknownAccountCost>();
         return services;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Mutuality.Domain.CheckIns;
 using Mutuality.Domain.People;
 using Mutuality.Web.Data;
+using Mutuality.Web.Infrastructure.Hosting;
 using Mutuality.Web.Infrastructure.Mail;
 
 namespace Mutuality.Web.Features.CheckIns;
@@ -11,8 +12,10 @@ namespace Mutuality.Web.Features.CheckIns;
 /// last day of the week for weekly), at most once a day, only while they have not sent their check-in.
 /// The e-mail says nothing about the partner.
 /// </summary>
-public sealed class CheckInReminderMailer(AppDbContext db, TimeProvider clock, IMailSender mail, PublicAddress address)
+public sealed class CheckInReminderMailer(AppDbContext db, TimeProvider clock, IMailSender mail, PublicAddress address) : IRecurringJob
 {
+    Task IRecurringJob.RunAsync(CancellationToken ct) => SendDueAsync(ct);
+
     /// <summary>How late a reminder may still go out (e.g. after the server was down).</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromHours(3);
 
@@ -67,31 +70,5 @@ public sealed class CheckInReminderMailer(AppDbContext db, TimeProvider clock, I
         }
 
         return sent;
-    }
-}
-
-/// <summary>Runs the reminder mailer once a minute.</summary>
-public sealed class CheckInReminderWorker(IServiceScopeFactory scopes, TimeProvider clock, Infrastructure.Hosting.NodeTicks ticks, ILogger<CheckInReminderWorker> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken);
-                await using var scope = scopes.CreateAsyncScope();
-                var mailer = scope.ServiceProvider.GetRequiredService<CheckInReminderMailer>();
-                await ticks.TryRunAsync(Infrastructure.Hosting.AdvisoryLocks.CheckInReminders, mailer.SendDueAsync, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Check-in reminders could not be sent this minute.");
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 using Mutuality.Web.Features.Shared;
 using Mutuality.Web.Infrastructure.Composition;
+using Mutuality.Web.Infrastructure.Hosting;
 
 namespace Mutuality.Web.Features.CheckIns;
 
@@ -15,8 +16,13 @@ public static class CheckInsSetup
         services.AddScoped<CheckInSettingsService>();
         services.AddScoped<CheckInStatusQuery>();
         services.AddScoped<CheckInCalendar>();
-        services.AddScoped<CheckInReminderMailer>();
-        services.AddHostedService<CheckInReminderWorker>();
+        services.AddRecurringJob(new RecurringSchedule<CheckInReminderMailer>
+        {
+            WhenItFails = "Check-in reminders could not be sent this minute",
+            Every = _ => TimeSpan.FromMinutes(1),
+            FirstRunAtStart = false,
+            OneNodeAtATime = AdvisoryLocks.CheckInReminders,
+        });
         services.AddScoped<IDemoHistory, CheckInDemoHistory>();
         services.AddNavLink(NavPlace.Main, 40, "/CheckIns", "Check-ins", c => c.HasPartner);
         services.AddHomePanel<CheckInPanelViewComponent>(30);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Mutuality.Domain.Notifications;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Notifications.Data;
+using Mutuality.Web.Infrastructure.Hosting;
 using Mutuality.Web.Infrastructure.Mail;
 
 namespace Mutuality.Web.Features.Notifications;
@@ -25,7 +26,7 @@ public sealed class NotificationSender(
     IOptions<NotificationOptions> options,
     IOptions<MailOptions> mail,
     TimeProvider clock,
-    ILogger<NotificationSender> log)
+    ILogger<NotificationSender> log) : IRecurringJob
 {
     public const string PushClient = "webpush";
 
@@ -40,6 +41,8 @@ public sealed class NotificationSender(
     }
 
     /// <summary>Sends what is due now; returns how many notices were delivered.</summary>
+    Task IRecurringJob.RunAsync(CancellationToken ct) => DrainOnceAsync(ct);
+
     public async Task<int> DrainOnceAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -246,39 +249,5 @@ public sealed class NotificationSender(
         }
 
         return header?.Date is { } date ? date - clock.GetUtcNow() : null;
-    }
-}
-
-/// <summary>Looks at the outbox every few seconds (never inline in a request).</summary>
-public sealed class NotificationWorker(NotificationSender sender, IOptions<NotificationOptions> options, TimeProvider clock, Infrastructure.Hosting.NodeTicks ticks, ILogger<NotificationWorker> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.WorkerEnabled)
-        {
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // One node drains each tick; the outbox rows' leases still keep each notice to one sender.
-                await ticks.TryRunAsync(Infrastructure.Hosting.AdvisoryLocks.PushOutbox, sender.DrainOnceAsync, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "The notification outbox could not be drained this time.");
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
     }
 }

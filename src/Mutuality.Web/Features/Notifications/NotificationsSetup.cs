@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Mutuality.Web.Infrastructure.Hosting;
 using Mutuality.Web.Infrastructure.Settings;
 
 namespace Mutuality.Web.Features.Notifications;
@@ -12,9 +13,22 @@ public static class NotificationsSetup
         services.AddSingleton<VapidKeys>();
         services.AddSingleton<NotificationSender>();
         services.AddScoped<Notices>();
-        services.AddScoped<ScheduledNotices>();
-        services.AddHostedService<ScheduledNoticeWorker>();
-        services.AddHostedService<NotificationWorker>();
+        // Reminders are looked for once a minute; the outbox every few seconds (never inline in a request). One node
+        // a run (issue 18); the stable event ids and the outbox rows' leases still keep each notice to one sender.
+        services.AddRecurringJob(new RecurringSchedule<ScheduledNotices>
+        {
+            WhenItFails = "Reminder notices could not be queued this time",
+            Every = _ => TimeSpan.FromMinutes(1),
+            OneNodeAtATime = AdvisoryLocks.ScheduledNotices,
+            Enabled = WorkerEnabled,
+        });
+        services.AddRecurringJob(new RecurringSchedule<NotificationSender>
+        {
+            WhenItFails = "The notification outbox could not be drained this time",
+            Every = sp => TimeSpan.FromSeconds(Math.Max(1, sp.GetRequiredService<IOptions<NotificationOptions>>().Value.PollSeconds)),
+            OneNodeAtATime = AdvisoryLocks.PushOutbox,
+            Enabled = WorkerEnabled,
+        });
         services.AddHostedService<VapidStartupNote>();
         foreach (var name in new[] { NotificationSender.PushClient, NotificationSender.NtfyClient })
         {
@@ -28,6 +42,8 @@ public static class NotificationsSetup
 
         return services;
     }
+
+    private static bool WorkerEnabled(IServiceProvider services) => services.GetRequiredService<IOptions<NotificationOptions>>().Value.WorkerEnabled;
 }
 
 /// <summary>Says once at start-up when push to Apple's service is off, and why (the app runs on regardless).</summary>

@@ -6,6 +6,7 @@ using Mutuality.Domain.Notifications;
 using Mutuality.Domain.People;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Notifications.Data;
+using Mutuality.Web.Infrastructure.Hosting;
 
 namespace Mutuality.Web.Features.Notifications;
 
@@ -18,8 +19,10 @@ namespace Mutuality.Web.Features.Notifications;
 /// hours as for every notice; a check-in reminder that falls inside quiet hours is not sent at all (it is a nudge
 /// for now, not for the morning after), the monthly day's notice waits for the quiet hours to end.
 /// </summary>
-public sealed class ScheduledNotices(AppDbContext db, Notices notices, TimeProvider clock)
+public sealed class ScheduledNotices(AppDbContext db, Notices notices, TimeProvider clock) : IRecurringJob
 {
+    Task IRecurringJob.RunAsync(CancellationToken ct) => RunDueAsync(ct);
+
     /// <summary>How late a reminder may still go out (e.g. after the server was down).</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromHours(3);
 
@@ -146,40 +149,4 @@ public sealed class ScheduledNotices(AppDbContext db, Notices notices, TimeProvi
 
     private Task<bool> HasPartnerAsync(Guid coupleId, Guid userId, CancellationToken ct)
         => db.CoupleMembers.AsNoTracking().AnyAsync(m => m.CoupleId == coupleId && m.UserId != userId && m.LeftAtUtc == null, ct);
-}
-
-/// <summary>Looks for due reminders once a minute (a one-shot delay after each run, so a clock jump means one catch-up run).</summary>
-public sealed class ScheduledNoticeWorker(IServiceScopeFactory scopes, IOptions<NotificationOptions> options, TimeProvider clock, Infrastructure.Hosting.NodeTicks ticks, ILogger<ScheduledNoticeWorker> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.WorkerEnabled)
-        {
-            return;
-        }
-
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    // One node a tick (issue 18); the stable event ids already make a second node's work a no-op.
-                    var notices = scope.ServiceProvider.GetRequiredService<ScheduledNotices>();
-                    await ticks.TryRunAsync(Infrastructure.Hosting.AdvisoryLocks.ScheduledNotices, notices.RunDueAsync, stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    log.LogWarning(e, "Reminder notices could not be queued this time; will try again.");
-                }
-
-                await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
-    }
 }

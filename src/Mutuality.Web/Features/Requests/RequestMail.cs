@@ -3,17 +3,23 @@ using Microsoft.EntityFrameworkCore;
 using Mutuality.Domain.People;
 using Mutuality.Domain.Support;
 using Mutuality.Web.Data;
+using Mutuality.Web.Infrastructure.Hosting;
 using Mutuality.Web.Infrastructure.Mail;
 
 namespace Mutuality.Web.Features.Requests;
 
 /// <summary>
 /// Opt-in e-mail about a partner's new request: at most once per request (claimed with a conditional update
-/// before sending), never during the recipient's quiet hours (it waits for <see cref="RequestMailJob"/>), and
+/// before sending), never during the recipient's quiet hours (it waits for <see cref="Interval"/>), and
 /// only while the request still awaits an answer. The e-mail names the partner but carries no request text.
 /// </summary>
-public sealed class RequestMail(AppDbContext db, TimeProvider clock, IMailSender sender, PublicAddress address, IHttpContextAccessor http)
+public sealed class RequestMail(AppDbContext db, TimeProvider clock, IMailSender sender, PublicAddress address, IHttpContextAccessor http) : IRecurringJob
 {
+    /// <summary>How often the request e-mails that quiet hours held back are looked for.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+
+    Task IRecurringJob.RunAsync(CancellationToken ct) => SendDueAsync(ct);
+
     public static readonly TimeSpan MaxDelay = TimeSpan.FromDays(7);
 
     /// <summary>Sends the e-mail for one request if it is due now. True when it was sent by this call.</summary>
@@ -81,38 +87,4 @@ public sealed class RequestMail(AppDbContext db, TimeProvider clock, IMailSender
     }
 
     private string? Link(string path) => address.Absolute(http.HttpContext, path);
-}
-
-/// <summary>
-/// Every few minutes, sends the request e-mails that quiet hours held back. It waits with a one-shot delay after
-/// each run (not a periodic timer), so a jump of the clock causes one catch-up run rather than one per missed period.
-/// </summary>
-public sealed class RequestMailJob(IServiceScopeFactory scopes, TimeProvider clock, Infrastructure.Hosting.NodeTicks ticks, ILogger<RequestMailJob> logger) : BackgroundService
-{
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await Task.Delay(Interval, clock, stoppingToken);
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var mail = scope.ServiceProvider.GetRequiredService<RequestMail>();
-                    await ticks.TryRunAsync(Infrastructure.Hosting.AdvisoryLocks.RequestMail, mail.SendDueAsync, stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogWarning(e, "Sending request e-mails failed; will try again.");
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
-    }
 }

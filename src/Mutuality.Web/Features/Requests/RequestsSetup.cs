@@ -1,4 +1,5 @@
 using Mutuality.Web.Infrastructure.Composition;
+using Mutuality.Web.Infrastructure.Hosting;
 
 namespace Mutuality.Web.Features.Requests;
 
@@ -9,8 +10,13 @@ public static class RequestsSetup
     {
         services.AddScoped<MakeRequest>();
         services.AddScoped<AnswerRequest>();
-        services.AddScoped<RequestMail>();
-        services.AddHostedService<RequestMailJob>();
+        services.AddRecurringJob(new RecurringSchedule<RequestMail>
+        {
+            WhenItFails = "Sending request e-mails failed",
+            Every = _ => RequestMail.Interval,
+            FirstRunAtStart = false,
+            OneNodeAtATime = AdvisoryLocks.RequestMail,
+        });
         services.AddNavLink(NavPlace.Main, 30, "/Requests", "Requests", c => c.HasPartner);
         return services;
     }

@@ -3,6 +3,7 @@ using Mutuality.Domain.Mail;
 using Mutuality.Domain.People;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.ScheduledMail.Data;
+using Mutuality.Web.Infrastructure.Hosting;
 using Mutuality.Web.Infrastructure.Mail;
 
 namespace Mutuality.Web.Features.ScheduledMail;
@@ -187,39 +188,13 @@ public sealed class ScheduledMailRunner(
     }
 }
 
-/// <summary>
-/// Runs <see cref="ScheduledMailRunner.RunDueAsync"/> once at start (to catch up after downtime) and then a minute
-/// after each run ends. A one-shot delay, not a periodic timer: when the clock jumps (a test's fake clock, a
-/// suspended machine) there is one catch-up run, not one per missed minute.
-/// </summary>
-public sealed class ScheduledMailWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledMailWorker> logger) : BackgroundService
+/// <summary>A run of <see cref="ScheduledMailRunner.RunDueAsync"/> at the clock's now: once at start (to catch up after
+/// downtime), then a minute after each run ends.</summary>
+public sealed class ScheduledMailJob(ScheduledMailRunner runner, TimeProvider clock) : Infrastructure.Hosting.IRecurringJob
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<ScheduledMailRunner>().RunDueAsync(clock.GetUtcNow(), stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    logger.LogWarning(e, "Scheduled e-mails could not be sent this time; will try again.");
-                }
-
-                await Task.Delay(Interval, clock, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
-    }
+    public Task RunAsync(CancellationToken ct) => runner.RunDueAsync(clock.GetUtcNow(), ct);
 }
 
 public static class ScheduledMailSetup
@@ -229,7 +204,11 @@ public static class ScheduledMailSetup
         services.AddSingleton<ScheduledMailGate>();
         services.AddScoped<ScheduledMailText>();
         services.AddScoped<ScheduledMailRunner>();
-        services.AddHostedService<ScheduledMailWorker>();
+        services.AddRecurringJob(new RecurringSchedule<ScheduledMailJob>
+        {
+            WhenItFails = "Scheduled e-mails could not be sent this time",
+            Every = _ => ScheduledMailJob.Interval,
+        });
         return services;
     }
 }

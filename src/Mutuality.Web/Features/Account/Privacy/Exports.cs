@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Mutuality.Web.Data;
+using Mutuality.Web.Infrastructure.Hosting;
 
 namespace Mutuality.Web.Features.Account.Privacy;
 
@@ -131,7 +132,7 @@ public sealed class ExportService(AppDbContext db, TimeProvider clock, ExportBac
 /// one of them; on SQLite there is one node. A request on this node wakes its worker at once; requests on other nodes
 /// are found by polling.
 /// </summary>
-public sealed class ExportWorker(IServiceScopeFactory scopes, ExportBacklog queue, TimeProvider clock, ILogger<ExportWorker> logger) : BackgroundService
+public sealed class ExportWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ExportWorker> logger) : IRecurringJob
 {
     /// <summary>How long a claim lasts without a progress report before another worker may take the job over.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -139,30 +140,21 @@ public sealed class ExportWorker(IServiceScopeFactory scopes, ExportBacklog queu
     /// <summary>How often an idle worker looks for jobs asked for on other nodes.</summary>
     public static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The schedule: at start, then whenever this node is asked for an export or <see cref="Poll"/> has passed.
+    /// On stopping, a job being prepared keeps its lease until it lapses; then another node takes it over.</summary>
+    public static RecurringSchedule<ExportWorker> Schedule { get; } = new()
     {
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    while (await ClaimNextAsync(stoppingToken) is { } jobId)
-                    {
-                        await RunAsync(jobId, stoppingToken);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogWarning(ex, "Could not look for exports to prepare; will try again.");
-                }
+        WhenItFails = "Could not look for exports to prepare",
+        Every = _ => Poll,
+        Wait = (services, poll, clock, ct) => services.GetRequiredService<ExportBacklog>().WaitAsync(poll, clock, ct),
+    };
 
-                await queue.WaitAsync(Poll, clock, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+    /// <summary>Prepares every job there is to claim, one after another.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        while (await ClaimNextAsync(ct) is { } jobId)
         {
-            // Stopping: a job being prepared keeps its lease until it lapses, then another node takes it over.
+            await PrepareOrMarkFailedAsync(jobId, ct);
         }
     }
 
@@ -215,7 +207,7 @@ public sealed class ExportWorker(IServiceScopeFactory scopes, ExportBacklog queu
         }
     }
 
-    private async Task RunAsync(Guid jobId, CancellationToken ct)
+    private async Task PrepareOrMarkFailedAsync(Guid jobId, CancellationToken ct)
     {
         try
         {
