@@ -11,7 +11,6 @@ using Mutuality.Web.Features.CheckIns.Data;
 using Mutuality.Web.Features.Couple;
 using Mutuality.Web.Features.Monthly.Data;
 using Mutuality.Web.Tests.Infrastructure;
-using Mutuality.Web.Tests.Support;
 using Xunit.Abstractions;
 using static Mutuality.Web.Tests.Platform.Expect;
 

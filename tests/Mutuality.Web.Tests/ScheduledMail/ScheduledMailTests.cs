@@ -9,9 +9,8 @@ using Mutuality.Web.Features.ScheduledMail;
 using Mutuality.Web.Features.ScheduledMail.Data;
 using Mutuality.Web.Infrastructure.Mail;
 using Mutuality.Web.Tests.Infrastructure;
-using Mutuality.Web.Tests.Support;
 
-namespace Mutuality.Web.Tests.Mail;
+namespace Mutuality.Web.Tests.ScheduledMail;
 
 /// <summary>
 /// The weekly digest and the monthly check-in reminder, through the real scheduler, ledger and pickup folder.

@@ -3,7 +3,7 @@ using Mutuality.Web.Features.Moments.Data;
 using Mutuality.Web.Features.Requests.Data;
 using Mutuality.Web.Tests.Infrastructure;
 
-namespace Mutuality.Web.Tests.Support;
+namespace Mutuality.Web.Tests.Infrastructure;
 
 /// <summary>A couple's support data made directly in the database, with distinct texts to look for.</summary>
 public sealed record SupportIds(Guid PrivateMoment, Guid SharedMoment, Guid Pebble, Guid Request, string PrivateText, string SharedText, string PebbleText, string NeedText);

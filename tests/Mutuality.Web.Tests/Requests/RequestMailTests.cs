@@ -4,7 +4,7 @@ using Mutuality.Domain.People;
 using Mutuality.Web.Features.Requests;
 using Mutuality.Web.Tests.Infrastructure;
 
-namespace Mutuality.Web.Tests.Support;
+namespace Mutuality.Web.Tests.Requests;
 
 public sealed class RequestMailTests(AppFactory app) : IClassFixture<AppFactory>
 {

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Mutuality.Web.Tests.Infrastructure;
 
-namespace Mutuality.Web.Tests.Support;
+namespace Mutuality.Web.Tests.Moments;
 
 /// <summary>"Today" and "this week" in each viewer's own zone: across a DST change, and for partners 10 hours apart.
 /// Each class has its own app (and clock), moved forward to a fixed date.</summary>

@@ -3,7 +3,7 @@ using Mutuality.Domain.Support;
 using Mutuality.Web.Features.Demo;
 using Mutuality.Web.Tests.Infrastructure;
 
-namespace Mutuality.Web.Tests.Support;
+namespace Mutuality.Web.Tests.Demo;
 
 public sealed class DemoAppFactory : AppFactory
 {

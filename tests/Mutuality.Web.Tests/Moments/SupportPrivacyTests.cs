@@ -1,7 +1,7 @@
 using System.Net;
 using Mutuality.Web.Tests.Infrastructure;
 
-namespace Mutuality.Web.Tests.Support;
+namespace Mutuality.Web.Tests.Moments;
 
 /// <summary>
 /// Every page and endpoint of moments, pebbles, requests and the feed: the partner never sees a private

@@ -5,7 +5,7 @@ using Mutuality.Domain.Support;
 using Mutuality.Web.Features.Shared;
 using Mutuality.Web.Tests.Infrastructure;
 
-namespace Mutuality.Web.Tests.Support;
+namespace Mutuality.Web.Tests.Feed;
 
 /// <summary>
 /// Issue 12, item 4: the live feed (SSE) signals a person only when a change touches what they may see. Each action

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Mutuality.Domain.Rituals;
 using Mutuality.Web.Tests.Infrastructure;
 
-namespace Mutuality.Web.Tests.Rituals;
+namespace Mutuality.Web.Tests.Repair;
 
 public sealed class RepairTests(AppFactory app) : IClassFixture<AppFactory>
 {

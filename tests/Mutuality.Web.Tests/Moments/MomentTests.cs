@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Mutuality.Domain.Support;
 using Mutuality.Web.Tests.Infrastructure;
 
-namespace Mutuality.Web.Tests.Support;
+namespace Mutuality.Web.Tests.Moments;
 
 public sealed class MomentTests(AppFactory app) : IClassFixture<AppFactory>
 {

@@ -4,7 +4,7 @@ using Mutuality.Domain.Rituals;
 using Mutuality.Web.Features.Monthly.Data;
 using Mutuality.Web.Tests.Infrastructure;
 
-namespace Mutuality.Web.Tests.Rituals;
+namespace Mutuality.Web.Tests.Monthly;
 
 public sealed class MonthlyCheckInTests(AppFactory app) : IClassFixture<AppFactory>
 {

@@ -7,7 +7,7 @@ using Mutuality.Web.Features.Repair;
 using Mutuality.Web.Features.Shared;
 using Mutuality.Web.Tests.Infrastructure;
 
-namespace Mutuality.Web.Tests.Rituals;
+namespace Mutuality.Web.Tests.Repair;
 
 public sealed class RitualsDemoHistoryTests(AppFactory app) : IClassFixture<AppFactory>
 {
