@@ -143,19 +143,9 @@ public static class TruthAndBias
             }
         }
 
-        var inverse = Invert3(xtx);
-        if (inverse is null)
+        if (Solve(xtx, xty) is not (var inverse, var b))
         {
             return new TruthAndBiasOutcome(null, TruthAndBiasGap.NoVariation, 0);
-        }
-
-        var b = new double[3];
-        for (var r = 0; r < 3; r++)
-        {
-            for (var c = 0; c < 3; c++)
-            {
-                b[r] += inverse[r, c] * xty[c];
-            }
         }
 
         // Cluster-robust (CR1) covariance: (XᵀX)⁻¹ [Σ_g u_g u_gᵀ] (XᵀX)⁻¹ · G/(G−1) · (N−1)/(N−3), u_g = Σ_{i∈g} x_i e_i.
@@ -333,19 +323,9 @@ public static class TruthAndBias
             return new TruthAndBiasOutcome(null, TruthAndBiasGap.NoVariation, 0);
         }
 
-        var inverse = Invert3(xtx);
-        if (inverse is null)
+        if (Solve(xtx, xty) is not (var inverse, var b))
         {
             return new TruthAndBiasOutcome(null, TruthAndBiasGap.NoVariation, 0);
-        }
-
-        var b = new double[3];
-        for (var r = 0; r < 3; r++)
-        {
-            for (var c = 0; c < 3; c++)
-            {
-                b[r] += inverse[r, c] * xty[c];
-            }
         }
 
         // RSS = yᵀy − 2·bᵀXᵀy + bᵀ(XᵀX)b.
@@ -368,6 +348,26 @@ public static class TruthAndBias
             return new(b[i], se, b[i] - (tCritical * se), b[i] + (tCritical * se));
         }
         return new TruthAndBiasOutcome(new TruthAndBiasResult(reveals, (int)n, At(0), At(1), At(2), Math.Sqrt(s2)), null, 0);
+    }
+
+    /// <summary>The least-squares coefficients b = (XᵀX)⁻¹Xᵀy with the inverse, or null when XᵀX is singular.</summary>
+    private static (double[,] Inverse, double[] B)? Solve(double[,] xtx, double[] xty)
+    {
+        if (Invert3(xtx) is not { } inverse)
+        {
+            return null;
+        }
+
+        var b = new double[3];
+        for (var r = 0; r < 3; r++)
+        {
+            for (var c = 0; c < 3; c++)
+            {
+                b[r] += inverse[r, c] * xty[c];
+            }
+        }
+
+        return (inverse, b);
     }
 
     /// <summary>The inverse of a 3×3 matrix by cofactors; null when it is (nearly) singular.</summary>
