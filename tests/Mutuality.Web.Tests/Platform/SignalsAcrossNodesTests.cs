@@ -156,6 +156,81 @@ public sealed partial class SignalsAcrossNodesTests
     }
 
     [Fact]
+    public async Task Healthz_says_when_the_listener_is_reconnecting_and_why_and_is_healthy_again_once_it_listens()
+    {
+        var database = NodesPostgres.CreateMigratedDatabase("mut_signal_");
+        var name = new NpgsqlConnectionStringBuilder(database).Database!;
+        await using var admin = new NpgsqlConnection(NodesPostgres.BaseConnection); // another database: one cannot shut its own
+        await admin.OpenAsync();
+        try
+        {
+            using var a = new SignallingNodeApp(database);
+            await a.ListeningAsync();
+            using var browser = a.NewClient();
+            var client = browser.Http;
+            Assert.Equal("Healthy", await client.GetStringAsync("/healthz"));
+
+            // The listener's connection is cut and the database takes no new connections for a while, so it cannot
+            // come straight back (connections already open, like the node's pooled ones, stay).
+            await using (var shut = new NpgsqlCommand($"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS false", admin))
+            {
+                await shut.ExecuteNonQueryAsync();
+            }
+
+            await using (var kill = new NpgsqlCommand("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'mutuality-feed-listener' AND datname = @name) t", admin))
+            {
+                kill.Parameters.AddWithValue("name", name);
+                Assert.Equal(1L, await kill.ExecuteScalarAsync());
+            }
+
+            var down = await PollHealthAsync(client, body => body.Contains("live feed listener is not listening", StringComparison.Ordinal));
+            Assert.Contains("reconnecting", down, StringComparison.Ordinal);
+            Assert.DoesNotContain("Password", down, StringComparison.OrdinalIgnoreCase);
+
+            // /readyz leaves the listener out: the node still answers correctly (and its pooled connections still work).
+            var ready = await client.GetAsync("/readyz");
+            Assert.DoesNotContain("listener", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            await using (var open = new NpgsqlCommand($"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true", admin))
+            {
+                await open.ExecuteNonQueryAsync();
+            }
+
+            Assert.Equal("Healthy", await PollHealthAsync(client, body => body == "Healthy"));
+        }
+        finally
+        {
+            await using (var open = new NpgsqlCommand($"ALTER DATABASE \"{name}\" ALLOW_CONNECTIONS true", admin))
+            {
+                await open.ExecuteNonQueryAsync();
+            }
+
+            await admin.CloseAsync();
+            NodesPostgres.Drop(database);
+        }
+    }
+
+    /// <summary>Asks /healthz until its body satisfies <paramref name="wanted"/> (bounded, so a stuck listener fails).</summary>
+    private static async Task<string> PollHealthAsync(HttpClient client, Func<string, bool> wanted)
+    {
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var body = "";
+        while (!wait.IsCancellationRequested)
+        {
+            body = await (await client.GetAsync("/healthz", CancellationToken.None)).Content.ReadAsStringAsync(CancellationToken.None);
+            if (wanted(body))
+            {
+                return body;
+            }
+
+            await Task.Delay(100, CancellationToken.None);
+        }
+
+        Assert.Fail("/healthz never said what was expected; last: " + body);
+        return body;
+    }
+
+    [Fact]
     public async Task A_signal_goes_out_with_its_write_so_a_rolled_back_write_signals_nothing()
     {
         var database = NodesPostgres.CreateMigratedDatabase("mut_signal_");

@@ -59,6 +59,14 @@ public sealed class FeedRelay : BackgroundService
 
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private volatile string? _problem = "it has not connected to the database yet";
+
+    /// <summary>
+    /// Null while the listening connection is up; otherwise why not, in plain words, for <c>/healthz</c> (issue 18,
+    /// item 8). Set when the connection breaks, cleared only once <c>LISTEN</c> has succeeded again.
+    /// </summary>
+    public string? Problem => _problem;
+
     /// <summary>Queues the signals in the write's transaction: they leave when it commits, and never if it rolls back.</summary>
     private async Task SendAsync(AppDbContext db, IReadOnlyCollection<Guid> recipients, CancellationToken ct)
     {
@@ -106,6 +114,7 @@ public sealed class FeedRelay : BackgroundService
 
                 first = false;
                 backOff = TimeSpan.FromSeconds(1);
+                _problem = null;
                 _listening.TrySetResult();
                 while (!stoppingToken.IsCancellationRequested)
                 {
@@ -119,6 +128,7 @@ public sealed class FeedRelay : BackgroundService
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException or TimeoutException)
             {
                 first = false;
+                _problem = $"it lost its connection to the database and is reconnecting (next try in {backOff.TotalSeconds:0} s): {Plain(e)}";
                 _logger.LogWarning(e, "The live feed listener lost its connection; retrying in {Seconds} s.", backOff.TotalSeconds);
                 try
                 {
@@ -133,6 +143,8 @@ public sealed class FeedRelay : BackgroundService
             }
         }
     }
+
+    private static string Plain(Exception e) => e is PostgresException p ? p.MessageText : e.Message;
 
     private void Received(string channel, string payload)
     {

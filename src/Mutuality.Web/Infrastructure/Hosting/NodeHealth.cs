@@ -48,20 +48,43 @@ public sealed class DrainDelay(NodeState node, IConfiguration configuration, IHo
     }
 }
 
+/// <summary>
+/// The live-signal listener in <c>/healthz</c> (issue 18, item 8). On one node (SQLite, or PostgreSQL without shared
+/// signals) the signal is in process and always fine. With <see cref="Features.Feed.FeedRelay"/> it is healthy while the
+/// node's listening connection is up, and degraded, with the reason, while it reconnects: pages on this node still
+/// hear writes made on this node, miss those made on others until it is back, and then refresh. It is left out of
+/// <c>/readyz</c>: the node still answers correctly, and a database restart would otherwise take every node out at once.
+/// </summary>
+public sealed class LiveSignalsHealthCheck(IServiceProvider services) : IHealthCheck
+{
+    public const string Tag = "live-signals";
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        => Task.FromResult(services.GetService<Features.Feed.FeedRelay>() is { Problem: { } problem }
+            ? HealthCheckResult.Degraded("the live feed listener is not listening: " + problem + ". Open pages on this node still update for writes made here, and refresh once it is back.")
+            : HealthCheckResult.Healthy());
+}
+
 public static class NodeHealth
 {
     public static IServiceCollection AddNodeHealth(this IServiceCollection services)
     {
         services.AddSingleton<NodeState>();
         services.AddHostedService<DrainDelay>();
-        services.AddHealthChecks().AddCheck<DrainingHealthCheck>("draining");
+        services.AddHealthChecks()
+            .AddCheck<DrainingHealthCheck>("draining")
+            .AddCheck<LiveSignalsHealthCheck>("live signals", tags: [LiveSignalsHealthCheck.Tag]);
         return services;
     }
 
-    /// <summary><c>/readyz</c>: 200 "Healthy" when this node should get requests; 503 when it is draining or unwell.</summary>
+    /// <summary>
+    /// <c>/readyz</c>: 200 "Healthy" when this node should get requests; 503 when it is draining or its database is
+    /// unwell. The live-signal listener is reported by <c>/healthz</c> only (see <see cref="LiveSignalsHealthCheck"/>).
+    /// </summary>
     public static void MapNodeHealth(this WebApplication app)
         => app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
+            Predicate = check => !check.Tags.Contains(LiveSignalsHealthCheck.Tag),
             ResultStatusCodes =
             {
                 [HealthStatus.Healthy] = StatusCodes.Status200OK,
