@@ -79,8 +79,10 @@ public sealed class RecurringWorker<TJob>(
                         await job.RunAsync(stoppingToken);
                     }
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
+                    // Anything but stopping, a timeout's cancellation included, is one failed run: the worker goes
+                    // on (a worker that ended here would stop the whole app, or silently stop the job).
                     log.LogWarning(e, "{WhenItFails}; will try again.", schedule.WhenItFails);
                 }
 
