@@ -10,6 +10,7 @@ public static class CheckInsSetup
     public static IServiceCollection AddCheckIns(this IServiceCollection services)
     {
         services.AddScoped<CheckInQueries>();
+        services.AddScoped<CheckInFacts>();
         services.AddScoped<SaveDraft>();
         services.AddScoped<SendCheckIn>();
         services.AddScoped<ReplyToCheckIn>();
