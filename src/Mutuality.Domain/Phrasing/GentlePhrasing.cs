@@ -138,7 +138,8 @@ public static class GentlePhrasing
             // The grammar runs first, so a character word is reported with its own reason.
             if (!Teasing(sentence))
             {
-                foreach (var trait in PhrasingGrammar.FindTraits(analysis, tokens, start))
+                foreach (var trait in PhrasingGrammar.FindTraits(analysis, tokens, start)
+                    .Concat(PhrasingStructures.Find(analysis, tokens, Warm(sentence, tokens))))
                 {
                     if (Add(trait.Pattern, trait.Start, trait.Length, trait.Why + " " + PhrasingPatterns.Reason(trait.Pattern), start))
                     {
