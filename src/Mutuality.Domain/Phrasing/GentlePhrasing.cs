@@ -205,7 +205,7 @@ public static class GentlePhrasing
     {
         "help", "helps", "helped", "helping", "like", "likes", "want", "wants", "please", "care", "cares", "yes", "sure",
         "ok", "okay", "agree", "joke", "pretty", "well", "right", "fine", "true", "ready", "clean", "easy",
-        "free", "share", "matter", "promise", "promises", "promised", "remember", "thinking", "worth", "mature", "expert",
+        "free", "share", "matter", "save", "promise", "promises", "promised", "remember", "thinking", "worth", "mature", "expert",
         "better", "interested", "wow", "god", "jesus", "lol",
     };
 

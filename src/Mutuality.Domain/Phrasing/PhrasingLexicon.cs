@@ -86,7 +86,7 @@ internal static class PhrasingLexicon
         "waste-of-oxygen", "waste-of-air", "waste-of-skin", "waste-of-time", "waste-of-money", "waste-of-breath", "windbag", "blowhard", "loudmouth", "bigmouth", "busybody",
         "gossip", "snowflake", "gaslighter", "manipulator", "ditz", "ditzy", "scatterbrain", "scatterbrained",
         "dingbat", "dolt", "dullard", "simpleton", "half-wit", "nincompoop", "sleazy", "slimy", "snide", "snarky",
-        "mardy", "narky", "stingy", "uptight", "ogre", "harpy", "shrew", "brute", "pervert",
+        "mardy", "narky", "dim", "diva", "prima-donna", "stingy", "uptight", "ogre", "harpy", "shrew", "brute", "pervert",
         "sleazebag", "scumbag", "dirtbag", "attention-seeking", "attention-seeker", "lowlife", "rat-bag", "ratbag", "weirdo", "freak",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 

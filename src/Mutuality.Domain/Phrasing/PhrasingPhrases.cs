@@ -206,7 +206,7 @@ internal static class PhrasingPhrases
             PhraseGuard.None,
             "Praise that means its opposite is sarcasm, one of the most wounding ways to complain."),
         new(PhrasingPatterns.Contempt, Create(
-            @"^\W*(?:oh|ah|well|wow|yeah|yes|right)?\W*(?:" + Praise + @"|well\s+done|bravo|congratulations|nice\s+(?:one|job|work|going|move|try)|smooth\s+move|good\s+(?:job|one|going)|just\s+" + Praise + @"|way\s+to\s+go)\b|\b(?:that'?s|it'?s|this\s+is)\s+just\s+" + Praise + @"\b"),
+            @"^\W*(?:oh|ah|well|wow|yeah|yes|right)?\W*(?:" + Praise + @"|well\s+done|bravo|congratulations|congrats|nice\s+(?:one|job|work|going|move|try)|smooth\s+move|good\s+(?:job|one|going)|just\s+" + Praise + @"|way\s+to\s+go)\b|\b(?:that'?s|it'?s|this\s+is)\s+just\s+" + Praise + @"\b"),
             PhraseGuard.WithJab,
             "Praise next to a jab (\"another…\", \"again\", \"you forgot\") reads as sarcasm."),
 
@@ -470,5 +470,19 @@ internal static class PhrasingPhrases
             + @"|\b(?:you'?re|you\s+are|ur)\s+(?:just\s+|always\s+|totally\s+)?(?:overreacting|imagining\s+things|making\s+(?:things|it|stuff)\s+up|making\s+a\s+(?:big\s+deal|mountain|fuss|scene|drama))\b|\b(?:you|u)\s+(?:always\s+)?overreact\b|\bthat\s+never\s+happened\b|\b(?:you'?re|you\s+are)\s+(?:being\s+)?(?:so\s+)?emotional\b(?=\W*(?:again|$))"),
             PhraseGuard.None,
             "Telling someone their feelings are wrong (\"you're overreacting\", \"too sensitive\") dismisses them instead of hearing them."),
+
+        // ----- time stretched into a verdict: "twenty years and you still…", "day in, day out", "every chance you get" -----
+        new(PhrasingPatterns.Absolute, Create(
+            @"\b(?:years?|months?|weeks?|decades?|ages|forever)\s+(?:and|later|on)\W+(?:you|u)\s+(?:still|yet)\b|\band\s+(?:you|u)\s+still\s+(?:can'?t|cannot|don'?t|haven'?t|won'?t|didn'?t|couldn'?t)\b"
+            + @"|\bday\s+in\W+day\s+out\b|\bevery\s+(?:chance|opportunity)\s+(?:you|u)\s+get\b|\b(?:year|week|month|night|morning|weekend)\s+after\s+(?:year|week|month|night|morning|weekend)\W+(?:you|u)\b"),
+            PhraseGuard.NotWarm,
+            "Stretching one complaint over years or every chance turns it into a verdict on the person."),
+
+        // ----- scorn in a question or an aside: "what's wrong with your head?", "you of all people" -----
+        new(PhrasingPatterns.Contempt, Create(
+            @"\bwhat'?s\s+wrong\s+with\s+(?:your|ur)\s+(?:head|brain|face|ears|eyes|memory)\b|\bscrew\s+loose\b|\b(?:raised|born|brought\s+up)\s+in\s+a\s+barn\b|\b(?:you|u)\s+of\s+all\s+people\b"
+            + @"|\b(?:you'?re|you\s+are|ur)\s+(?:having|throwing|pulling)\s+(?:another|one\s+of\s+your|a)\s+(?:little\s+)?(?:meltdown|tantrum|strop|hissy|fit|episode|sulk)\b|\bdead\s*weight\b"),
+            PhraseGuard.NotWarm,
+            "Questions and asides that talk down to the partner say \"I'm above you\"; they sting more than the complaint itself."),
     ];
 }

@@ -208,14 +208,14 @@ internal static class PhrasingStructures
 
         var verb = t[j].Text;
         var lemma = Lemma(verb);
-        if (NotCharges.Contains(verb) || NotCharges.Contains(lemma) || PhrasingLexicon.IsState(verb) || verb.EndsWith("ly", StringComparison.Ordinal)
+        if (NotCharges.Contains(verb) || NotCharges.Contains(lemma) || PhrasingLexicon.IsState(verb) || (verb.EndsWith("ly", StringComparison.Ordinal) && !HarmVerbs.Contains(verb))
             || PhrasingLexicon.IsPositive(verb) || verb.EndsWith("'re", StringComparison.Ordinal) || verb.EndsWith("'ve", StringComparison.Ordinal))
         {
             return null;
         }
 
         var harm = HarmVerbs.Contains(lemma) || HarmVerbs.Contains(verb);
-        if (!harm && !(PhrasingLexicon.IsNegative(verb) && PhrasingLexicon.Classify(verb) == TraitKind.None && !PhrasingLexicon.IsNegative(t[i].Text)))
+        if (!harm && !PhrasingLexicon.IsNegative(verb))
         {
             return null;
         }
