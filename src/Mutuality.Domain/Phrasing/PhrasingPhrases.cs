@@ -473,8 +473,8 @@ internal static class PhrasingPhrases
 
         // ----- time stretched into a verdict: "twenty years and you still…", "day in, day out", "every chance you get" -----
         new(PhrasingPatterns.Absolute, Create(
-            @"\b(?:years?|months?|weeks?|decades?|ages|forever)\s+(?:and|later|on)\W+(?:you|u)\s+(?:still|yet)\b|\band\s+(?:you|u)\s+still\s+(?:can'?t|cannot|don'?t|haven'?t|won'?t|didn'?t|couldn'?t)\b"
-            + @"|\bday\s+in\W+day\s+out\b|\bevery\s+(?:chance|opportunity)\s+(?:you|u)\s+get\b|\b(?:year|week|month|night|morning|weekend)\s+after\s+(?:year|week|month|night|morning|weekend)\W+(?:you|u)\b"),
+            @"\b(?:years?|months?|weeks?|decades?|ages|forever)\s+(?:and|later|on)\W+(?:you|u)\s+(?:still|yet)\s+(?:can'?t|cannot|don'?t|haven'?t|won'?t|didn'?t|couldn'?t|never|forget|leave|expect|act|treat|refuse)\b|\band\s+(?:you|u)\s+still\s+(?:can'?t|cannot|don'?t|haven'?t|won'?t|didn'?t|couldn'?t)\b"
+            + @"|\bevery\s+(?:chance|opportunity)\s+(?:you|u)\s+get\b|\b(?:year|week|month|night|morning|weekend)\s+after\s+(?:year|week|month|night|morning|weekend)\W+(?:you|u)\b"),
             PhraseGuard.NotWarm,
             "Stretching one complaint over years or every chance turns it into a verdict on the person."),
 
