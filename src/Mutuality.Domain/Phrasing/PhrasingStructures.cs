@@ -22,7 +22,7 @@ internal static class PhrasingStructures
 
     private static readonly System.Buffers.SearchValues<char> ClauseEnds = System.Buffers.SearchValues.Create(",;:.!?—–(");
 
-    private static readonly FrozenSet<string> YouWords = new[] { "you", "u", "ya" }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> YouWords = new[] { "you", "u", "ya", "you've", "youve", "you'd" }.ToFrozenSet(StringComparer.Ordinal);
 
     // Words before "you" that keep it a clause-opening subject: "and you…", "honestly, you…".
     private static readonly FrozenSet<string> OpenerWords = new[]
@@ -152,6 +152,14 @@ internal static class PhrasingStructures
             else if (!warm && Comparison(text, t, i) is { } comparison)
             {
                 hits.Add(comparison);
+            }
+            else if (!warm && w == "every" && EveryTime(text, t, i) is { } every)
+            {
+                hits.Add(every);
+            }
+            else if (w is "thanks" or "thank" && MockThanks(text, t, i) is { } thanks)
+            {
+                hits.Add(thanks);
             }
         }
 
@@ -403,6 +411,58 @@ internal static class PhrasingStructures
         }
 
         return Math.Sign(sum);
+    }
+
+    private static readonly FrozenSet<string> TimeNouns = new[]
+    {
+        "day", "night", "weekend", "holiday", "time", "morning", "evening", "week", "birthday", "christmas", "summer",
+        "month", "year", "meal", "dinner", "party", "trip", "visit", "argument", "row", "conversation", "sunday",
+        "saturday", "friday", "anniversary", "outing", "visit", "call",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // "Every holiday you find something to complain about", "every weekend you disappear into your games": a habit
+    // charged to the partner, when what follows is negative by the lexicons ("every morning you make me coffee" is not).
+    private static TraitHit? EveryTime(string text, List<PhrasingToken> t, int i)
+    {
+        var j = i + 1;
+        if (j < t.Count && t[j].Text is "single" or "other" or "bloody" or "damn")
+        {
+            j++;
+        }
+
+        if (j + 1 >= t.Count || !TimeNouns.Contains(t[j].Text) || !YouWords.Contains(t[j + 1].Text) || Tail(t, j + 1) >= 0)
+        {
+            return null;
+        }
+
+        return new TraitHit(PhrasingPatterns.Absolute, t[i].Start, t[j + 1].End - t[i].Start, text[t[i].Start..t[j + 1].End],
+            $"\"{text[t[i].Start..t[j].End]}\" turns a complaint into a habit of the person's.");
+    }
+
+    // "Thanks for ruining my birthday", "thank you so much for embarrassing me": thanks for a harm is sarcasm.
+    private static TraitHit? MockThanks(string text, List<PhrasingToken> t, int i)
+    {
+        var j = i + 1;
+        while (j < t.Count && j <= i + 4 && t[j].Text is "you" or "u" or "so" or "very" or "much" or "a" or "lot" or "bunch" or "million" or "again" or "really")
+        {
+            j++;
+        }
+
+        if (j + 1 >= t.Count || t[j].Text != "for")
+        {
+            return null;
+        }
+
+        var deed = t[j + 1].Text;
+        var lemma = Lemma(deed);
+        if (!deed.EndsWith("ing", StringComparison.Ordinal) || NotCharges.Contains(deed) || NotCharges.Contains(lemma) || deed is "worrying" or "caring" or "waiting" or "crying" or "listening"
+            || !(HarmVerbs.Contains(lemma) || PhrasingLexicon.IsNegative(deed)))
+        {
+            return null;
+        }
+
+        return new TraitHit(PhrasingPatterns.Contempt, t[i].Start, t[j + 1].End - t[i].Start, text[t[i].Start..t[j + 1].End],
+            $"Thanks for \"{deed}\" ({Rated(PhrasingLexicon.IsNegative(deed) ? deed : lemma)}) is sarcasm: it means the opposite of thanks.");
     }
 
     // "Such a snob about wine.", "What a hypocrite, honestly.", "Talk about selfish."
