@@ -305,7 +305,7 @@ internal static class PhrasingStructures
         }
 
         return new TraitHit(PhrasingPatterns.Contempt, t[i].Start, t[j + 2].End - t[i].Start, text[t[i].Start..t[j + 2].End],
-            $"\"How {word} …\" ({Rated(word)}) asks nothing: it is a verdict dressed as a question.");
+            $"\"How {word} …\" ({PhrasingLexicon.Source(word)}) asks nothing: it is a verdict dressed as a question.");
     }
 
     // Someone else held up as better: "every other husband manages…", "your sister would never be this careless",
@@ -430,7 +430,8 @@ internal static class PhrasingStructures
             j++;
         }
 
-        if (j + 1 >= t.Count || !TimeNouns.Contains(t[j].Text) || !YouWords.Contains(t[j + 1].Text) || Tail(t, j + 1) >= 0)
+        if (j + 1 >= t.Count || !TimeNouns.Contains(t[j].Text) || !YouWords.Contains(t[j + 1].Text)
+            || (Tail(t, j + 1) >= 0 && !(j + 2 < t.Count && HarmVerbs.Contains(Lemma(t[j + 2].Text)))))
         {
             return null;
         }
