@@ -287,7 +287,7 @@ internal static class PhrasingStructures
             j++;
         }
 
-        if (j + 2 >= t.Count + 1 || j + 1 >= t.Count)
+        if (j + 2 >= t.Count)
         {
             return null;
         }
@@ -298,7 +298,7 @@ internal static class PhrasingStructures
             return null;
         }
 
-        if (PhrasingLexicon.IsState(word) || !HowVerbs.Contains(t[j + 1].Text) || j + 2 >= t.Count
+        if (PhrasingLexicon.IsState(word) || !HowVerbs.Contains(t[j + 1].Text)
             || t[j + 2].Text is not ("you" or "u" or "ya" or "one" or "anyone" or "someone" or "somebody" or "anybody" or "a" or "your"))
         {
             return null;
