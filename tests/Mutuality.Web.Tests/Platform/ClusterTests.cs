@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -27,17 +29,32 @@ namespace Mutuality.Web.Tests.Platform;
 public sealed class ClusterNode : AppFactory
 {
     private readonly string _connectionString;
+    private readonly string _certificatePath;
     private int _served;
 
-    public ClusterNode(string name, string connectionString)
+    public ClusterNode(string name, string connectionString, string certificatePath)
     {
         Name = name;
         _connectionString = connectionString;
+        _certificatePath = certificatePath;
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
     }
 
+    public const string CertificatePassword = "cluster-test";
+
     public string Name { get; }
+
+    /// <summary>The operator's certificate that encrypts the key ring in the database, kept outside it (a PFX file).</summary>
+    public static string MakeCertificate()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mutuality-cluster-{Guid.NewGuid():N}.pfx");
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Mutuality key ring (cluster test)", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, CertificatePassword));
+        return path;
+    }
 
     public int Served => Volatile.Read(ref _served);
 
@@ -47,9 +64,10 @@ public sealed class ClusterNode : AppFactory
     {
         ["Database:Provider"] = "Postgres",
         ["Database:ConnectionString"] = _connectionString,
+        ["Nodes:Several"] = "true", // signals, limits and the checks of several-node mode, as docs/operations.md sets it
         ["DataProtection:KeysInDatabase"] = "true",
-        ["Nodes:SharedSignals"] = "true",
-        ["RateLimits:InDatabase"] = "true",
+        ["DataProtection:CertificatePath"] = _certificatePath,
+        ["DataProtection:CertificatePassword"] = CertificatePassword,
         ["Mail:PublicBaseUrl"] = "https://mutuality.test",
     };
 
@@ -113,14 +131,15 @@ public sealed class ClusterTests(ITestOutputHelper output)
     public async Task Three_nodes_behind_a_balancer_act_as_one_app_and_a_node_stopped_mid_stream_loses_no_acknowledged_write()
     {
         var database = NodesPostgres.CreateMigratedDatabase("mut_cluster_");
+        var certificate = ClusterNode.MakeCertificate();
         var nodes = new List<ClusterNode>();
         WebApplication? balancer = null;
         try
         {
             // The first node makes the shared key ring; the others start on it.
-            nodes.Add(new ClusterNode("n1", database));
-            nodes.Add(new ClusterNode("n2", database));
-            nodes.Add(new ClusterNode("n3", database));
+            nodes.Add(new ClusterNode("n1", database, certificate));
+            nodes.Add(new ClusterNode("n2", database, certificate));
+            nodes.Add(new ClusterNode("n3", database, certificate));
             foreach (var node in nodes)
             {
                 await node.ListeningAsync();
@@ -209,6 +228,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
             }
 
             NodesPostgres.Drop(database);
+            File.Delete(certificate);
         }
     }
 
