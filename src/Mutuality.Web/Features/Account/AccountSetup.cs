@@ -1,5 +1,6 @@
 using Mutuality.Web.Features.Account.Privacy;
 using Mutuality.Web.Infrastructure.Hosting;
+using Mutuality.Web.Features.Shared.PersonalData;
 
 namespace Mutuality.Web.Features.Account;
 
@@ -9,6 +10,7 @@ public static class AccountSetup
     public static IServiceCollection AddAccount(this IServiceCollection services)
     {
         services.AddSingleton<ExportFiles>();
+        services.AddPersonalData<AccountPersonalData>();
         services.AddScoped<AccountDeletion>();
         services.AddSingleton<ExportBacklog>();
         services.AddScoped<ExportService>();

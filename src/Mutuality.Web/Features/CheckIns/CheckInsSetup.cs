@@ -1,6 +1,7 @@
 using Mutuality.Web.Features.Shared;
 using Mutuality.Web.Infrastructure.Composition;
 using Mutuality.Web.Infrastructure.Hosting;
+using Mutuality.Web.Features.Shared.PersonalData;
 
 namespace Mutuality.Web.Features.CheckIns;
 
@@ -16,6 +17,7 @@ public static class CheckInsSetup
         services.AddScoped<CheckInSettingsService>();
         services.AddScoped<CheckInStatusQuery>();
         services.AddScoped<CheckInCalendar>();
+        services.AddPersonalData<CheckInsPersonalData>();
         services.AddRecurringJob(new RecurringSchedule<CheckInReminderMailer>
         {
             WhenItFails = "Check-in reminders could not be sent this minute",

@@ -1,5 +1,6 @@
 using Mutuality.Web.Infrastructure.Composition;
 using Mutuality.Web.Infrastructure.Hosting;
+using Mutuality.Web.Features.Shared.PersonalData;
 
 namespace Mutuality.Web.Features.Requests;
 
@@ -10,6 +11,7 @@ public static class RequestsSetup
     {
         services.AddScoped<MakeRequest>();
         services.AddScoped<AnswerRequest>();
+        services.AddPersonalData<RequestsPersonalData>();
         services.AddRecurringJob(new RecurringSchedule<RequestMail>
         {
             WhenItFails = "Sending request e-mails failed",

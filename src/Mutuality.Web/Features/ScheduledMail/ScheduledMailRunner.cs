@@ -5,6 +5,7 @@ using Mutuality.Web.Data;
 using Mutuality.Web.Features.ScheduledMail.Data;
 using Mutuality.Web.Infrastructure.Hosting;
 using Mutuality.Web.Infrastructure.Mail;
+using Mutuality.Web.Features.Shared.PersonalData;
 
 namespace Mutuality.Web.Features.ScheduledMail;
 
@@ -204,6 +205,7 @@ public static class ScheduledMailSetup
         services.AddSingleton<ScheduledMailGate>();
         services.AddScoped<ScheduledMailText>();
         services.AddScoped<ScheduledMailRunner>();
+        services.AddPersonalData<ScheduledMailPersonalData>();
         services.AddRecurringJob(new RecurringSchedule<ScheduledMailJob>
         {
             WhenItFails = "Scheduled e-mails could not be sent this time",

@@ -27,6 +27,7 @@ using Mutuality.Web.Infrastructure.Couples;
 using Mutuality.Web.Infrastructure.Mail;
 using Mutuality.Web.Infrastructure.Security;
 using Mutuality.Web.Infrastructure.Settings;
+using Mutuality.Web.Features.Shared.PersonalData;
 
 namespace Mutuality.Web.Infrastructure.Hosting;
 
@@ -155,6 +156,7 @@ public static class AppSetup
 
         // Insights registers here until its folder does (its work is under way apart from this step).
         services.AddScoped<Features.Insights.InsightsQueries>();
+        services.AddPersonalData<Features.Insights.InsightsPersonalData>();
         services.AddNavLink(NavPlace.More, 50, "/Insights", "Insights", c => c.HasCouple);
         services.AddRazorPages(o =>
             {
