@@ -2,6 +2,7 @@ using Mutuality.Web.Features.Shared;
 using Mutuality.Web.Infrastructure.Composition;
 using Mutuality.Web.Infrastructure.Hosting;
 using Mutuality.Web.Features.Shared.PersonalData;
+using Mutuality.Web.Features.Shared.Email;
 
 namespace Mutuality.Web.Features.CheckIns;
 
@@ -18,6 +19,7 @@ public static class CheckInsSetup
         services.AddScoped<CheckInStatusQuery>();
         services.AddScoped<CheckInCalendar>();
         services.AddPersonalData<CheckInsPersonalData>();
+        services.AddEmailKind<CheckInReminderEmailKind>();
         services.AddRecurringJob(new RecurringSchedule<CheckInReminderMailer>
         {
             WhenItFails = "Check-in reminders could not be sent this minute",

@@ -1,6 +1,7 @@
 using Mutuality.Web.Infrastructure.Composition;
 using Mutuality.Web.Infrastructure.Hosting;
 using Mutuality.Web.Features.Shared.PersonalData;
+using Mutuality.Web.Features.Shared.Email;
 
 namespace Mutuality.Web.Features.Requests;
 
@@ -12,6 +13,7 @@ public static class RequestsSetup
         services.AddScoped<MakeRequest>();
         services.AddScoped<AnswerRequest>();
         services.AddPersonalData<RequestsPersonalData>();
+        services.AddEmailKind<RequestEmailKind>();
         services.AddRecurringJob(new RecurringSchedule<RequestMail>
         {
             WhenItFails = "Sending request e-mails failed",

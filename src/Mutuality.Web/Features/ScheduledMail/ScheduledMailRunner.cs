@@ -6,6 +6,7 @@ using Mutuality.Web.Features.ScheduledMail.Data;
 using Mutuality.Web.Infrastructure.Hosting;
 using Mutuality.Web.Infrastructure.Mail;
 using Mutuality.Web.Features.Shared.PersonalData;
+using Mutuality.Web.Features.Shared.Email;
 
 namespace Mutuality.Web.Features.ScheduledMail;
 
@@ -206,6 +207,7 @@ public static class ScheduledMailSetup
         services.AddScoped<ScheduledMailText>();
         services.AddScoped<ScheduledMailRunner>();
         services.AddPersonalData<ScheduledMailPersonalData>();
+        services.AddEmailKind<WeeklyDigestEmail>().AddEmailKind<MonthlyReminderEmail>();
         services.AddRecurringJob(new RecurringSchedule<ScheduledMailJob>
         {
             WhenItFails = "Scheduled e-mails could not be sent this time",
