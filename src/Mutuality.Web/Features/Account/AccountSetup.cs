@@ -1,6 +1,6 @@
 using Mutuality.Web.Features.Account.Privacy;
-using Mutuality.Web.Infrastructure.Hosting;
 using Mutuality.Web.Features.Shared.PersonalData;
+using Mutuality.Web.Infrastructure.Hosting;
 
 namespace Mutuality.Web.Features.Account;
 

@@ -1,8 +1,8 @@
 using Mutuality.Web.Features.Shared;
+using Mutuality.Web.Features.Shared.Email;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Composition;
 using Mutuality.Web.Infrastructure.Hosting;
-using Mutuality.Web.Features.Shared.PersonalData;
-using Mutuality.Web.Features.Shared.Email;
 
 namespace Mutuality.Web.Features.CheckIns;
 

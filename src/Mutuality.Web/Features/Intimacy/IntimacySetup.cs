@@ -2,9 +2,9 @@ using Mutuality.Domain.People;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Intimacy.Data;
 using Mutuality.Web.Features.Shared;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Composition;
 using IntimacyRules = Mutuality.Domain.Rituals.Intimacy;
-using Mutuality.Web.Features.Shared.PersonalData;
 
 namespace Mutuality.Web.Features.Intimacy;
 

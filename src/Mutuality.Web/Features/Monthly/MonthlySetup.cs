@@ -1,5 +1,5 @@
-using Mutuality.Web.Infrastructure.Composition;
 using Mutuality.Web.Features.Shared.PersonalData;
+using Mutuality.Web.Infrastructure.Composition;
 
 namespace Mutuality.Web.Features.Monthly;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Hosting;
 using Mutuality.Web.Infrastructure.Settings;
-using Mutuality.Web.Features.Shared.PersonalData;
 
 namespace Mutuality.Web.Features.Notifications;
 

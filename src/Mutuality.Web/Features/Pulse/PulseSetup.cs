@@ -2,9 +2,9 @@ using Mutuality.Domain.People;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Pulse.Data;
 using Mutuality.Web.Features.Shared;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Composition;
 using PulseRules = Mutuality.Domain.Rituals.Pulse;
-using Mutuality.Web.Features.Shared.PersonalData;
 
 namespace Mutuality.Web.Features.Pulse;
 

@@ -1,6 +1,6 @@
 using Mutuality.Web.Features.Shared;
-using Mutuality.Web.Infrastructure.Composition;
 using Mutuality.Web.Features.Shared.PersonalData;
+using Mutuality.Web.Infrastructure.Composition;
 
 namespace Mutuality.Web.Features.Questions;
 

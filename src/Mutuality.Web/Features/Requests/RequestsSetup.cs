@@ -1,7 +1,7 @@
+using Mutuality.Web.Features.Shared.Email;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Composition;
 using Mutuality.Web.Infrastructure.Hosting;
-using Mutuality.Web.Features.Shared.PersonalData;
-using Mutuality.Web.Features.Shared.Email;
 
 namespace Mutuality.Web.Features.Requests;
 

@@ -3,10 +3,10 @@ using Mutuality.Domain.Mail;
 using Mutuality.Domain.People;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.ScheduledMail.Data;
+using Mutuality.Web.Features.Shared.Email;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Hosting;
 using Mutuality.Web.Infrastructure.Mail;
-using Mutuality.Web.Features.Shared.PersonalData;
-using Mutuality.Web.Features.Shared.Email;
 
 namespace Mutuality.Web.Features.ScheduledMail;
 

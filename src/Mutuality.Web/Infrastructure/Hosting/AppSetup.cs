@@ -22,12 +22,12 @@ using Mutuality.Web.Features.Questions;
 using Mutuality.Web.Features.Repair;
 using Mutuality.Web.Features.Requests;
 using Mutuality.Web.Features.ScheduledMail;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Composition;
 using Mutuality.Web.Infrastructure.Couples;
 using Mutuality.Web.Infrastructure.Mail;
 using Mutuality.Web.Infrastructure.Security;
 using Mutuality.Web.Infrastructure.Settings;
-using Mutuality.Web.Features.Shared.PersonalData;
 
 namespace Mutuality.Web.Infrastructure.Hosting;
 
