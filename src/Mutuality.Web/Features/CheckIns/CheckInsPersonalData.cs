@@ -83,25 +83,14 @@ public sealed class CheckInsPersonalData(AppDbContext db) : IPersonalData
             return problem;
         }
 
-        if (!person.Claim(checkIns.Select(c => c.Id)))
-        {
-            return SameIdTwice;
-        }
-
         if (checkIns.GroupBy(c => (c.Cadence, c.PeriodStart)).Any(g => g.Count() > 1))
         {
             return Refuse("it holds two check-ins for the same period.");
         }
 
-        if (await db.CheckIns.AnyAsync(c => c.AuthorId == person.UserId, ct))
+        if (await person.ClaimAsync(() => db.CheckIns.AnyAsync(c => c.AuthorId == person.UserId, ct), ct, ImportIds.In(db.CheckIns, checkIns.Select(c => c.Id))) is { } refused)
         {
-            return HasData;
-        }
-
-        var ids = checkIns.Select(c => c.Id).ToList();
-        if (ids.Count > 0 && await db.CheckIns.AnyAsync(x => ids.Contains(x.Id), ct))
-        {
-            return IdsTaken;
+            return refused;
         }
 
         foreach (var c in checkIns)

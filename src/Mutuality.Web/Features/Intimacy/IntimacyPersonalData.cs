@@ -37,25 +37,14 @@ public sealed class IntimacyPersonalData(AppDbContext db) : IPersonalData
             return problem;
         }
 
-        if (!person.Claim(entries.Select(e => e.Id)))
-        {
-            return SameIdTwice;
-        }
-
         if (entries.GroupBy(e => (e.Month, e.Kind)).Any(g => g.Count() > 1))
         {
             return Refuse("it answers the same question twice for one month.");
         }
 
-        if (await db.IntimacyEntries.AnyAsync(e => e.AuthorId == person.UserId, ct))
+        if (await person.ClaimAsync(() => db.IntimacyEntries.AnyAsync(e => e.AuthorId == person.UserId, ct), ct, ImportIds.In(db.IntimacyEntries, entries.Select(e => e.Id))) is { } refused)
         {
-            return HasData;
-        }
-
-        var ids = entries.Select(e => e.Id).ToList();
-        if (ids.Count > 0 && await db.IntimacyEntries.AnyAsync(x => ids.Contains(x.Id), ct))
-        {
-            return IdsTaken;
+            return refused;
         }
 
         foreach (var e in entries)

@@ -59,20 +59,9 @@ public sealed class MomentsPersonalData(AppDbContext db) : IPersonalData
             return problem;
         }
 
-        if (!person.Claim(moments.Select(m => m.Id)))
+        if (await person.ClaimAsync(() => db.SupportMoments.AnyAsync(m => m.AuthorId == person.UserId, ct), ct, ImportIds.In(db.SupportMoments, moments.Select(m => m.Id))) is { } refused)
         {
-            return SameIdTwice;
-        }
-
-        if (await db.SupportMoments.AnyAsync(m => m.AuthorId == person.UserId, ct))
-        {
-            return HasData;
-        }
-
-        var ids = moments.Select(m => m.Id).ToList();
-        if (ids.Count > 0 && await db.SupportMoments.AnyAsync(x => ids.Contains(x.Id), ct))
-        {
-            return IdsTaken;
+            return refused;
         }
 
         foreach (var m in moments)

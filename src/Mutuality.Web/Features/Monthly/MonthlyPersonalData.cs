@@ -67,23 +67,14 @@ public sealed class MonthlyPersonalData(AppDbContext db) : IPersonalData
             return problem;
         }
 
-        var preparationIds = preparations.Select(p => p.Id).ToList();
-        var agreementIds = agreements.Select(a => a.Id).ToList();
-        if (!person.Claim(preparationIds.Concat(agreementIds)))
-        {
-            return SameIdTwice;
-        }
-
         var userId = person.UserId;
-        if (await db.MonthlyPreparations.AnyAsync(p => p.AuthorId == userId, ct) || await db.RitualAgreements.AnyAsync(a => a.CreatedById == userId, ct))
+        if (await person.ClaimAsync(
+            async () => await db.MonthlyPreparations.AnyAsync(p => p.AuthorId == userId, ct) || await db.RitualAgreements.AnyAsync(a => a.CreatedById == userId, ct),
+            ct,
+            ImportIds.In(db.MonthlyPreparations, preparations.Select(p => p.Id)),
+            ImportIds.In(db.RitualAgreements, agreements.Select(a => a.Id))) is { } refused)
         {
-            return HasData;
-        }
-
-        if ((preparationIds.Count > 0 && await db.MonthlyPreparations.AnyAsync(x => preparationIds.Contains(x.Id), ct))
-            || (agreementIds.Count > 0 && await db.RitualAgreements.AnyAsync(x => agreementIds.Contains(x.Id), ct)))
-        {
-            return IdsTaken;
+            return refused;
         }
 
         var monthly = new Dictionary<DateOnly, Guid>();

@@ -38,25 +38,14 @@ public sealed class PulsePersonalData(AppDbContext db) : IPersonalData
             return problem;
         }
 
-        if (!person.Claim(answers.Select(a => a.Id)))
-        {
-            return SameIdTwice;
-        }
-
         if (answers.GroupBy(a => (a.Month, a.ItemId)).Any(g => g.Count() > 1))
         {
             return Refuse("it answers the same question twice for one month.");
         }
 
-        if (await db.PulseAnswers.AnyAsync(a => a.AuthorId == person.UserId, ct))
+        if (await person.ClaimAsync(() => db.PulseAnswers.AnyAsync(a => a.AuthorId == person.UserId, ct), ct, ImportIds.In(db.PulseAnswers, answers.Select(a => a.Id))) is { } refused)
         {
-            return HasData;
-        }
-
-        var ids = answers.Select(a => a.Id).ToList();
-        if (ids.Count > 0 && await db.PulseAnswers.AnyAsync(x => ids.Contains(x.Id), ct))
-        {
-            return IdsTaken;
+            return refused;
         }
 
         foreach (var a in answers)

@@ -91,11 +91,6 @@ public sealed class QuestionsPersonalData(AppDbContext db) : IPersonalData
     {
         var own = export.OwnPart();
         var (userId, now) = (person.UserId, person.Now);
-        if (await db.QuestionAnswers.AnyAsync(a => a.AuthorId == userId, ct))
-        {
-            return HasData;
-        }
-
         // Answers to daily questions go through the form's own checks; any problem stops the import.
         var answers = own.QuestionAnswers ?? [];
         foreach (var a in answers)
@@ -103,29 +98,29 @@ public sealed class QuestionsPersonalData(AppDbContext db) : IPersonalData
             var day = a.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             if (QuestionLibrary.Find(a.QuestionId) is not { } question)
             {
-                return new DomainError("import.question", $"File: the answer for {day} refers to a question that isn't in the library ({a.QuestionId}). Nothing was brought in.", "Upload");
+                return Refuse($"the answer for {day} refers to a question that isn't in the library ({a.QuestionId}).");
             }
 
             if ((HistoryDates.CheckDay(a.Day, now, "Day") ?? HistoryDates.CheckInstant(Utc(a.CreatedAtUtc), now, "Answered at")) is { } badDate)
             {
-                return new DomainError("import.question", $"File: the answer for {day}: {badDate.Message} Nothing was brought in.", "Upload");
+                return Refuse($"the answer for {day}: {badDate.Message}");
             }
 
             var checkedNote = TextRules.Optional(a.PrivateNote, QuestionReveal.MaxNoteLength, "Note", "Your private note");
             if (!checkedNote.IsSuccess)
             {
-                return new DomainError("import.question", $"File: the answer for {day}: {checkedNote.Error!.Message} Nothing was brought in.", "Upload");
+                return Refuse($"the answer for {day}: {checkedNote.Error!.Message}");
             }
 
             if (!a.Passed && !QuestionReveal.Validate(userId, question, a.Text, a.Choice, a.Guess, out var errors).IsSuccess)
             {
-                return new DomainError("import.question", $"File: the answer for {day}: {errors[0].Message} Nothing was brought in.", "Upload");
+                return Refuse($"the answer for {day}: {errors[0].Message}");
             }
         }
 
         if (answers.Select(a => a.Day).Distinct().Count() != answers.Count)
         {
-            return new DomainError("import.question", "File: the export has two answers for the same day's question. Nothing was brought in.", "Upload");
+            return Refuse("the export has two answers for the same day's question.");
         }
 
         // Favourites (no empty entries and one per question already, see OwnPart): a question of this library, kept at a sensible time.
@@ -134,26 +129,22 @@ public sealed class QuestionsPersonalData(AppDbContext db) : IPersonalData
         {
             if (QuestionLibrary.Find(f.QuestionId) is null)
             {
-                return new DomainError("import.question", $"File: a favourite refers to a question that isn't in the library ({f.QuestionId}). Nothing was brought in.", "Upload");
+                return Refuse($"a favourite refers to a question that isn't in the library ({f.QuestionId}).");
             }
 
             if (HistoryDates.CheckInstant(Utc(f.CreatedAtUtc), now, "Kept at") is { } badDate)
             {
-                return new DomainError("import.question", $"File: the favourite {f.QuestionId}: {badDate.Message} Nothing was brought in.", "Upload");
+                return Refuse($"the favourite {f.QuestionId}: {badDate.Message}");
             }
         }
 
-        if (favourites.Select(f => f.Id).Distinct().Count() != favourites.Count)
+        if (await person.ClaimAsync(
+            () => db.QuestionAnswers.AnyAsync(a => a.AuthorId == userId, ct),
+            ct,
+            ImportIds.In(db.QuestionAnswers, answers.Select(a => a.Id)),
+            ImportIds.In(db.QuestionFavourites, favourites.Select(f => f.Id))) is { } refused)
         {
-            return new DomainError("import.question", "File: the export lists two favourites with the same id. Nothing was brought in.", "Upload");
-        }
-
-        var favouriteIds = favourites.Select(f => f.Id).ToList();
-        var answerIds = answers.Select(x => x.Id).ToList();
-        if ((favouriteIds.Count > 0 && await db.QuestionFavourites.AnyAsync(f => favouriteIds.Contains(f.Id), ct))
-            || (answerIds.Count > 0 && await db.QuestionAnswers.AnyAsync(a => answerIds.Contains(a.Id), ct)))
-        {
-            return IdsTaken;
+            return refused;
         }
 
         foreach (var a in answers)

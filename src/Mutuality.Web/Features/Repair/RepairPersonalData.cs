@@ -81,27 +81,16 @@ public sealed class RepairPersonalData(AppDbContext db) : IPersonalData
             return problem;
         }
 
-        var conflictIds = conflicts.Select(c => c.Id).ToList();
-        var sideIds = conflicts.SelectMany(c => c.Sides).Select(s => s.Id).ToList();
-        var attemptIds = conflicts.SelectMany(c => c.Attempts).Select(a => a.Id).ToList();
-        var reflectionIds = reflections.Select(r => r.Id).ToList();
-        if (!person.Claim(conflictIds.Concat(sideIds).Concat(attemptIds).Concat(reflectionIds)))
-        {
-            return SameIdTwice;
-        }
-
         var userId = person.UserId;
-        if (await db.ConflictRecords.AnyAsync(c => c.OpenedById == userId, ct) || await db.GuideReflections.AnyAsync(r => r.AuthorId == userId, ct))
+        if (await person.ClaimAsync(
+            async () => await db.ConflictRecords.AnyAsync(c => c.OpenedById == userId, ct) || await db.GuideReflections.AnyAsync(r => r.AuthorId == userId, ct),
+            ct,
+            ImportIds.In(db.ConflictRecords, conflicts.Select(c => c.Id)),
+            ImportIds.In(db.ConflictSides, conflicts.SelectMany(c => c.Sides).Select(s => s.Id)),
+            ImportIds.In(db.RepairAttempts, conflicts.SelectMany(c => c.Attempts).Select(a => a.Id)),
+            ImportIds.In(db.GuideReflections, reflections.Select(r => r.Id))) is { } refused)
         {
-            return HasData;
-        }
-
-        if ((conflictIds.Count > 0 && await db.ConflictRecords.AnyAsync(x => conflictIds.Contains(x.Id), ct))
-            || (sideIds.Count > 0 && await db.ConflictSides.AnyAsync(x => sideIds.Contains(x.Id), ct))
-            || (attemptIds.Count > 0 && await db.RepairAttempts.AnyAsync(x => attemptIds.Contains(x.Id), ct))
-            || (reflectionIds.Count > 0 && await db.GuideReflections.AnyAsync(x => reflectionIds.Contains(x.Id), ct)))
-        {
-            return IdsTaken;
+            return refused;
         }
 
         var coupleId = person.CoupleId;

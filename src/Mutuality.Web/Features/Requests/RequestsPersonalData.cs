@@ -69,23 +69,14 @@ public sealed class RequestsPersonalData(AppDbContext db) : IPersonalData
             return problem;
         }
 
-        var ids = requests.Select(r => r.Id).ToList();
-        var events = requests.SelectMany(r => r.History).Select(e => e.Id).ToList();
-        if (!person.Claim(ids.Concat(events)))
-        {
-            return SameIdTwice;
-        }
-
         var userId = person.UserId;
-        if (await db.SupportRequests.AnyAsync(r => r.RequesterId == userId || r.PartnerId == userId, ct))
+        if (await person.ClaimAsync(
+            () => db.SupportRequests.AnyAsync(r => r.RequesterId == userId || r.PartnerId == userId, ct),
+            ct,
+            ImportIds.In(db.SupportRequests, requests.Select(r => r.Id)),
+            ImportIds.In(db.RequestEvents, requests.SelectMany(r => r.History).Select(e => e.Id))) is { } refused)
         {
-            return HasData;
-        }
-
-        if ((ids.Count > 0 && await db.SupportRequests.AnyAsync(x => ids.Contains(x.Id), ct))
-            || (events.Count > 0 && await db.RequestEvents.AnyAsync(x => events.Contains(x.Id), ct)))
-        {
-            return IdsTaken;
+            return refused;
         }
 
         foreach (var r in requests)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Mutuality.Domain.Common;
 
@@ -67,6 +68,54 @@ public sealed class PersonImporting(Guid userId, Guid coupleId, DateTime now)
 
         return all;
     }
+
+    /// <summary>
+    /// The three refusals every part makes before it adds rows, in one order: an id twice in the export
+    /// (<see cref="ImportRules.SameIdTwice"/>), the person already has rows of this part
+    /// (<see cref="ImportRules.HasData"/>), an id already on this server (<see cref="ImportRules.IdsTaken"/>).
+    /// </summary>
+    public async Task<DomainError?> ClaimAsync(Func<Task<bool>> alreadyHasRows, CancellationToken ct, params ImportIds[] tables)
+    {
+        if (!Claim(tables.SelectMany(t => t.Ids)))
+        {
+            return ImportRules.SameIdTwice;
+        }
+
+        if (await alreadyHasRows())
+        {
+            return ImportRules.HasData;
+        }
+
+        foreach (var table in tables)
+        {
+            if (await table.AnyTakenAsync(ct))
+            {
+                return ImportRules.IdsTaken;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>The ids an import brings for one table, and how to ask whether any of them is already stored.</summary>
+public sealed class ImportIds
+{
+    private readonly Func<CancellationToken, Task<bool>> _anyTaken;
+
+    private ImportIds(IReadOnlyCollection<Guid> ids, Func<CancellationToken, Task<bool>> anyTaken) => (Ids, _anyTaken) = (ids, anyTaken);
+
+    public IReadOnlyCollection<Guid> Ids { get; }
+
+    /// <summary>The ids bound for <paramref name="table"/>, whose key is its <c>Id</c> column.</summary>
+    public static ImportIds In<T>(DbSet<T> table, IEnumerable<Guid> ids)
+        where T : class
+    {
+        var list = ids.ToList();
+        return new(list, ct => table.AnyAsync(x => list.Contains(EF.Property<Guid>(x, "Id")), ct));
+    }
+
+    public Task<bool> AnyTakenAsync(CancellationToken ct) => Ids.Count == 0 ? Task.FromResult(false) : _anyTaken(ct);
 }
 
 public static class PersonalDataSetup
