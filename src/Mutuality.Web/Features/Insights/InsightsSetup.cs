@@ -1,4 +1,5 @@
 using Mutuality.Web.Features.Shared;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Composition;
 
 namespace Mutuality.Web.Features.Insights;
@@ -9,6 +10,7 @@ public static class InsightsSetup
     public static IServiceCollection AddInsights(this IServiceCollection services)
     {
         services.AddScoped<InsightsQueries>();
+        services.AddPersonalData<InsightsPersonalData>();
         services.AddNavLink(NavPlace.More, 50, "/Insights", "Insights", c => c.HasCouple);
         return services;
     }

@@ -24,6 +24,7 @@ using Mutuality.Web.Features.Questions;
 using Mutuality.Web.Features.Repair;
 using Mutuality.Web.Features.Requests;
 using Mutuality.Web.Features.ScheduledMail;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Composition;
 using Mutuality.Web.Infrastructure.Couples;
 using Mutuality.Web.Infrastructure.Mail;
