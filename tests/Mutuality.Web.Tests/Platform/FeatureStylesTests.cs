@@ -59,6 +59,76 @@ public sealed partial class FeatureStylesTests(AppFactory app) : IClassFixture<A
         Assert.True(owned.Count == 0, string.Join(Environment.NewLine, owned));
     }
 
+    /// <summary>
+    /// Razor gives a scoped rule's last element the page's scope attribute, but never writes it on an element a tag
+    /// helper renders (every form, input, select and textarea here, and anything with an <c>asp-</c> attribute), so such
+    /// a rule silently does nothing: the insights period form lost its layout that way. Those rules must reach the
+    /// element through <c>::deep</c> from a plain ancestor. Likewise a class the page itself never writes (it is in a
+    /// partial) is out of the page's scope.
+    /// </summary>
+    [Fact]
+    [Trait("Runs", "Once")]
+    public void ScopedRules_ReachTheirElements_NeverOnesATagHelperRendersOrAnotherViewWrites()
+    {
+        var features = Path.Combine(RepositoryRoot(), "src", "Mutuality.Web", "Features");
+        var silent = new List<string>();
+        foreach (var css in Directory.EnumerateFiles(features, "*.cshtml.css", SearchOption.AllDirectories))
+        {
+            var view = File.ReadAllText(css[..^".css".Length]);
+            var helperClasses = Tag().Matches(view)
+                .Where(t => TagHelperElements.Contains(t.Groups[1].Value.ToLowerInvariant()) || t.Groups[2].Value.Contains(" asp-", StringComparison.Ordinal))
+                .Select(t => ClassAttribute().Match(t.Groups[2].Value))
+                .Where(c => c.Success)
+                .SelectMany(c => c.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Where(c => !c.Contains('@', StringComparison.Ordinal))
+                .ToHashSet(StringComparer.Ordinal);
+            var rules = Comment().Replace(File.ReadAllText(css), string.Empty);
+            foreach (var selector in Selector().Matches(rules).Select(m => m.Groups[1].Value.Trim()).Where(s => !s.StartsWith('@')))
+            {
+                foreach (var part in selector.Split(',').Select(p => p.Trim()).Where(p => !p.Contains("::deep", StringComparison.Ordinal)))
+                {
+                    var last = Combinator().Split(PseudoArgument().Replace(part, string.Empty)).Last(c => c.Length > 0);
+                    var element = ElementName().Match(last).Value.ToLowerInvariant();
+                    if (TagHelperElements.Contains(element) || ClassName().Matches(last).Any(c => helperClasses.Contains(c.Groups[1].Value)))
+                    {
+                        silent.Add($"{Path.GetRelativePath(features, css)}: \"{part}\" targets an element a tag helper renders (write it with ::deep)");
+                    }
+
+                    // A page's scope reaches only its own markup: a class written in a partial never gets this page's attribute.
+                    foreach (var missing in ClassName().Matches(last).Select(c => c.Groups[1].Value).Where(c => !Regex.IsMatch(view, $@"(?<![\w-]){Regex.Escape(c)}(?![\w-])")))
+                    {
+                        silent.Add($"{Path.GetRelativePath(features, css)}: \"{part}\" styles .{missing}, which its page never writes (move the rule beside the view that does)");
+                    }
+                }
+            }
+        }
+
+        Assert.True(silent.Count == 0, string.Join(Environment.NewLine, silent));
+    }
+
+    private static readonly HashSet<string> TagHelperElements = ["form", "input", "select", "textarea"];
+
+    [GeneratedRegex(@"<([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"\bclass=""([^""]*)""")]
+    private static partial Regex ClassAttribute();
+
+    [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline)]
+    private static partial Regex Comment();
+
+    [GeneratedRegex(@"([^{}]+)\{")]
+    private static partial Regex Selector();
+
+    [GeneratedRegex(@"\s*[>+~]\s*|\s+")]
+    private static partial Regex Combinator();
+
+    [GeneratedRegex(@"\((?:[^()]|\([^()]*\))*\)")]
+    private static partial Regex PseudoArgument();
+
+    [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9]*")]
+    private static partial Regex ElementName();
+
     /// <summary>Helpers any page may use, whoever uses them today.</summary>
     private static readonly string[] Utilities = ["no-print"];
 
