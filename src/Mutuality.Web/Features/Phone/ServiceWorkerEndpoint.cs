@@ -18,6 +18,9 @@ public sealed class ServiceWorkerScript(IWebHostEnvironment environment, IFileVe
         "/icons/icon-192.png", "/icons/icon-512.png", "/icons/apple-touch-icon.png",
     ];
 
+    /// <summary>The bundle of the features' scoped styles, named after the app's assembly.</summary>
+    private const string StylesBundle = "Mutuality.Web.styles.css";
+
     private readonly Lazy<(string Script, string Version)> built = new(() => Build(environment, versions));
 
     public string Script => built.Value.Script;
@@ -43,15 +46,17 @@ public sealed class ServiceWorkerScript(IWebHostEnvironment environment, IFileVe
 
         // Styles and Mutuality's own scripts are linked with asp-append-version: keep them under both addresses
         // (the versioned one pages use, the plain one the offline page uses).
-        foreach (var folder in new[] { "/css", "/js" })
+        // The features' own styles (CSS isolation) are one bundle at the root, linked the same way.
+        var linked = new[] { "/css", "/js" }
+            .SelectMany(folder => files.GetDirectoryContents(folder).Where(f => !f.IsDirectory).OrderBy(f => f.Name, StringComparer.Ordinal)
+                .Select(f => (Path: folder + "/" + f.Name, File: f)))
+            .Append((Path: "/" + StylesBundle, File: files.GetFileInfo(StylesBundle)))
+            .Where(f => f.File.Exists);
+        foreach (var (path, file) in linked)
         {
-            foreach (var file in files.GetDirectoryContents(folder).Where(f => !f.IsDirectory).OrderBy(f => f.Name, StringComparer.Ordinal))
-            {
-                var path = folder + "/" + file.Name;
-                list.Add(path);
-                list.Add(versions.AddFileVersionToPath(PathString.Empty, path));
-                AddContents(hash, path, file);
-            }
+            list.Add(path);
+            list.Add(versions.AddFileVersionToPath(PathString.Empty, path));
+            AddContents(hash, path, file);
         }
 
         var template = ReadTemplate();

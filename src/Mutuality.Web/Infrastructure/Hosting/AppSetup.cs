@@ -51,6 +51,11 @@ public static class AppSetup
         var services = builder.Services;
         var configuration = builder.Configuration;
 
+        // Each feature's own styles sit beside its page (CSS isolation, issue 19) and are bundled into
+        // Mutuality.Web.styles.css. A published app has the bundle in wwwroot; a built one (tests, `dotnet run` in any
+        // environment) serves it from the build's static web assets manifest, which this reads when it is there.
+        builder.WebHost.UseStaticWebAssets();
+
         if (!builder.Environment.IsDevelopment())
         {
             // Structured logs in production: one JSON object a line.
