@@ -42,6 +42,33 @@ public sealed record Balance(int GivenA, int GivenB, int QuietA, int QuietB, int
 
     /// <summary>1 − |2·share_A − 1|, where share_A = given_A / (given_A + given_B).</summary>
     public double? Value => HasEnoughData ? 1 - Math.Abs((2.0 * GivenA / Total) - 1) : null;
+
+    /// <summary>
+    /// The balance in words, the one place they are kept (home's week panel says <see cref="Now"/>, Insights and the
+    /// report say <see cref="Past"/>): never who gave less, only how the giving flowed. Null with too little data.
+    /// </summary>
+    public string? Now => Value switch
+    {
+        null => null,
+        >= EvenFrom => "Both of you are giving",
+        >= BothWaysFrom => "Giving goes both ways, a little more from one side",
+        _ => "Mostly one of you is giving this week",
+    };
+
+    /// <inheritdoc cref="Now"/>
+    public string? Past => Value switch
+    {
+        null => null,
+        >= EvenFrom => "both of you gave",
+        >= BothWaysFrom => "giving went both ways, a little more from one side",
+        _ => "most of the giving came from one of you",
+    };
+
+    /// <summary>From this balance on, both gave about equally (60/40 or closer).</summary>
+    public const double EvenFrom = 0.8;
+
+    /// <summary>From this balance on, giving went both ways (75/25 or closer).</summary>
+    public const double BothWaysFrom = 0.5;
 }
 
 /// <summary>M1–M4 for one window, for one viewer.</summary>

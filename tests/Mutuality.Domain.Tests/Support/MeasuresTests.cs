@@ -63,6 +63,28 @@ public sealed class MeasuresTests
         Assert.Equal(0.0, Measures.MutualityBalance(A, B, [M(A, Gave, 1), M(A, Gave, 2)], [], Start, End).Value);
     }
 
+    [Theory]
+    [InlineData(3, 2, "Both of you are giving", "both of you gave")] // 60/40: the edge of "about equal"
+    [InlineData(2, 3, "Both of you are giving", "both of you gave")] // the same whichever of the two gave more
+    [InlineData(7, 3, "Giving goes both ways, a little more from one side", "giving went both ways, a little more from one side")]
+    [InlineData(3, 1, "Giving goes both ways, a little more from one side", "giving went both ways, a little more from one side")] // 75/25: the edge
+    [InlineData(4, 1, "Mostly one of you is giving this week", "most of the giving came from one of you")]
+    [InlineData(0, 5, "Mostly one of you is giving this week", "most of the giving came from one of you")]
+    public void BalanceWords_FollowHowEvenTheGivingWas_NeverWhoGaveLess(int givenA, int givenB, string now, string past)
+    {
+        var balance = new Balance(givenA, givenB, 0, 0, 2);
+
+        Assert.Equal(now, balance.Now);
+        Assert.Equal(past, balance.Past);
+    }
+
+    [Fact]
+    public void BalanceWords_WithTooLittleData_AreNotSaid()
+    {
+        Assert.Null(new Balance(1, 0, 0, 0, 2).Now);
+        Assert.Null(new Balance(1, 0, 0, 0, 2).Past);
+    }
+
     [Fact]
     public void QuietSupport_IsCountedAsGiven_NotAsAFailure()
     {

@@ -89,12 +89,11 @@ public sealed class InsightsView(InsightsData data, Caller caller)
                 return "Once your partner joins, this shows how support flows between you.";
             }
 
-            if (b.Value is not { } v)
+            if (b.Past is not { } flow)
             {
                 return $"Not enough data yet: when at least {b.Minimum} things have been given in {PeriodText}, you'll see how giving flows between you.";
             }
 
-            var flow = v >= 0.8 ? "both of you gave" : v >= 0.5 ? "giving went both ways, a little more from one side" : "most of the giving came from one of you";
             var quiet = b.QuietA + b.QuietB;
             return $"Over {PeriodText}, {flow}: you gave {b.GivenA} and {Partner} gave {b.GivenB} that you can see" +
                 (quiet > 0 ? $", and {quiet} of it was quiet support not yet acknowledged — often the kind that helps most." : ".");
