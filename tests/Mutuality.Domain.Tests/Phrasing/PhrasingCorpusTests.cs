@@ -12,8 +12,10 @@ namespace Mutuality.Domain.Tests.Phrasing;
 /// </summary>
 public sealed class PhrasingCorpusTests(ITestOutputHelper output)
 {
-    // SHA-256 of corpus/test.tsv as split on the first day. A new corpus version renews the test part and this value.
-    private const string FrozenTestPartSha256 = "264763be1399f0810ad26a52f4453d65b5a88676f36d3db9c630dcfa2702e56a";
+    // SHA-256 of corpus/test.tsv, version 2: renewed in round 4 with 417 fresh sentences written before any rule change
+    // of that round (the first day's split, 840 sentences, moved to the development part). A new corpus version renews
+    // the test part and this value.
+    private const string FrozenTestPartSha256 = "3e1ff96a23fb39721f2b04e79f9d80020c7c89cdc6688894c0be2f41c9c9e7c9";
 
     internal sealed record Row(bool Harsh, string Sentence);
 
