@@ -488,14 +488,14 @@ internal static class PhrasingPhrases
         // ----- round 4: rhetorical disbelief, with optional adverbs: "are you (actually) serious", "is that a joke?" -----
         new(PhrasingPatterns.Contempt, Create(
             @"\bare\s+(?:you|u)\s+(?:actually\s+|really\s+|even\s+|honestly\s+|being\s+)+(?:serious|for\s+real|joking|kidding)\b|\bwhat\s+planet\s+(?:are|were)\s+(?:you|u)\s+(?:on|from|living\s+on)\b|\bare\s+(?:you|u)\s+on\s+(?:something|drugs|crack)\b"
-            + @"|^\W*(?:is|was)\s+(?:that|this)\s+(?:supposed\s+to\s+be\s+)?(?:a|some\s+kind\s+of|some\s+sort\s+of)\s+joke\W*$|\bwhy\s+am\s+i\s+not\s+(?:even\s+)?surprised\b|\bdon'?t\s+make\s+me\s+laugh\b|\bdon'?t\s+talk\s+(?:such\s+)?(?:rubbish|nonsense|crap|shit|bollocks|drivel|garbage|tripe|bull)\b"
-            + @"|^\W*here\s+comes\s+the\s+(?:sulk|tantrum|strop|lecture|drama|guilt\s+trip|sob\s+story|excuse|attitude|silent\s+treatment)\b|\b(?:you'?re|you\s+are|ur)\s+doing\s+it\s+again\W*$|^\W*what\s+about\s+(?:you|u)\W+then\b|\bwhat(?:s|'s|\s+is)\s+wrong\s+with\s+(?:u|ya)\b|\b(?:you'?re|you\s+are|ur)\s+(?:really|quite|truly)\s+something\W*$|\b(?:you|u)\s+(?:really\s+)?outd(?:id|one)\s+yourself\b[^.!?]*\b(?:didn'?t|haven'?t)\s+(?:you|u)\W*$|\bnot\s+(?:a|one)\s+single\s+(?:thank\s+you|thanks|sorry|word\s+of\s+thanks|apology|compliment)\b|\b(?:you|u)\s+(?:can|could)(?:\s+never|n'?t|not)\s+(?:ever\s+)?just\s+(?:be\s+happy|let\s+(?:it|me|things)|listen|agree|support|admit|say\s+sorry)\b"),
+            + @"|^\W*(?:is|was)\s+(?:that|this)\s+(?:supposed\s+to\s+be\s+)?(?:a|some\s+kind\s+of|some\s+sort\s+of)\s+joke\W*$|\bwhy\s+am\s+i\s+not\s+(?:even\s+)?surprised\b|\bdon'?t\s+talk\s+(?:such\s+)?(?:rubbish|nonsense|crap|shit|bollocks|drivel|garbage|tripe|bull)\b"
+            + @"|^\W*here\s+comes\s+the\s+(?:sulk|tantrum|strop|lecture|drama|guilt\s+trip|sob\s+story|excuse|attitude|silent\s+treatment)\b|\b(?:you'?re|you\s+are|ur)\s+doing\s+it\s+again\W*$|^\W*what\s+about\s+(?:you|u)\W+then\b|\bwhat(?:s|'s|\s+is)\s+wrong\s+with\s+(?:u|ya)\b|\b(?:you'?re|you\s+are|ur)\s+(?:really|quite|truly)\s+something\W*$|\b(?:you|u)\s+(?:really\s+)?outd(?:id|one)\s+yourself\b[^.!?]*\b(?:didn'?t|haven'?t)\s+(?:you|u)\W*$"),
             PhraseGuard.NotWarmText,
             "A rhetorical question or retort (\"are you actually serious?\", \"what planet are you on?\") answers the partner with scorn instead of an answer."),
 
         // ----- round 4: "for once (in your life)": a request that carries the verdict that it never happens -----
         new(PhrasingPatterns.Absolute, Create(
-            @"\bfor\s+once\s+in\s+(?:your|ur)\s+(?:life|miserable\s+life|entire\s+life)\b|^\W*(?:just\s+)?(?:for|just)\s+once\W+(?:(?:could|can|would|will)\s+(?:you|u)\b|(?:think|try|listen|do|be|act|help|stop|pick|put|clean|shut|show|say|let|pull)\b)"
+            @"^\W*(?:just\s+)?(?:for|just)\s+once\W+(?:(?:could|can|would|will)\s+(?:you|u)\b|(?:think|try|listen|do|be|act|help|stop|pick|put|clean|shut|show|say|let|pull)\b)"
             + @"|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:not\s+)?(?:just\s+)?(?:\w+\s+){1,5}for\s+once\b(?<!\b(?:have|enjoy|relax|rest|sleep\s+in|take\s+a)\s+(?:\w+\s+){0,4}for\s+once)|\b(?:try|make\s+an\s+effort|bother)\s+to\s+(?:\w+\s+){1,4}for\s+once\b"),
             PhraseGuard.NotWarm,
             "\"For once\" turns a request into a verdict that it never happens, and the talk slides into arguing about the exceptions."),
@@ -503,7 +503,7 @@ internal static class PhrasingPhrases
         // ----- round 4: ranking the partner below a thing: "you care more about your phone than me" -----
         new(PhrasingPatterns.Comparison, Create(
             @"\b(?:you|u)\s+(?:obviously\s+|clearly\s+|honestly\s+)?(?:care|cares|think|worry)\s+more\s+about\s+(?:\w+\s+){1,4}than\s+(?:me|us|your\s+(?:own\s+)?(?:kids|children|family|wife|husband|partner|son|daughter)|the\s+(?:kids|children))\b"
-            + @"|\b(?:you|u)\s+(?:obviously\s+|clearly\s+)?(?:love|value|prefer|want|like)\s+(?:\w+\s+){1,4}more\s+than\s+(?:me|us|your\s+(?:own\s+)?(?:kids|children|family))\b|\b(?:you'?d|you\s+would)\s+(?:clearly\s+|obviously\s+)?rather\s+be\s+anywhere\s+(?:but|else\s+than|other\s+than)\b"),
+            + @"|\b(?:you'?d|you\s+would)\s+(?:clearly\s+|obviously\s+)?rather\s+be\s+anywhere\s+(?:but|else\s+than|other\s+than)\b"),
             PhraseGuard.NotWarm,
             "Ranking the partner below a thing (\"you care more about your phone than me\") turns a need into a verdict they can only deny."),
 
@@ -524,9 +524,17 @@ internal static class PhrasingPhrases
         // ----- round 4: orders to go away or stop "bothering" me -----
         new(PhrasingPatterns.Contempt, Create(
             @"\bstop\s+(?:bothering|pestering|hassling|bugging|annoying|nagging|badgering)\s+me\b|\bdon'?t\s+treat\s+me\s+like\s+(?:a|an|some)\s+(?:\w+\s+)?(?:idiot|child|fool|kid|moron|servant|maid|slave|doormat|baby|mug)\b|\bgo\s+(?:and\s+)?sleep\s+(?:on\s+the\s+(?:sofa|couch)|in\s+the\s+spare\s+room|somewhere\s+else)\b|\bget\s+a\s+(?:hobby|grip|clue)\s+and\b"
-            + @"|\b(?:you'?re|you\s+are|ur)\s+not\s+(?:normal|right|well)\b(?!\s+(?:to\s+blame|about|for|yet))(?=\W*(?:$|,|\band\b|\bin\s+the\s+head\b))|\b(?:act|be|behave)\s+normal(?:ly)?\b[^.!?]*\bfor\s+once\b|\b(?:you|u)\s+lie\s+through\s+your\s+teeth\b|\b(?:you'?re|you\s+are|ur)\s+(?:such\s+|just\s+|nothing\s+but\s+)?(?:a|an)\s+(?:real\s+|total\s+|complete\s+|bloody\s+)?(?:con\s+(?:artist|man|woman)|user)\W*$|\b(?:you'?re|you\s+are|ur)\s+(?:so\s+|completely\s+|totally\s+|just\s+|always\s+)?obsessed\s+with\s+(?:yourself|your\s+(?:own\s+)?(?:phone|screen|looks|image|appearance|reflection|games?|telly))\b"
+            + @"|\b(?:you'?re|you\s+are|ur)\s+not\s+(?:normal|right|well)\b(?!\s+(?:to\s+blame|about|for|yet))(?=\W*(?:$|,|\band\b|\bin\s+the\s+head\b))|\b(?:act|be|behave)\s+normal(?:ly)?\b[^.!?]*\bfor\s+once\b|\b(?:you|u)\s+lie\s+through\s+your\s+teeth\b|\b(?:you'?re|you\s+are|ur)\s+(?:such\s+|just\s+|nothing\s+but\s+)?(?:a|an)\s+(?:real\s+|total\s+|complete\s+|bloody\s+)?(?:con\s+(?:artist|man|woman)|user)\W*$"
             + @"|\b(?:that|this)\s+(?:was|is)\s+(?:a|an|such\s+a|a\s+really)\s+(?:stupid|dumb|idiotic|moronic|selfish|thoughtless|brainless|pathetic|childish|careless|ridiculous)\s+thing\s+(?:to\s+(?:do|say)|you\s+(?:did|said))\b"),
             PhraseGuard.NotWarm,
             "Orders and verdicts that dismiss the partner (\"stop bothering me\", \"that was a stupid thing to do\") put them down instead of saying what you need."),
+
+        // ----- round 4: phrases whose own words read as warm to the lexicons ("laugh", "love", "thank", "happy") but
+        // which only ever put the partner down, so warmth elsewhere in the sentence does not cancel them -----
+        new(PhrasingPatterns.Contempt, Create(
+            @"^\W*don'?t\s+make\s+me\s+laugh\W*$|\bnot\s+(?:a|one)\s+single\s+(?:thank\s+you|thanks|sorry|word\s+of\s+thanks|apology|compliment)\b|\b(?:you|u)\s+(?:can|could)(?:\s+never|n'?t|not)\s+(?:ever\s+)?just\s+(?:be\s+happy|let\s+(?:it|me|things)|listen|agree|support|admit|say\s+sorry)\b|\b(?:you'?re|you\s+are|ur)\s+(?:so\s+|completely\s+|totally\s+|just\s+|always\s+)?obsessed\s+with\s+(?:yourself|your\s+(?:own\s+)?(?:phone|screen|looks|image|appearance|reflection|games?|telly))\b"
+            + @"|\bfor\s+once\s+in\s+(?:your|ur)\s+(?:life|miserable\s+life|entire\s+life)\b|\b(?:you|u)\s+(?:obviously\s+|clearly\s+)?(?:love|value|prefer|want|like)\s+(?:\w+\s+){1,4}more\s+than\s+(?:me|us|your\s+(?:own\s+)?(?:kids|children|family))\b"),
+            PhraseGuard.None,
+            "Scorn wrapped in warm words (\"don't make me laugh\", \"not a single thank you\", \"for once in your life\") still tells the partner they fall short as a person."),
     ];
 }
