@@ -155,7 +155,7 @@ public static class GentlePhrasing
                 for (var m = rule.Regex().Match(sentence); m.Success; m = m.NextMatch())
                 {
                     if (m.Length == 0 || !Counts(rule.Kind, sentence, m)
-                        || (rule.Pattern is PhrasingPatterns.Absolute or PhrasingPatterns.BlameOpener && (Warm(sentence, tokens) || Teasing(sentence)))
+                        || (rule.Pattern is PhrasingPatterns.Absolute or PhrasingPatterns.BlameOpener && (WarmAround(rule.Kind, sentence, start, tokens, m) || Teasing(sentence)))
                         || (rule.Pattern == PhrasingPatterns.Contempt && m.Value.TrimStart().StartsWith("whatever", StringComparison.OrdinalIgnoreCase) && Warm(sentence, tokens)))
                     {
                         continue;
@@ -248,7 +248,7 @@ public static class GentlePhrasing
             return false;
         }
 
-        if (f.Pattern is PhrasingPatterns.Comparison or PhrasingPatterns.Absolute && Affirmation.IsMatch(sentence))
+        if (f.Pattern is PhrasingPatterns.Comparison or PhrasingPatterns.Absolute or PhrasingPatterns.Contempt && Affirmation.IsMatch(sentence))
         {
             return true;
         }
@@ -273,7 +273,8 @@ public static class GentlePhrasing
         }
 
         var words = PhrasingGrammar.Tokenize(praise, 0, praise.Length).Select(t => t.Text).ToList();
-        if (words.Count == 0 || words.Any(w => PhrasingLexicon.Valence(w) < 0 || PhrasingLexicon.IsNegative(w) || PhrasingLexicon.Classify(w) != TraitKind.None || PhrasingLexicon.IsNegator(w)))
+        // An order after the turn is not praise: "for once in your life, do something useful".
+        if (words.Count == 0 || Imperatives.Contains(words[0]) || words.Any(w => PhrasingLexicon.Valence(w) < 0 || PhrasingLexicon.IsNegative(w) || PhrasingLexicon.Classify(w) != TraitKind.None || PhrasingLexicon.IsNegator(w)))
         {
             return false;
         }
@@ -283,6 +284,12 @@ public static class GentlePhrasing
 
     // Deeds that are praise without a praise word: "you lift me up", "always making people laugh", "you keep us going".
     private static readonly Regex WarmDeed = new(@"\b(?:in\s+my\s+(?:heart|thoughts)|on\s+my\s+mind|make\s+my\s+(?:day|week|morning|evening|life)|there\s+(?:when|whenever|for)\s+(?:i|me|us)|show(?:n|ed)?\s+up\s+for|(?:of|for|about)\s+others|think(?:ing)?\s+(?:about|of)\s+(?:you|u)\b|(?:lift|cheer|pick|build)\s+me\s+up|notice\W*$|mak(?:e|es|ing)\s+(?:me|people|us|everyone)\s+(?:laugh|smile|happy|feel\s+(?:safe|loved|better))|keep\s+us(?:\s+all)?\s+going|look(?:ing)?\s+after|tak(?:e|ing)\s+care\s+of|for\s+me\W*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly HashSet<string> Imperatives = new(StringComparer.Ordinal)
+    {
+        "do", "be", "try", "get", "make", "think", "go", "stop", "just", "please", "act", "grow", "show", "help", "pick",
+        "put", "take", "learn", "start", "use", "say", "give", "pull", "clean", "listen",
+    };
 
     private static bool Positive(string word)
     {
@@ -313,6 +320,21 @@ public static class GentlePhrasing
         "free", "share", "matter", "save", "promise", "promises", "promised", "remember", "thinking", "worth", "mature", "expert",
         "better", "interested", "wow", "god", "jesus", "lol",
     };
+
+    /// <summary>
+    /// Warmth that cancels an absolute or a blame opener. For "never"-type absolutes only the words outside the never
+    /// clause count: in "you never once said thank you" the warm word is what is missing, not warmth (round 4).
+    /// </summary>
+    private static bool WarmAround(Kind kind, string sentence, int sentenceStart, List<PhrasingToken> tokens, Match m)
+    {
+        if (kind is not (Kind.Never or Kind.NotOnce))
+        {
+            return Warm(sentence, tokens);
+        }
+
+        var before = tokens.Where(t => t.Start < sentenceStart + m.Index).ToList();
+        return Warm(sentence[..m.Index], before);
+    }
 
     /// <summary>Whether a phrase rule's guard lets its match count in this sentence.</summary>
     private static bool Passes(PhraseGuard guard, string sentence, int sentenceStart, List<PhrasingToken> tokens, Match m)
