@@ -216,6 +216,8 @@ public static class GentlePhrasing
     // Where a sentence turns: a dash, comma, semicolon or colon (optionally with "but/and/yet/so"), or "but/yet".
     private static readonly Regex Turn = new(@"(?:[,;:\u2014\u2013]|\s-\s)\s*(?:(?:but|and|yet|so|though)\b)?|\s(?:but|yet)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    private static readonly Regex CuriousQuestion = new(@"^\W*(?:do|did|are|were|have)\s+(?:you|u)\s+(?:always|ever)\b(?![^?]*\b(?:have\s+to|need\s+to|got\s+to|gotta|leave|forget|make\s+me)\b)[^?.!]*\?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
     // Tag questions keep mock praise mocking: "you're always so right, aren't you?".
     private static readonly Regex TagQuestion = new(@"\b(?:aren'?t|isn'?t|don'?t|didn'?t|won'?t|haven'?t|wasn'?t|weren'?t|can'?t)\s+(?:you|u|it)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
@@ -253,6 +255,14 @@ public static class GentlePhrasing
             return true;
         }
 
+        // A curious yes/no question with nothing negative in it: "do you always get up this early?" (but not "do you
+        // always have to…", nor one with a negative word).
+        if (f.Pattern == PhrasingPatterns.Absolute && CuriousQuestion.IsMatch(sentence)
+            && !PhrasingGrammar.Tokenize(sentence, 0, sentence.Length).Any(t => PhrasingLexicon.Valence(t.Text) < 0 || PhrasingLexicon.IsNegative(t.Text) || PhrasingLexicon.Classify(t.Text) != TraitKind.None))
+        {
+            return true;
+        }
+
         var after = analysis[end..sentenceEnd];
         var turn = Turn.Match(after);
         var neverType = Regex.IsMatch(f.Matched, @"\b(?:never|nevr|neva|nvr|not|no|nobody|nothing|none|once)\b|n't\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
@@ -260,6 +270,10 @@ public static class GentlePhrasing
         if (turn.Success)
         {
             praise = after[(turn.Index + turn.Length)..];
+        }
+        else if (f.Pattern == PhrasingPatterns.Contempt && Regex.IsMatch(after, @"^\s+to\s+be\s+(?:so|this|such|that)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+        {
+            praise = after; // "who raised you to be so kind?": the question ends in praise.
         }
         else if (f.Pattern == PhrasingPatterns.Absolute && !neverType)
         {
