@@ -142,7 +142,7 @@ internal static class PhrasingRules
     internal static Regex Jab() => JabRegex;
 
     // Warmth after praise that keeps it sincere: "oh great, thank you", "well done, I'm so proud".
-    private static readonly Regex WarmCueRegex = Create(@"\b(?:thank|thanks|love|proud|cheer|cheered|happy|smile|laugh|news|congrat\w*|so\s+happy|glad|works\s+for\s+me|see\s+you|let'?s|lovely|beautiful|delicious|amazing|well\s+deserved|earned|passed|found|arrived)\b");
+    private static readonly Regex WarmCueRegex = Create(@"\b(?:thank|thanks(?!\s+to\s+(?:you|u)\b)|love|proud|cheer|cheered|happy|smile|laugh|news|congrat\w*|so\s+happy|glad|works\s+for\s+me|see\s+you|let'?s|lovely|beautiful|delicious|amazing|well\s+deserved|earned|passed|found|arrived)\b");
 
     internal static Regex WarmCue() => WarmCueRegex;
 
