@@ -131,8 +131,10 @@ public static class GentlePhrasing
         }
 
         List<PhrasingToken>? allTokens = null;
+        var sentenceLength = new Dictionary<int, int>();
         foreach (var (start, length) in Sentences(analysis))
         {
+            sentenceLength[start] = length;
             var sentence = analysis.Substring(start, length);
             var tokens = PhrasingGrammar.Tokenize(analysis, start, length);
             // The grammar runs first, so a character word is reported with its own reason.
@@ -153,7 +155,7 @@ public static class GentlePhrasing
                 for (var m = rule.Regex().Match(sentence); m.Success; m = m.NextMatch())
                 {
                     if (m.Length == 0 || !Counts(rule.Kind, sentence, m)
-                        || (rule.Pattern is PhrasingPatterns.Absolute or PhrasingPatterns.BlameOpener && (Warm(sentence, tokens) || Teasing(sentence)))
+                        || (rule.Pattern is PhrasingPatterns.Absolute or PhrasingPatterns.BlameOpener && (WarmAround(rule.Kind, sentence, start, tokens, m) || Teasing(sentence)))
                         || (rule.Pattern == PhrasingPatterns.Contempt && m.Value.TrimStart().StartsWith("whatever", StringComparison.OrdinalIgnoreCase) && Warm(sentence, tokens)))
                     {
                         continue;
@@ -188,6 +190,10 @@ public static class GentlePhrasing
             }
         }
 
+        // A complaint-shaped opening that turns into praise ("anyone else would have panicked — you were brilliant",
+        // "you always make the bed so neatly") is not a complaint: see TurnsToPraise.
+        findings.RemoveAll(f => TurnsToPraise(analysis, f, sentenceOf[f], sentenceLength[sentenceOf[f]]));
+
         // A blame opener in a sentence that a more specific pattern already explains is not reported twice.
         findings.RemoveAll(f => f.Pattern == PhrasingPatterns.BlameOpener
             && findings.Any(o => sentenceOf[o] == sentenceOf[f] && o.Pattern is PhrasingPatterns.Absolute or PhrasingPatterns.Label or PhrasingPatterns.Diagnosis));
@@ -195,6 +201,126 @@ public static class GentlePhrasing
         var looksEnglish = LooksEnglish(analysis);
         var rewrite = findings.Count == 0 ? null : PhrasingRewrite.Build(analysis, hits, findings);
         return new PhrasingCheck(findings, rewrite, looksEnglish);
+    }
+
+    // Patterns whose wording can open a sentence that ends in praise; labels, diagnoses and threats cannot.
+    private static readonly HashSet<string> Turnable = new(StringComparer.Ordinal)
+    {
+        PhrasingPatterns.Absolute, PhrasingPatterns.Comparison, PhrasingPatterns.Contempt, PhrasingPatterns.Stonewalling,
+        PhrasingPatterns.BlameOpener, PhrasingPatterns.Defensiveness,
+    };
+
+    // "…, and you do." / "…, but you always did": the comparison or absolute is about others; the partner meets it.
+    private static readonly Regex Affirmation = new(@"(?:[,;:\u2014\u2013]|\s-)\s*(?:and|but|yet)\s+(?:you|u)\s+(?:always\s+|really\s+|actually\s+|still\s+)?(?:do|did|have|are|were|can|will|does)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    // Where a sentence turns: a dash, comma, semicolon or colon (optionally with "but/and/yet/so"), or "but/yet".
+    private static readonly Regex Turn = new(@"(?:[,;:\u2014\u2013]|\s-\s)\s*(?:(?:but|and|yet|so|though)\b)?|\s(?:but|yet)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly Regex CuriousQuestion = new(@"^\W*(?:do|did|are|were|have)\s+(?:you|u)\s+(?:always|ever)\b(?![^?]*\b(?:have\s+to|need\s+to|got\s+to|gotta|leave|forget|make\s+me)\b)[^?.!]*\?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    // Tag questions keep mock praise mocking: "you're always so right, aren't you?".
+    private static readonly Regex TagQuestion = new(@"\b(?:aren'?t|isn'?t|don'?t|didn'?t|won'?t|haven'?t|wasn'?t|weren'?t|can'?t)\s+(?:you|u|it)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// Whether a finding opens a sentence that turns into praise, so the sentence is not a complaint (round 4, from the
+    /// development part's false alarms by kind): after a turn ("—", ",", "but") come praise words by the lexicons
+    /// (AFINN-165 +2 or VADER +1.5, "-ly" adverbs by their adjective: "neatly") or a warm deed ("you lift me up"), and
+    /// no negative word at all; or the sentence ends "…, and you do". For "always"-type absolutes the praise may follow
+    /// directly ("you always make the bed so neatly"); never-type ones are left alone ("you never say anything nice").
+    /// The matched words themselves must carry no praise, so mock praise ("oh wonderful, another…") stays sarcasm.
+    /// </summary>
+    private static bool TurnsToPraise(string analysis, PhrasingFinding f, int sentenceStart, int sentenceLength)
+    {
+        if (!Turnable.Contains(f.Pattern))
+        {
+            return false;
+        }
+
+        var sentenceEnd = sentenceStart + sentenceLength;
+        var end = f.Start + f.Length;
+        if (end > sentenceEnd)
+        {
+            return false;
+        }
+
+        var sentence = analysis[sentenceStart..sentenceEnd];
+        var matched = PhrasingGrammar.Tokenize(analysis, f.Start, f.Length);
+        if (matched.Any(t => Positive(t.Text)) || TagQuestion.IsMatch(sentence))
+        {
+            return false;
+        }
+
+        if (f.Pattern is PhrasingPatterns.Comparison or PhrasingPatterns.Absolute or PhrasingPatterns.Contempt && Affirmation.IsMatch(sentence))
+        {
+            return true;
+        }
+
+        // A curious yes/no question with nothing negative in it: "do you always get up this early?" (but not "do you
+        // always have to…", nor one with a negative word).
+        if (f.Pattern == PhrasingPatterns.Absolute && CuriousQuestion.IsMatch(sentence)
+            && !PhrasingGrammar.Tokenize(sentence, 0, sentence.Length).Any(t => PhrasingLexicon.Valence(t.Text) < 0 || PhrasingLexicon.IsNegative(t.Text) || PhrasingLexicon.Classify(t.Text) != TraitKind.None))
+        {
+            return true;
+        }
+
+        var after = analysis[end..sentenceEnd];
+        var turn = Turn.Match(after);
+        var neverType = Regex.IsMatch(f.Matched, @"\b(?:never|nevr|neva|nvr|not|no|nobody|nothing|none|once)\b|n't\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        string praise;
+        if (turn.Success)
+        {
+            praise = after[(turn.Index + turn.Length)..];
+        }
+        else if (f.Pattern == PhrasingPatterns.Contempt && Regex.IsMatch(after, @"^\s+to\s+be\s+(?:so|this|such|that)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+        {
+            praise = after; // "who raised you to be so kind?": the question ends in praise.
+        }
+        else if (f.Pattern == PhrasingPatterns.Absolute && !neverType)
+        {
+            // The deed may start inside the match: "whenever I'm down, you lift | me up".
+            var you = Regex.Match(f.Matched, @"\b(?:you|u)\b(?!.*\b(?:you|u)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            praise = (you.Success ? f.Matched[(you.Index + you.Length)..] : string.Empty) + after;
+        }
+        else
+        {
+            return false;
+        }
+
+        var words = PhrasingGrammar.Tokenize(praise, 0, praise.Length).Select(t => t.Text).ToList();
+        // An order after the turn is not praise: "for once in your life, do something useful".
+        if (words.Count == 0 || Imperatives.Contains(words[0]) || words.Any(w => PhrasingLexicon.Valence(w) < 0 || PhrasingLexicon.IsNegative(w) || PhrasingLexicon.Classify(w) != TraitKind.None || PhrasingLexicon.IsNegator(w)))
+        {
+            return false;
+        }
+
+        return words.Any(Positive) || WarmDeed.IsMatch(praise);
+    }
+
+    // Deeds that are praise without a praise word: "you lift me up", "always making people laugh", "you keep us going".
+    private static readonly Regex WarmDeed = new(@"\b(?:in\s+my\s+(?:heart|thoughts)|on\s+my\s+mind|make\s+my\s+(?:day|week|morning|evening|life)|there\s+(?:when|whenever|for)\s+(?:i|me|us)|show(?:n|ed)?\s+up\s+for|(?:of|for|about)\s+others|think(?:ing)?\s+(?:about|of)\s+(?:you|u)\b|(?:lift|cheer|pick|build)\s+me\s+up|notice\W*$|mak(?:e|es|ing)\s+(?:me|people|us|everyone)\s+(?:laugh|smile|happy|feel\s+(?:safe|loved|better))|keep\s+us(?:\s+all)?\s+going|look(?:ing)?\s+after|tak(?:e|ing)\s+care\s+of|for\s+me\W*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly HashSet<string> Imperatives = new(StringComparer.Ordinal)
+    {
+        "do", "be", "try", "get", "make", "think", "go", "stop", "just", "please", "act", "grow", "show", "help", "pick",
+        "put", "take", "learn", "start", "use", "say", "give", "pull", "clean", "listen",
+    };
+
+    private static bool Positive(string word)
+    {
+        if (NotWarmWords.Contains(word))
+        {
+            return false;
+        }
+
+        // After a turn with no negative word in it, a mildly positive word is enough: "so patient", "so calm".
+        if (PhrasingLexicon.Valence(word) >= 1 || PhrasingLexicon.VaderValence(word) >= 1.0)
+        {
+            return true;
+        }
+
+        // "neatly", "beautifully": an adverb is as warm as its adjective.
+        return word.Length > 5 && word.EndsWith("ly", StringComparison.Ordinal)
+            && (PhrasingLexicon.IsPositive(word[..^2]) || (word.EndsWith("ily", StringComparison.Ordinal) && PhrasingLexicon.IsPositive(word[..^3] + "y")));
     }
 
     // Affection right beside a label makes it teasing: "you're ridiculous, I love it", "you're mad, in the best way".
@@ -208,6 +334,21 @@ public static class GentlePhrasing
         "free", "share", "matter", "save", "promise", "promises", "promised", "remember", "thinking", "worth", "mature", "expert",
         "better", "interested", "wow", "god", "jesus", "lol",
     };
+
+    /// <summary>
+    /// Warmth that cancels an absolute or a blame opener. For "never"-type absolutes only the words outside the never
+    /// clause count: in "you never once said thank you" the warm word is what is missing, not warmth (round 4).
+    /// </summary>
+    private static bool WarmAround(Kind kind, string sentence, int sentenceStart, List<PhrasingToken> tokens, Match m)
+    {
+        if (kind is not (Kind.Never or Kind.NotOnce))
+        {
+            return Warm(sentence, tokens);
+        }
+
+        var before = tokens.Where(t => t.Start < sentenceStart + m.Index).ToList();
+        return Warm(sentence[..m.Index], before);
+    }
 
     /// <summary>Whether a phrase rule's guard lets its match count in this sentence.</summary>
     private static bool Passes(PhraseGuard guard, string sentence, int sentenceStart, List<PhrasingToken> tokens, Match m)

@@ -36,7 +36,7 @@ internal static class PhrasingGrammar
         "raging", "bona", "fide", "card-carrying", "walking", "self-confessed", "prize", "first-class", "grade-a",
         "insufferably", "unbearably", "old", "lil", "ol",
         // Words that make a trait a habit or a type: "a chronic nagger", "perpetually late", "a serial liar".
-        "chronic", "chronically", "perpetual", "perpetually", "serial", "habitual", "habitually", "compulsive",
+        "chronic", "chronically", "constant", "perpetual", "perpetually", "serial", "habitual", "habitually", "compulsive",
         "pathological", "pathologically", "painfully", "terribly", "awfully", "insanely", "stupidly", "impossibly",
         "spectacularly", "astonishingly", "shockingly", "staggeringly", "remarkably", "exceptionally", "embarrassingly",
         "annoyingly", "frankly", "simply", "entirely", "wholly", "rather", "fairly", "somewhat", "slightly", "ever",

@@ -88,6 +88,9 @@ internal static class PhrasingLexicon
         "dingbat", "dolt", "dullard", "simpleton", "half-wit", "nincompoop", "sleazy", "slimy", "snide", "snarky",
         "mardy", "narky", "dim", "diva", "prima-donna", "stingy", "uptight", "ogre", "harpy", "shrew", "brute", "pervert",
         "sleazebag", "scumbag", "dirtbag", "attention-seeking", "attention-seeker", "lowlife", "rat-bag", "ratbag", "weirdo", "freak",
+        // Round 4 (issue 14), by kind — slyness and cons: "sly", "conman"; indecision: "wishy-washy"; moods: "grump";
+        // danger to others: "hazard"; texting spellings of listed words: "lier".
+        "sly", "conman", "con-man", "con-artist", "wishy-washy", "grump", "grouch", "hazard", "lier", "unglued",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string> DiagnosisWords = new[]

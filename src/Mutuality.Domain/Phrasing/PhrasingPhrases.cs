@@ -202,7 +202,7 @@ internal static class PhrasingPhrases
             + @"|\baren'?t\s+(?:you|u)\s+(?:just\s+|so\s+|a\s+|the\s+|such\s+a\s+)*(?:ray\s+of\s+sunshine|delight|charmer|charming|clever|genius|perfect|smart|special|wonderful|brilliant|great|something|funny|hilarious|clever\s+one|smart\s+one|expert|precious|little)\b(?!\s*!)"
             + @"|\b" + YouAre + @"\s+(?:always\s+right|never\s+wrong|the\s+(?:expert|smart\s+one|clever\s+one|boss|perfect\s+one))\b[^.!?]*?,\s*(?:aren'?t|are|don'?t|do|isn'?t)\s+(?:you|u|it)\W*$"
             + @"|\b(?:best|greatest|worlds?\s+best|world'?s\s+best)\s+(?:husband|wife|boyfriend|girlfriend|partner|dad|father|mum|mother)\s+ever\W+(?:forgetting|missing|not|leaving|ignoring)\b"
-            + @"|\bsuch\s+a\s+great\s+idea\W+said\b|\bgenius\W+pure\s+genius\b|\bgenius\s+(?:plan|idea|move)\W*$"),
+            + @"|^\W*(?:clever|smart|brilliant|genius)\s+(?:you|u)\W+\w+ing\b(?![^.!?]*!)|\b(?:always|so)\s+right\s+about\s+everything\b|\b(?:you|u)\s+must\s+(?:really\s+)?think\s+(?:you'?re|youre|ur|you\s+are)\b|\btell\s+me\s+(?:again\s+)?how\s+(?:perfect|great|wonderful|clever|smart|amazing|hard[\s-]working|right|busy)\s+(?:you\s+are|you'?re|ur)\b|\b(?:like|as\s+if)\s+(?:you'?ve|you\s+have|you|u)\s+ever\b|\bsuch\s+a\s+great\s+idea\W+said\b|\bgenius\W+pure\s+genius\b|\bgenius\s+(?:plan|idea|move)\W*$"),
             PhraseGuard.None,
             "Praise that means its opposite is sarcasm, one of the most wounding ways to complain."),
         new(PhrasingPatterns.Contempt, Create(
@@ -394,7 +394,7 @@ internal static class PhrasingPhrases
             @"\b(?:day|night|week|year|month|weekend|time)\s+after\s+(?:day|night|week|year|month|weekend|time)\W+(?:you|u)\b|\bwithout\s+fail\W+(?:you|u)\b"
             + @"|\bfor\s+the\s+(?:hundredth|millionth|thousandth|umpteenth|nth|100th|1000th|fifth|tenth|twentieth|fiftieth|last)\s+time\b|^\W*(?:constantly|always|forever|continually|perpetually)\W+(?:you|u)\b"
             + @"|\bevery\s+(?:single\s+)?\w+\s+(?:turns|ends|becomes|goes)\s+(?:into|up|with)\b[^.!?]{0,30}\b(?:you|your)\b"
-            + @"|\b(?:you|u)\s+(?:lie|lies|lied|moan|moaned|complain|complained|whinge|whine|nag|exaggerate|overreact|criticise|criticize|judge|sulk|argue|bitch|grumble|fuss|panic|interrupt|forget|forgot|lose|lost|break|broke|question|overthink|overanalyse|overanalyze|overcomplicate|blame\s+me\s+for|twist)\s+(?:about|over|at|with|into)?\s*(?:everything|anything|every\s+(?:little\s+)?thing|nonstop|non-stop|constantly)\b"
+            + @"|\b(?:you|u)\s+(?:literally\s+|always\s+|just\s+|constantly\s+)?(?:lie|lies|lied|moan|moaned|complain|complained|whinge|whine|nag|exaggerate|overreact|criticise|criticize|judge|sulk|argue|bitch|grumble|fuss|panic|interrupt|forget|forgot|lose|lost|break|broke|question|overthink|overanalyse|overanalyze|overcomplicate|blame\s+me\s+for|twist)\s+(?:about|over|at|with|into)?\s*(?:literally\s+|absolutely\s+|just\s+)?(?:everything|anything|every\s+(?:little\s+)?thing|nonstop|non-stop|constantly)\b"
             + @"|\b(?:care|think|worry|talk)s?\s+(?:about|of)\s+(?:no\s*one|nobody|nothing|anyone|anybody|anything)\s+(?:but|except|apart\s+from|other\s+than|besides|beyond)\s+yourself\b"
             + @"|\bnothing\s+(?:you|u)\s+(?:do|say|make|cook|try|plan|touch|did)\s+(?:is|was)\s+(?:ever\s+)?(?:right|good|enough|any\s+good|worth|done\s+properly)\b|\b(?:you'?re|you\s+are|ur)\s+(?:just\s+|exactly\s+)?like\s+(?:every|all\s+the|all)\s+(?:other|the\s+other|others)\b"
             + @"|\babout\s+as\s+(?:\w+\s+){1,3}as\s+an?\s+(?:\w+\s+)?\w+"),
@@ -420,9 +420,9 @@ internal static class PhrasingPhrases
 
         // ----- comparisons -----
         new(PhrasingPatterns.Comparison, Create(
-            @"\b(?:you'?re|you\s+are|ur|you\s+act|you\s+sound|you'?re\s+turning\s+into|you'?ve\s+turned\s+into|you'?re\s+becoming)\s+(?:exactly|just|so|no\s+better\s+than|as\s+bad\s+as|worse\s+than|turning\s+into)?\s*(?:like\s+)?(?:your|ur)\s+" + Kin + @"\b|\bno\s+better\s+than\s+(?:your|ur)\b|\bas\s+bad\s+as\s+(?:your|ur)\b"
+            @"\b(?:you'?re|you\s+are|ur|you\s+act|you\s+sound|you'?re\s+turning\s+into|you'?ve\s+turned\s+into|you'?re\s+becoming)\s+(?:exactly|just|so|no\s+better\s+than|as\s+bad\s+as|worse\s+than|turning\s+into)?\s*(?:like\s+)?(?:your|ur)\s+(?:\w+\s+)?" + Kin + @"\b|\bno\s+better\s+than\s+(?:your|ur)\b|\bas\s+bad\s+as\s+(?:your|ur)\b"
             + @"|\bturning\s+into\s+(?:your|ur)\s+" + Kin + @"\b|\bwhy\s+can'?t\s+(?:you|u)\s+be\s+(?:more\s+)?like\b|\bmy\s+ex\s+(?![^.!?]*\b(?:you'?re|you\s+are)\s+(?:nothing|not\s+(?:at\s+all\s+)?like|so\s+much\s+better|better))(?:never|always|was|would|did|used\s+to|at\s+least|wasn'?t|didn'?t)\b|\bother\s+(?:men|women|guys|husbands|wives|partners|people|couples|boyfriends|girlfriends|dads|mums|mothers|fathers)\s+(?:manage|don'?t|do|would|actually|can|remember|help|seem|never|always)\b"
-            + @"|\beveryone\s+else'?s\s+(?:partner|husband|wife|boyfriend|girlfriend)\b|\bnormal\s+(?:people|couples|partners|adults|humans|men|women)\s+(?:don'?t|do|would|wouldn'?t|can|manage)\b|\b(?:husbands|wives|partners|boyfriends|girlfriends)\s+(?:don'?t|do|would|actually|always|never)\b[^.!?]{0,30}\b(?:like|than)\s+(?:you|u)\b|\ba\s+(?:child|kid|five[\s-]year[\s-]old|toddler|monkey)\s+(?:would|could|can)\s+(?:understand|do|manage|get)\b|\b\w+s\s+better\s+than\s+(?:you|u)\W*$|\b\w+'s\s+(?:husband|wife|boyfriend|girlfriend|partner)\s+(?:actually|always|would|never|at\s+least|manages|helps|remembers|does)\b|\b(?:anyone|anybody)\s+else\s+would(?:\s+have|'ve)?\b|\bany\s+(?:normal|sane|decent|reasonable|grown|functioning|other)\s+(?:person|adult|partner|human|man|woman|husband|wife|grown-up)\s+would\b"
+            + @"|\beveryone\s+else'?s\s+(?:partner|husband|wife|boyfriend|girlfriend)\b|\bnormal\s+(?:people|couples|partners|adults|humans|men|women)\s+(?:don'?t|do|would|wouldn'?t|can|manage|say|apologi[sz]e|help|call|text|listen|remember|clean|tidy|pick|know)\b|\b(?:husbands|wives|partners|boyfriends|girlfriends)\s+(?:don'?t|do|would|actually|always|never)\b[^.!?]{0,30}\b(?:like|than)\s+(?:you|u)\b|\ba\s+(?:child|kid|five[\s-]year[\s-]old|toddler|monkey)\s+(?:would|could|can)\s+(?:understand|do|manage|get)\b|\b\w+s\s+better\s+than\s+(?:you|u)\W*$|\b\w+'s\s+(?:husband|wife|boyfriend|girlfriend|partner)\s+(?:actually|always|would|never|at\s+least|manages|helps|remembers|does)\b|\b(?:anyone|anybody)\s+else\s+would(?:\s+have|'ve)?\b|\bany\s+(?:normal|sane|decent|reasonable|grown|functioning|other)\s+(?:person|adult|partner|human|man|woman|husband|wife|grown-up)\s+would\b"
             + @"|\bno\s+(?:normal|sane|decent|reasonable)\s+(?:person|adult|partner|human|man|woman)\b|\bno\s+one\s+in\s+(?:their|his|her)\s+right\s+mind\b|\b(?:nobody|no\s+one|no-one)\s+else\s+would\s+(?:put\s+up|stay|have|want|love|marry)\b|\b(?:nobody|no\s+one|no-one)\s+(?:likes|can\s+stand|wants|respects|loves|trusts)\s+(?:you|u)\b"
             + @"|\b(?:everyone|everybody)\s+(?:thinks|says|knows)\s+(?:you'?re|you\s+are)\s+(?:a\s+)?(?:joke|selfish|lazy|useless|a\s+joke|an\s+idiot|crazy|mad)\b|\beven\s+(?:your|ur)\s+(?:own\s+)?" + Kin + @"\s+(?:thinks?|says?|knows?|can'?t)\b|\beven\s+a\s+(?:child|kid|baby|toddler|monkey|five[\s-]year[\s-]old)\s+(?:could|can|would)\b|\ba\s+(?:child|kid|five[\s-]year[\s-]old|toddler|monkey)\s+could\s+(?:do|manage)\b"
             + @"|\bmy\s+(?:grandmother|gran|grandma|nan|granny|granddad|grandad)\s+could\b|\bno\s+wonder\s+(?:nobody|no\s+one|your|you\s+have\s+no|you'?re|people)\b|\b(?:i\s+could|i\s+can)\s+do\s+(?:so\s+much\s+|much\s+|a\s+lot\s+)?better\s+than\s+(?:you|u)\b|\bi\s+deserve\s+(?:so\s+much\s+|much\s+)?better\s+than\s+(?:you|u|this)\b"),
@@ -441,7 +441,7 @@ internal static class PhrasingPhrases
 
         // ----- stonewalling -----
         new(PhrasingPatterns.Stonewalling, Create(
-            @"^\W*(?:just\s+)?(?:go\s+away|get\s+lost|piss\s+off|get\s+out(?:\s+of\s+my\s+(?:face|sight|way))?|leave\s+me\s+alone|don'?t\s+talk\s+to\s+me|stop\s+talking|talk\s+to\s+the\s+hand)\b|\bjust\s+leave\s+me\s+alone\b|\bi\s+don'?t\s+want\s+to\s+(?:talk|speak)\s+to\s+(?:you|u)\b(?!\s+(?:right\s+now|now|until|when)\b)"
+            @"^\W*(?:just\s+)?(?:go\s+away|get\s+lost|piss\s+off|get\s+out(?:\s+of\s+my\s+(?:face|sight|way))?|leave\s+me\s+alone|don'?t\s+talk\s+to\s+me(?!\s+about\b)|stop\s+talking(?!\s+about\b)|talk\s+to\s+the\s+hand)\b|\bjust\s+leave\s+me\s+alone\b|\bi\s+don'?t\s+want\s+to\s+(?:talk|speak)\s+to\s+(?:you|u)\b(?!\s+(?:right\s+now|now|until|when)\b)"
             + @"|\bi'?m\s+(?:done|finished)\s+talking\b|\bi'?m\s+not\s+(?:talking|discussing|doing)\s+(?:about\s+)?this\b(?!\s+(?:right\s+now|now|tonight|while|until|when|again\s+tonight)|[^.!?]*\b(?:later|tomorrow|when\s+we|after)\b)|\bi'?m\s+not\s+discussing\s+this\s+with\s+(?:you|u)\b|\bend\s+of\s+(?:discussion|story|conversation)\b|\bconversation\s+over\b|\bdone\s+with\s+this\s+conversation\b"
             + @"|\bi'?m\s+not\s+listening\s+to\s+(?:this|you|u)\b|\bi'?ve\s+heard\s+enough\b|^\W*(?:don'?t\s+(?:even\s+)?start|don'?t\s+you\s+start|don'?t\s+start\s+with\s+me)\b|\bnot\s+(?:now|again)\W+(?:seriously|god|jesus|ugh)\b"),
             PhraseGuard.NotWarm,
@@ -459,7 +459,7 @@ internal static class PhrasingPhrases
 
         // ----- health words used as put-downs -----
         new(PhrasingPatterns.Diagnosis, Create(
-            @"\b(?:you|u)\s+need\s+(?:serious\s+|professional\s+|some\s+serious\s+)?(?:therapy|help|a\s+therapist|a\s+shrink|meds|medication|your\s+head\s+(?:checked|examined))\b(?!\s+with)(?<!need\s+help)|\b(?:you|u)\s+need\s+(?:serious|professional)\s+help\b|\b(?:you|u)\s+need\s+help\W*$"
+            @"\b(?:you|u)\s+need\s+(?:serious\s+|professional\s+|some\s+serious\s+)?(?:therapy|help|a\s+therapist|a\s+shrink|meds|medication|your\s+head\s+(?:checked|examined))\b(?!\s+with)(?<!need\s+help)|\b(?:you|u)\s+need\s+(?:serious|professional)\s+help\b|\b(?:you|u)\s+need\s+help\W*(?:seriously|honestly|mate|man|pal|dude|love)?\W*$"
             + @"|\bget\s+your\s+head\s+(?:checked|examined|looked\s+at)\b|\b(?:did|have)\s+(?:you|u)\s+(?:forget|forgotten|taken|take)\s+your\s+(?:meds|pills|medication|tablets)\b|\boff\s+your\s+(?:rocker|meds|head|trolley)\b|\b(?:you'?ve|you\s+have)\s+lost\s+(?:your\s+mind|the\s+plot|it|your\s+marbles)\b|\bare\s+(?:you|u)\s+out\s+of\s+your\s+mind\b"
             + @"|\b(?:sick|not\s+right|messed\s+up|wrong)\s+in\s+the\s+head\b|\bsomething(?:'?s|\s+is)?\s+wrong\s+with\s+(?:your|ur)\s+(?:head|brain|mind)\b|\b(?:it'?s|that'?s)\s+(?:your|ur|just\s+your)\s+hormones\b|\btime\s+of\s+the\s+month\b|\bon\s+(?:your|ur)\s+period\b"
             + @""),
@@ -474,7 +474,7 @@ internal static class PhrasingPhrases
         // ----- time stretched into a verdict: "twenty years and you still…", "day in, day out", "every chance you get" -----
         new(PhrasingPatterns.Absolute, Create(
             @"\b(?:years?|months?|weeks?|decades?|ages|forever)\s+(?:and|later|on)\W+(?:you|u)\s+(?:still|yet)\s+(?:can'?t|cannot|don'?t|haven'?t|won'?t|didn'?t|couldn'?t|never|forget|leave|expect|act|treat|refuse)\b|\band\s+(?:you|u)\s+still\s+(?:can'?t|cannot|don'?t|haven'?t|won'?t|didn'?t|couldn'?t)\b"
-            + @"|\bevery\s+(?:chance|opportunity)\s+(?:you|u)\s+get\b|\b(?:year|week|month|night|morning|weekend)\s+after\s+(?:year|week|month|night|morning|weekend)\W+(?:you|u)\b"),
+            + @"|\bevery\s+(?:chance|opportunity)\s+(?:you|u)\s+get\b|\b(?:year|week|month|night|morning|weekend)\s+after\s+(?:year|week|month|night|morning|weekend)\W+(?:you|u)\b|\bday\s+in\W+day\s+out\W+(?:you|u)\b"),
             PhraseGuard.NotWarm,
             "Stretching one complaint over years or every chance turns it into a verdict on the person."),
 
@@ -484,5 +484,57 @@ internal static class PhrasingPhrases
             + @"|\b(?:you'?re|you\s+are|ur)\s+(?:having|throwing|pulling)\s+(?:another|one\s+of\s+your|a)\s+(?:little\s+)?(?:meltdown|tantrum|strop|hissy|fit|episode|sulk)\b|\bdead\s*weight\b"),
             PhraseGuard.NotWarm,
             "Questions and asides that talk down to the partner say \"I'm above you\"; they sting more than the complaint itself."),
+
+        // ----- round 4: rhetorical disbelief, with optional adverbs: "are you (actually) serious", "is that a joke?" -----
+        new(PhrasingPatterns.Contempt, Create(
+            @"\bare\s+(?:you|u)\s+(?:actually\s+|really\s+|even\s+|honestly\s+|being\s+)+(?:serious|for\s+real|joking|kidding)\b|\bwhat\s+planet\s+(?:are|were)\s+(?:you|u)\s+(?:on|from|living\s+on)\b|\bare\s+(?:you|u)\s+on\s+(?:something|drugs|crack)\b"
+            + @"|^\W*(?:is|was)\s+(?:that|this)\s+(?:supposed\s+to\s+be\s+)?(?:a|some\s+kind\s+of|some\s+sort\s+of)\s+joke\W*$|\bwhy\s+am\s+i\s+not\s+(?:even\s+)?surprised\b|\bdon'?t\s+talk\s+(?:such\s+)?(?:rubbish|nonsense|crap|shit|bollocks|drivel|garbage|tripe|bull)\b"
+            + @"|^\W*here\s+comes\s+the\s+(?:sulk|tantrum|strop|lecture|drama|guilt\s+trip|sob\s+story|excuse|attitude|silent\s+treatment)\b|\b(?:you'?re|you\s+are|ur)\s+doing\s+it\s+again\W*$|^\W*what\s+about\s+(?:you|u)\W+then\b|\bwhat(?:s|'s|\s+is)\s+wrong\s+with\s+(?:u|ya)\b|\b(?:you'?re|you\s+are|ur)\s+(?:really|quite|truly)\s+something\W*$|\b(?:you|u)\s+(?:really\s+)?outd(?:id|one)\s+yourself\b[^.!?]*\b(?:didn'?t|haven'?t)\s+(?:you|u)\W*$"),
+            PhraseGuard.NotWarmText,
+            "A rhetorical question or retort (\"are you actually serious?\", \"what planet are you on?\") answers the partner with scorn instead of an answer."),
+
+        // ----- round 4: "for once (in your life)": a request that carries the verdict that it never happens -----
+        new(PhrasingPatterns.Absolute, Create(
+            @"^\W*(?:just\s+)?(?:for|just)\s+once\W+(?:(?:could|can|would|will)\s+(?:you|u)\b|(?:think|try|listen|do|be|act|help|stop|pick|put|clean|shut|show|say|let|pull)\b)"
+            + @"|\b(?:can|could|would|will)\s+(?:you|u)\s+(?:not\s+)?(?:just\s+)?(?:\w+\s+){1,5}for\s+once\b(?<!\b(?:have|enjoy|relax|rest|sleep\s+in|take\s+a)\s+(?:\w+\s+){0,4}for\s+once)|\b(?:try|make\s+an\s+effort|bother)\s+to\s+(?:\w+\s+){1,4}for\s+once\b"),
+            PhraseGuard.NotWarm,
+            "\"For once\" turns a request into a verdict that it never happens, and the talk slides into arguing about the exceptions."),
+
+        // ----- round 4: ranking the partner below a thing: "you care more about your phone than me" -----
+        new(PhrasingPatterns.Comparison, Create(
+            @"\b(?:you|u)\s+(?:obviously\s+|clearly\s+|honestly\s+)?(?:care|cares|think|worry)\s+more\s+about\s+(?:\w+\s+){1,4}than\s+(?:me|us|your\s+(?:own\s+)?(?:kids|children|family|wife|husband|partner|son|daughter)|the\s+(?:kids|children))\b"
+            + @"|\b(?:you'?d|you\s+would)\s+(?:clearly\s+|obviously\s+)?rather\s+be\s+anywhere\s+(?:but|else\s+than|other\s+than)\b"),
+            PhraseGuard.NotWarm,
+            "Ranking the partner below a thing (\"you care more about your phone than me\") turns a need into a verdict they can only deny."),
+
+        // ----- round 4: behaviour likened to a child's -----
+        new(PhrasingPatterns.Label, Create(
+            @"\b(?:you|u)(?:'?re|\s+are|\s+r)?\s+(?:always\s+|just\s+|being\s+|still\s+)?(?:act|acts|acting|behave|behaves|behaving|carry\s+on|carrying\s+on|sulk|sulking|whine|whining|throw\s+tantrums|talk)\s+like\s+(?:a|an|some)\s+(?:\w+\s+)?(?:child|kid|toddler|teenager|teen|baby|infant|brat|schoolboy|schoolgirl|(?:\w+|\d+)[\s-]year[\s-]old)\b"),
+            PhraseGuard.NotWarm,
+            "Likening the partner's behaviour to a child's is a label: it talks down to the person instead of naming what happened."),
+
+        // ----- round 4: blame as a cause of a bad outcome: "because of you the day was ruined", "you're the reason we fight" -----
+        new(PhrasingPatterns.BlameOpener, Create(
+            @"\b(?:because\s+of|thanks\s+to|all\s+because\s+of)\s+(?:you|u)\b(?=[^.!?]*\b(?:ruin\w*|spoil\w*|wreck\w*|late|mess|missed|lost|broke\w*|fight\w*|argu\w*|worse|disaster|embarrass\w*|miserable|upset|great\W*$|again)\b)"
+            + @"|\b(?:you'?re|you\s+are|ur)\s+(?:the\s+(?:only\s+|whole\s+|entire\s+|main\s+)?reason|why)\s+(?:we|i|this|the|our|everything|nothing|it)\b(?=[^.!?]*\b(?:fight\w*|argu\w*|row|rows|falling\s+apart|miserable|unhappy|upset|stressed|broke|failed|ruined|cry|crying|can'?t|never|hate|wrong|late|mess)\b)"
+            + @"|\b(?:it'?s|it\s+is)\s+(?:always\s+(?:about\s+(?:you|u|what\s+(?:you|u)\s+want)|my\s+fault))\b|\bmy\s+fault\W+(?:it\s+always\s+is|as\s+(?:always|usual))\b"),
+            PhraseGuard.NotWarm,
+            "Making the partner the cause of everything that went wrong (\"because of you…\", \"it's always about you\") is blame; describing what happened and what you need is heard."),
+
+        // ----- round 4: orders to go away or stop "bothering" me -----
+        new(PhrasingPatterns.Contempt, Create(
+            @"\bstop\s+(?:bothering|pestering|hassling|bugging|annoying|nagging|badgering)\s+me\b|\bdon'?t\s+treat\s+me\s+like\s+(?:a|an|some)\s+(?:\w+\s+)?(?:idiot|child|fool|kid|moron|servant|maid|slave|doormat|baby|mug)\b|\bgo\s+(?:and\s+)?sleep\s+(?:on\s+the\s+(?:sofa|couch)|in\s+the\s+spare\s+room|somewhere\s+else)\b|\bget\s+a\s+(?:hobby|grip|clue)\s+and\b"
+            + @"|\b(?:you'?re|you\s+are|ur)\s+not\s+(?:normal|right|well)\b(?!\s+(?:to\s+blame|about|for|yet))(?=\W*(?:$|,|\band\b|\bin\s+the\s+head\b))|\b(?:act|be|behave)\s+normal(?:ly)?\b[^.!?]*\bfor\s+once\b|\b(?:you|u)\s+lie\s+through\s+your\s+teeth\b|\b(?:you'?re|you\s+are|ur)\s+(?:such\s+|just\s+|nothing\s+but\s+)?(?:a|an)\s+(?:real\s+|total\s+|complete\s+|bloody\s+)?(?:con\s+(?:artist|man|woman)|user)\W*$"
+            + @"|\b(?:that|this)\s+(?:was|is)\s+(?:a|an|such\s+a|a\s+really)\s+(?:stupid|dumb|idiotic|moronic|selfish|thoughtless|brainless|pathetic|childish|careless|ridiculous)\s+thing\s+(?:to\s+(?:do|say)|you\s+(?:did|said))\b"),
+            PhraseGuard.NotWarm,
+            "Orders and verdicts that dismiss the partner (\"stop bothering me\", \"that was a stupid thing to do\") put them down instead of saying what you need."),
+
+        // ----- round 4: phrases whose own words read as warm to the lexicons ("laugh", "love", "thank", "happy") but
+        // which only ever put the partner down, so warmth elsewhere in the sentence does not cancel them -----
+        new(PhrasingPatterns.Contempt, Create(
+            @"^\W*don'?t\s+make\s+me\s+laugh\W*$|\bnot\s+(?:a|one)\s+single\s+(?:thank\s+you|thanks|sorry|word\s+of\s+thanks|apology|compliment)\b|\b(?:you|u)\s+(?:can|could)(?:\s+never|n'?t|not)\s+(?:ever\s+)?just\s+(?:be\s+happy|let\s+(?:it|me|things)|listen|agree|support|admit|say\s+sorry)\b|\b(?:you'?re|you\s+are|ur)\s+(?:so\s+|completely\s+|totally\s+|just\s+|always\s+)?obsessed\s+with\s+(?:yourself|your\s+(?:own\s+)?(?:phone|screen|looks|image|appearance|reflection|games?|telly))\b"
+            + @"|\bfor\s+once\s+in\s+(?:your|ur)\s+(?:life|miserable\s+life|entire\s+life)\b|\b(?:you|u)\s+(?:obviously\s+|clearly\s+)?(?:love|value|prefer|want|like)\s+(?:\w+\s+){1,4}more\s+than\s+(?:me|us|your\s+(?:own\s+)?(?:kids|children|family))\b"),
+            PhraseGuard.None,
+            "Scorn wrapped in warm words (\"don't make me laugh\", \"not a single thank you\", \"for once in your life\") still tells the partner they fall short as a person."),
     ];
 }

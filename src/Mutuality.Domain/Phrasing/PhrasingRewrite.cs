@@ -87,7 +87,7 @@ internal static class PhrasingRewrite
             about = YouClause(analysis, findings.First(f => f.Pattern == PhrasingPatterns.Absolute).Start);
         }
 
-        about ??= Situation(analysis) ?? Topic(analysis, findings) ?? SituationGap;
+        about ??= Situation(analysis, findings) ?? Topic(analysis, findings) ?? SituationGap;
         need ??= DefaultNeed(primary.Pattern);
         var feeling = NamedFeeling(analysis) ?? DefaultFeeling(primary.Pattern);
         return $"I feel {feeling} about {about}. I need {need}.";
@@ -216,10 +216,11 @@ internal static class PhrasingRewrite
         return after.Length > 0 && !lower.StartsWith("re ", StringComparison.Ordinal) ? ($"the time you {after}", null) : (null, null);
     }
 
-    private static string? Situation(string analysis)
+    private static string? Situation(string analysis, IReadOnlyList<PhrasingFinding> findings)
     {
         var m = PhrasingRules.SituationClause().Match(analysis);
-        if (!m.Success)
+        // A "situation" inside the harsh words ("you care more about your phone than me") would repeat the verdict.
+        if (!m.Success || findings.Any(f => f.Start < m.Index + m.Length && m.Index < f.Start + f.Length))
         {
             return null;
         }

@@ -319,7 +319,8 @@ internal static class PhrasingStructures
         {
             end = p;
         }
-        else if (w is "your" or "ur" && Kin.Contains(next) && i + 2 < t.Count && Modals.Contains(t[i + 2].Text) && Tail(t, i + 2) < 0)
+        else if (w is "your" or "ur" && Kin.Contains(next) && i + 2 < t.Count && Modals.Contains(t[i + 2].Text) && Tail(t, i + 2) < 0
+            && !(t[i + 2].Text is "is" or "was" or "has" or "had" && i + 3 < t.Count && PhrasingLexicon.IsState(t[i + 3].Text)))
         {
             end = i + 2;
         }

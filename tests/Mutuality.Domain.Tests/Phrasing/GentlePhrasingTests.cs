@@ -126,6 +126,35 @@ public sealed class GentlePhrasingTests
     [InlineData("I'm crazy about you.")]
     public void Check_KindSentences_AreNotFlagged(string text) => Assert.Empty(GentlePhrasing.Check(text).Findings);
 
+    // Round 4 (issue 14): kinds generalised from development batch 9 and the former test part.
+    [Theory]
+    [InlineData("Are you honestly being serious?", "contempt")]
+    [InlineData("What planet were you living on?", "contempt")]
+    [InlineData("For once in your life, pick up the phone.", "contempt")]
+    [InlineData("Could you tidy the hall for once?", "absolute")]
+    [InlineData("You clearly care more about your car than us.", "comparison")]
+    [InlineData("You behave like a spoilt six-year-old.", "label")]
+    [InlineData("Because of you the weekend was ruined.", "blame-opener")]
+    [InlineData("Nice going, now we're stuck here.", "contempt")]
+    [InlineData("You never once said sorry.", "absolute")]
+    [InlineData("You're just like your lazy uncle.", "comparison")]
+    public void Check_Round4Kinds_AreFlagged(string text, string pattern) => Assert.Contains(pattern, GentlePhrasing.Check(text).Patterns);
+
+    // A complaint-shaped opening that turns into praise, a curious question, teasing and proverbial "you".
+    [Theory]
+    [InlineData("Most people would have given up — you kept going, amazing.")]
+    [InlineData("You're just like your grandad, so wise.")]
+    [InlineData("Any sensible person would say yes, and you did.")]
+    [InlineData("You always fold the towels so beautifully.")]
+    [InlineData("You're always in my thoughts.")]
+    [InlineData("Do you always sleep this soundly?")]
+    [InlineData("Who raised you to be so generous?")]
+    [InlineData("you're such a goof lol, love you")]
+    [InlineData("You never know who might turn up.")]
+    [InlineData("None of that was your fault.")]
+    [InlineData("I'm sorry your dad is unwell.")]
+    public void Check_TurnsToPraiseAndCuriousQuestions_AreNotFlagged(string text) => Assert.Empty(GentlePhrasing.Check(text).Findings);
+
     [Theory]
     [InlineData("My mum used to say \"you're so lazy\" to me.")]
     [InlineData("He shouted “you never listen” at the TV.")]
