@@ -62,6 +62,25 @@ public sealed class PrivatePostgres : IDisposable
         return pg;
     }
 
+    /// <summary>
+    /// A streaming standby of this server on another loopback port: <c>pg_basebackup -R</c> (the base backup and the
+    /// settings that make it follow this server), started in hot standby so it answers reads.
+    /// </summary>
+    public PrivatePostgres StartStandby()
+    {
+        var folder = Directory.CreateTempSubdirectory("mutuality-standby-pg.").FullName;
+        var standby = new PrivatePostgres(_bin, folder, FreePort(), _asPostgresUser);
+        if (_asPostgresUser)
+        {
+            Run("chown", "-R", "postgres", folder);
+        }
+
+        standby.RunPg("pg_basebackup", "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres",
+            "-D", standby.DataDir, "-R", "-X", "stream", "-c", "fast", "--no-sync");
+        standby.StartServer();
+        return standby;
+    }
+
     public void StartServer()
         => RunPg("pg_ctl", "-D", DataDir, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "50",
             "-o", $"-p {Port} -k {_folder} -h 127.0.0.1 -c fsync=off -c full_page_writes=off", "start");

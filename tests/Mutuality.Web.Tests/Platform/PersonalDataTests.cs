@@ -29,6 +29,7 @@ public sealed class PersonalDataTests(AppFactory app, ITestOutputHelper output) 
         [typeof(RateLimitWindow)] = "counts per SHA-256 of a bucket, for one window",
         [typeof(PushServerKey)] = "the server's own push key",
         [typeof(InsightVersion)] = "a couple's month's version number, no person's id or words",
+        [typeof(Mutuality.Web.Infrastructure.Hosting.CoupleReadMark)] = "a couple's latest write as a WAL position, for the read replica; no person's id or words",
     };
 
     [Fact]

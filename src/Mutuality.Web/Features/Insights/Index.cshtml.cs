@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mutuality.Domain.Common;
 using Mutuality.Domain.Insights;
 using Mutuality.Web.Infrastructure.Couples;
+using Mutuality.Web.Infrastructure.Hosting;
 
 namespace Mutuality.Web.Features.Insights;
 
 /// <summary>Shared by the dashboard and the printable report: reads the period choice and loads what the viewer may see.</summary>
-public abstract class InsightsPageModel(CallerContext callers, InsightsQueries queries) : PageModel
+public abstract class InsightsPageModel(CallerContext callers, InsightsQueries queries, ReadRouting reads) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 
@@ -55,17 +56,22 @@ public abstract class InsightsPageModel(CallerContext callers, InsightsQueries q
             return RedirectToPage("/Couple/Index");
         }
 
-        var firstDay = string.Equals(ChosenKey?.Trim(), "all", StringComparison.OrdinalIgnoreCase) ? await queries.FirstDayAsync(Caller, ct) : null;
-        Today = queries.Today(Caller);
-        var (period, errors) = InsightPeriods.Parse(PeriodKey, From, To, Today, firstDay, Shown);
-        PeriodErrors = errors;
-        View = new InsightsView(await queries.LoadAsync(Caller, period, ct), Caller);
+        // The caller was read on the primary; the heavy read may go to a standby that has the couple's latest write (ADR 0007).
+        await using (await reads.ForCoupleAsync(Caller.CoupleId, ct))
+        {
+            var firstDay = string.Equals(ChosenKey?.Trim(), "all", StringComparison.OrdinalIgnoreCase) ? await queries.FirstDayAsync(Caller, ct) : null;
+            Today = queries.Today(Caller);
+            var (period, errors) = InsightPeriods.Parse(PeriodKey, From, To, Today, firstDay, Shown);
+            PeriodErrors = errors;
+            View = new InsightsView(await queries.LoadAsync(Caller, period, ct), Caller);
+        }
+
         return Page();
     }
 }
 
 /// <summary>The insights dashboard (C9): M1–M9 for a chosen period, each with a reading, a note and a table; and gentle nudges.</summary>
-public sealed class IndexModel(CallerContext callers, InsightsQueries queries) : InsightsPageModel(callers, queries)
+public sealed class IndexModel(CallerContext callers, InsightsQueries queries, ReadRouting reads) : InsightsPageModel(callers, queries, reads)
 {
     private static readonly HashSet<string> Kinds = [Nudges.ReceivingMore, Nudges.LateAnswers, Nudges.ProjectingStress];
 

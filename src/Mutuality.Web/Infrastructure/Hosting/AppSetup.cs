@@ -350,6 +350,11 @@ public static class AppSetup
         }
 
         app.UseAuthorization();
+        if (app.Services.GetService<ReadReplica>() is not null)
+        {
+            app.UseMiddleware<WriteMarks>(); // issue 18, item 7: each couple's latest write, so heavy reads know when a standby may answer
+        }
+
         app.MapRazorPages();
         app.MapHealthChecks("/healthz", DatabaseHealthCheck.Options);
         app.MapNodeHealth(); // issue 18: /readyz for the load balancer

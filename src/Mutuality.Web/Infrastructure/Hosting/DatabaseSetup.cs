@@ -24,6 +24,13 @@ public static class DatabaseSetup
             services.AddHostedService(sp => sp.GetRequiredService<Features.Feed.FeedRelay>());
         }
 
+        // issue 18, item 7: an optional standby for heavy reads (ADR 0007); misconfigured, the app does not start.
+        if (ReadReplica.Configured(configuration, options) is { } replica)
+        {
+            services.AddSingleton(sp => new ReadReplica(replica, sp.GetRequiredService<ILogger<ReadReplica>>()));
+        }
+
+        services.AddScoped<ReadRouting>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(options.ConnectionString))

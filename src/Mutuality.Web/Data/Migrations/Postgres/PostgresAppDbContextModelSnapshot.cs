@@ -1754,6 +1754,23 @@ namespace Mutuality.Web.Data.Migrations.Postgres
                     b.ToTable("ScheduledMailSent", (string)null);
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Infrastructure.Hosting.CoupleReadMark", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("InFlight")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Lsn")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("CoupleId");
+
+                    b.ToTable("CoupleReadMarks", (string)null);
+                });
+
             modelBuilder.Entity("Mutuality.Web.Infrastructure.Intents.SubmittedIntent", b =>
                 {
                     b.Property<Guid>("UserId")

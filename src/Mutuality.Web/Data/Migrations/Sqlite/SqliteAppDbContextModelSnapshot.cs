@@ -1743,6 +1743,23 @@ namespace Mutuality.Web.Data.Migrations.Sqlite
                     b.ToTable("ScheduledMailSent", (string)null);
                 });
 
+            modelBuilder.Entity("Mutuality.Web.Infrastructure.Hosting.CoupleReadMark", b =>
+                {
+                    b.Property<Guid>("CoupleId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InFlight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Lsn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CoupleId");
+
+                    b.ToTable("CoupleReadMarks", (string)null);
+                });
+
             modelBuilder.Entity("Mutuality.Web.Infrastructure.Intents.SubmittedIntent", b =>
                 {
                     b.Property<Guid>("UserId")
