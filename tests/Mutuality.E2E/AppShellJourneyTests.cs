@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace Mutuality.E2E;
 
 /// <summary>Issue 15: the installed app — manifest, service worker, offline page, and no private page in Cache Storage.</summary>
+[Collection(SharedChromium.Collection)]
 public sealed class AppShellJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     [Fact]

@@ -5,31 +5,26 @@ using Mutuality.Web.Tests.Infrastructure;
 
 namespace Mutuality.E2E;
 
-/// <summary>The real app on real Kestrel (a free port), and a real headless Chromium driving it.</summary>
+/// <summary>
+/// The real app on real Kestrel (a free port) for one journey class, driven by the run's one headless Chromium
+/// (<see cref="SharedChromium"/>): every page is a new browser context, closed when the class is done.
+/// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
     public AppFactory App { get; } = new();
 
-    public IBrowser Browser { get; private set; } = null!;
+    public IBrowser Browser => SharedChromium.Current;
 
     public string BaseUrl { get; private set; } = string.Empty;
 
-    private IPlaywright? _playwright;
+    private readonly List<IBrowserContext> _contexts = [];
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
         App.UseKestrel(0);
         App.StartServer();
         BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("MUTUALITY_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        return Task.CompletedTask;
     }
 
     public async Task<IPage> NewPageAsync(string timeZone = "Europe/London", int width = 1024)
@@ -42,6 +37,11 @@ public sealed class BrowserApp : IAsyncLifetime
             ViewportSize = new() { Width = width, Height = 800 },
         });
         context.SetDefaultTimeout(15_000);
+        lock (_contexts)
+        {
+            _contexts.Add(context);
+        }
+
         return await context.NewPageAsync();
     }
 
@@ -101,8 +101,11 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Browser.CloseAsync();
-        _playwright?.Dispose();
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+
         await App.DisposeAsync();
     }
 }

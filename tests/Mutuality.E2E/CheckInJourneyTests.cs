@@ -3,6 +3,7 @@ using Mutuality.Web.Tests.Infrastructure;
 
 namespace Mutuality.E2E;
 
+[Collection(SharedChromium.Collection)]
 public sealed class CheckInJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     private Task<IPage> SignInAsync(TestPerson person, string zone, int width) => browser.SignedInPageAsync(person, zone, width);

@@ -5,6 +5,7 @@ using Mutuality.Web.Tests.Infrastructure;
 
 namespace Mutuality.E2E;
 
+[Collection(SharedChromium.Collection)]
 public sealed partial class CoupleJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     private async Task RegisterAndConfirmAsync(IPage page, string email, string name, string password)

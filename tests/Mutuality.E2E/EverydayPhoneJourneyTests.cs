@@ -9,6 +9,7 @@ namespace Mutuality.E2E;
 /// scrolling, every tap target at least 24 px and every wide table saying it scrolls, on every page. Set MUTUALITY_SHOTS to a folder to keep a screenshot of each page (light, or dark with
 /// MUTUALITY_SHOTS_DARK=1; another width with MUTUALITY_SHOTS_WIDTH).
 /// </summary>
+[Collection(SharedChromium.Collection)]
 public sealed class EverydayPhoneJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     private static readonly string? Shots = Environment.GetEnvironmentVariable("MUTUALITY_SHOTS");

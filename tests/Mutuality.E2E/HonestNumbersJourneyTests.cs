@@ -12,6 +12,7 @@ namespace Mutuality.E2E;
 /// 360 px. The wording must say how sure it is: ranges in words, never "± SE", "settles after about 20" while few.
 /// Screenshots go to MUTUALITY_SCREENSHOTS (when set) for a person to look at.
 /// </summary>
+[Collection(SharedChromium.Collection)]
 public sealed class HonestNumbersJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     private async Task<Web.Tests.Infrastructure.TestCouple> CoupleWithRevealsAsync(int reveals, int seed)

@@ -3,6 +3,7 @@ using Mutuality.Web.Features.Demo;
 
 namespace Mutuality.E2E;
 
+[Collection(SharedChromium.Collection)]
 public sealed class InsightsJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     [Fact]

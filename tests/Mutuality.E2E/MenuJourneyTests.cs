@@ -4,6 +4,7 @@ using Mutuality.Web.Tests.Infrastructure;
 namespace Mutuality.E2E;
 
 /// <summary>The main menu: on a phone the less used pages wait under "More"; on a wider screen everything is in view.</summary>
+[Collection(SharedChromium.Collection)]
 public sealed class MenuJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace Mutuality.E2E;
 /// push service offline, so the outbox row the app queued is delivered to the worker through the DevTools protocol
 /// (ServiceWorker.deliverPushMessage) — exactly the JSON the push service would carry, encrypted, to the browser.
 /// </summary>
+[Collection(SharedChromium.Collection)]
 public sealed class PushJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     [Fact]

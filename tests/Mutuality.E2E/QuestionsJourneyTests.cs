@@ -5,6 +5,7 @@ using Mutuality.Web.Tests.Infrastructure;
 namespace Mutuality.E2E;
 
 /// <summary>Questions for two (issue 17) in two browsers at phone width: the seal, the reveal, and asking for tomorrow.</summary>
+[Collection(SharedChromium.Collection)]
 public sealed partial class QuestionsJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     [GeneratedRegex("(name=\"__RequestVerificationToken\" type=\"hidden\" value=\"|name=\"__RequestVerificationToken\" value=\"|name=\"request-verification-token\" content=\")[^\"]*\"")]

@@ -5,6 +5,7 @@ using Mutuality.Web.Tests.Infrastructure;
 
 namespace Mutuality.E2E;
 
+[Collection(SharedChromium.Collection)]
 public sealed class RitualJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     private Task<IPage> SignInAsync(TestPerson person, string zone, int width = 1024) => browser.SignedInPageAsync(person, zone, width);

@@ -5,6 +5,7 @@ using PulseRules = Mutuality.Domain.Rituals.Pulse;
 
 namespace Mutuality.E2E;
 
+[Collection(SharedChromium.Collection)]
 public sealed class RitualsJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace Mutuality.E2E;
 /// was saved"), and going back to the form once storage is back finds what was typed still there (site.js keeps it
 /// in the tab while a post is sent; the page's "Go back" asks for it back).
 /// </summary>
+[Collection(SharedChromium.Collection)]
 public sealed class StorageAwayJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     [Fact]

@@ -4,6 +4,7 @@ using Mutuality.Web.Tests.Infrastructure;
 namespace Mutuality.E2E;
 
 /// <summary>The person's own data pages in a real browser: e-mail choices, a download, and deleting with the wrong password.</summary>
+[Collection(SharedChromium.Collection)]
 public sealed class YourDataJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     [Fact]

@@ -94,8 +94,7 @@ public static class Periods
             return new CheckInPeriod(cadence, localDay);
         }
 
-        var offset = ((int)localDay.DayOfWeek + 6) % 7; // Monday = 0
-        return new CheckInPeriod(cadence, localDay.AddDays(-offset));
+        return new CheckInPeriod(cadence, People.TimeZones.MondayOf(localDay));
     }
 
     /// <summary>The person's current period: the one containing their own local day at <paramref name="utcNow"/>.</summary>

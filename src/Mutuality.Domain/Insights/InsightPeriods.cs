@@ -64,9 +64,6 @@ public static class InsightPeriods
 
     public static string Show(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>The Monday of the ISO week containing a day.</summary>
-    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-
     /// <summary>
     /// Reads the choice. Anything not understood falls back to the last 4 weeks, with one error per field
     /// ("Period", "From", "To") saying what to change; the page shows them and never fails.
@@ -100,7 +97,7 @@ public static class InsightPeriods
         period = shown is null ? period : Choice(period, from, to, shown);
         var errors = new List<DomainError>();
         var key = string.IsNullOrWhiteSpace(period) ? DefaultKey : period.Trim().ToLowerInvariant();
-        var monday = MondayOf(today);
+        var monday = TimeZones.MondayOf(today);
         switch (key)
         {
             case "4w":
@@ -110,7 +107,7 @@ public static class InsightPeriods
             case "1y":
                 return (Weekly(InsightPeriodKind.Year, key, monday.AddDays(-51 * 7), today), errors);
             case "all":
-                var start = firstDay is { } f && f <= today ? MondayOf(f) : monday;
+                var start = firstDay is { } f && f <= today ? TimeZones.MondayOf(f) : monday;
                 return (Sized(InsightPeriodKind.All, key, start, today), errors);
             case "custom":
                 var fromDay = Day(from, "From", "From", today, errors);
@@ -124,7 +121,7 @@ public static class InsightPeriods
                     else
                     {
                         var end = b > today ? today : b;
-                        return (Sized(InsightPeriodKind.Custom, key, MondayOf(a), end), errors);
+                        return (Sized(InsightPeriodKind.Custom, key, TimeZones.MondayOf(a), end), errors);
                     }
                 }
 
@@ -141,7 +138,7 @@ public static class InsightPeriods
     public static IReadOnlyList<InsightBucket> Buckets(InsightPeriod period, TimeZoneInfo zone)
     {
         var list = new List<InsightBucket>();
-        var start = period.Size == BucketSize.Week ? MondayOf(period.From) : new DateOnly(period.From.Year, period.From.Month, 1);
+        var start = period.Size == BucketSize.Week ? TimeZones.MondayOf(period.From) : TimeZones.MonthOf(period.From);
         while (start <= period.To)
         {
             var end = period.Size == BucketSize.Week ? start.AddDays(7) : start.AddMonths(1);
@@ -161,7 +158,7 @@ public static class InsightPeriods
     private static InsightPeriod Weekly(InsightPeriodKind kind, string key, DateOnly from, DateOnly to) => new(kind, key, from, to, BucketSize.Week);
 
     private static InsightPeriod Sized(InsightPeriodKind kind, string key, DateOnly from, DateOnly to)
-        => new(kind, key, from, to, (to.DayNumber - MondayOf(from).DayNumber) / 7 + 1 > MaxWeeklyBuckets ? BucketSize.Month : BucketSize.Week);
+        => new(kind, key, from, to, (to.DayNumber - TimeZones.MondayOf(from).DayNumber) / 7 + 1 > MaxWeeklyBuckets ? BucketSize.Month : BucketSize.Week);
 
     /// <summary>The earliest day a custom period may start on or end on.</summary>
     public static DateOnly Earliest(DateOnly today) => today.AddYears(-MaxCustomYears);

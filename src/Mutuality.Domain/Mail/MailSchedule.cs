@@ -30,7 +30,7 @@ public static class MailSchedule
     public static MailOccurrence LatestWeekly(DateTime nowUtc, TimeZoneInfo zone, DayOfWeek day, TimeOnly time)
     {
         var today = TimeZones.LocalDay(nowUtc, zone);
-        var local = today.AddDays(-(((int)today.DayOfWeek - (int)day + 7) % 7));
+        var local = TimeZones.LatestOnOrBefore(today, day);
         var due = TimeZones.ToUtc(local, time, zone);
         if (due > nowUtc)
         {

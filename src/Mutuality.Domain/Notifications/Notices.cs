@@ -90,7 +90,7 @@ public static class QuietHours
             return nowUtc;
         }
 
-        var localNow = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc), zone);
+        var localNow = TimeZones.LocalTime(nowUtc, zone);
         var today = DateOnly.FromDateTime(localNow);
         var time = TimeOnly.FromDateTime(localNow);
         bool inside;

@@ -1,6 +1,10 @@
 namespace Mutuality.Domain.People;
 
-/// <summary>Rules about the IANA time-zone ids people choose.</summary>
+/// <summary>
+/// The calendar as a person lives it, in one place: the IANA time-zone ids people choose, the local time and day of an
+/// instant, the UTC instant of a local time, and the week (ISO, from Monday) and month a day belongs to. Every rule
+/// and page that needs "this week", "this month" or "today where they live" asks here.
+/// </summary>
 public static class TimeZones
 {
     public const string Default = "UTC";
@@ -25,12 +29,21 @@ public static class TimeZones
     /// <summary>The zone for an id, falling back to UTC for an unknown id.</summary>
     public static TimeZoneInfo FindOrUtc(string? id) => Find(id) ?? TimeZoneInfo.Utc;
 
+    /// <summary>The local wall-clock time of an instant for a person in a zone.</summary>
+    public static DateTime LocalTime(DateTime utcInstant, TimeZoneInfo zone)
+        => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utcInstant, DateTimeKind.Utc), zone);
+
     /// <summary>The local calendar day of an instant for a person in a zone.</summary>
-    public static DateOnly LocalDay(DateTime utcInstant, TimeZoneInfo zone)
-    {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utcInstant, DateTimeKind.Utc), zone);
-        return DateOnly.FromDateTime(local);
-    }
+    public static DateOnly LocalDay(DateTime utcInstant, TimeZoneInfo zone) => DateOnly.FromDateTime(LocalTime(utcInstant, zone));
+
+    /// <summary>The Monday of the ISO week (Monday to Sunday) containing a day.</summary>
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    /// <summary>The most recent <paramref name="weekday"/> on or before a day.</summary>
+    public static DateOnly LatestOnOrBefore(DateOnly day, DayOfWeek weekday) => day.AddDays(-(((int)day.DayOfWeek - (int)weekday + 7) % 7));
+
+    /// <summary>The month (its first day) containing a day.</summary>
+    public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
     /// <summary>
     /// The UTC instant of a local wall-clock time. A time that does not exist (skipped by a DST change)

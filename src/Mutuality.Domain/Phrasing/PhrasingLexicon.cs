@@ -143,7 +143,7 @@ internal static class PhrasingLexicon
     /// </summary>
     internal static string? Misspelt(string word)
     {
-        if (word.Length < 6 || word.Contains('\'') || Valence(word) != 0 || States.Contains(word))
+        if (word.Length < 6 || word.Contains('\'', StringComparison.Ordinal) || Valence(word) != 0 || States.Contains(word))
         {
             return null;
         }
@@ -176,7 +176,7 @@ internal static class PhrasingLexicon
 
     private static (FrozenSet<string>, FrozenDictionary<string, string>) BuildSpelling()
     {
-        var words = Afinn.Value.Where(p => p.Value <= -2 && !p.Key.Contains(' ')).Select(p => p.Key)
+        var words = Afinn.Value.Where(p => p.Value <= -2 && !p.Key.Contains(' ', StringComparison.Ordinal)).Select(p => p.Key)
             .Concat(SupplementTraits).Concat(DiagnosisWords)
             .Where(w => w.Length >= 6 && Classify(w) != TraitKind.None)
             .ToHashSet(StringComparer.Ordinal);

@@ -31,11 +31,7 @@ public static class MonthlyRhythm
     }
 
     /// <summary>The month (its first day) of one person's local today.</summary>
-    public static DateOnly MonthOf(DateTime nowUtc, TimeZoneInfo zone)
-    {
-        var today = TimeZones.LocalDay(nowUtc, zone);
-        return new DateOnly(today.Year, today.Month, 1);
-    }
+    public static DateOnly MonthOf(DateTime nowUtc, TimeZoneInfo zone) => TimeZones.MonthOf(TimeZones.LocalDay(nowUtc, zone));
 
     /// <summary>
     /// The month (its first day) a couple's monthly things belong to — the monthly conversation, the pulse, the

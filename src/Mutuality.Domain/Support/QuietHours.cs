@@ -1,3 +1,5 @@
+using Mutuality.Domain.People;
+
 namespace Mutuality.Domain.Support;
 
 /// <summary>Hours of the day (in the recipient's own zone) when we don't send e-mail.</summary>
@@ -17,7 +19,7 @@ public static class QuietHours
             return false;
         }
 
-        var hour = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utcNow, DateTimeKind.Utc), zone).Hour;
+        var hour = TimeZones.LocalTime(utcNow, zone).Hour;
         return fromHour < toHour ? hour >= fromHour && hour < toHour : hour >= fromHour || hour < toHour;
     }
 }

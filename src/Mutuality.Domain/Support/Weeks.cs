@@ -14,7 +14,7 @@ public static class Weeks
     public static LocalWeek Of(DateTime utcInstant, TimeZoneInfo zone)
     {
         var day = TimeZones.LocalDay(utcInstant, zone);
-        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        var monday = TimeZones.MondayOf(day);
         return new LocalWeek(monday, TimeZones.ToUtc(monday, TimeOnly.MinValue, zone), TimeZones.ToUtc(monday.AddDays(7), TimeOnly.MinValue, zone));
     }
 

@@ -1,3 +1,4 @@
+using Mutuality.Domain.People;
 using Mutuality.Domain.Support;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Moments.Data;
@@ -39,7 +40,7 @@ public sealed class SupportDemoHistory(AppDbContext db) : IDemoHistory
     {
         var random = new Random(42);
         var now = couple.NowUtc;
-        var firstMonday = now.Date.AddDays(-(((int)now.DayOfWeek + 6) % 7) - (11 * 7));
+        var firstMonday = DateTime.SpecifyKind(TimeZones.MondayOf(DateOnly.FromDateTime(now)).AddDays(-11 * 7).ToDateTime(TimeOnly.MinValue), now.Kind);
 
         for (var week = 0; week < 12; week++)
         {

@@ -248,7 +248,7 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, CheckInFa
         var toDay = points[^1].EndExclusive;
 
         // The nudges look at the last 16 weeks of reveals whatever the period, so those are read too (still bounded).
-        var sixteenWeeks = InsightPeriods.MondayOf(TimeZones.LocalDay(now, zone)).AddDays(-15 * 7);
+        var sixteenWeeks = TimeZones.MondayOf(TimeZones.LocalDay(now, zone)).AddDays(-15 * 7);
 
         // Completed months already added up (monthly charts only): valid while their change counters are unchanged.
         var cached = new Dictionary<int, MonthRollup>();
@@ -350,7 +350,7 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, CheckInFa
         else
         {
             // Per month, in time order: a kept month's reveal rows, or the live ones that fall in a month not kept.
-            var byMonth = liveReveals.ToLookup(r => new DateOnly(r.PeriodStart.Year, r.PeriodStart.Month, 1));
+            var byMonth = liveReveals.ToLookup(r => TimeZones.MonthOf(r.PeriodStart));
             foreach (var p in points)
             {
                 revealRows.AddRange(cached.TryGetValue(p.Index, out var month) ? month.Reveals : byMonth[p.Start]);
@@ -551,7 +551,7 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, CheckInFa
     private async Task<(IReadOnlyList<GapMonth> Months, IReadOnlyList<IntimacyGap> Latest, DateOnly? LatestMonth)> GapsAsync(Caller caller, DateOnly fromDay, DateOnly toDay, CancellationToken ct)
     {
         var couple = caller.CoupleId!.Value;
-        var firstMonth = new DateOnly(fromDay.Year, fromDay.Month, 1);
+        var firstMonth = TimeZones.MonthOf(fromDay);
         var rows = await db.IntimacyEntries.AsNoTracking()
             .Where(e => e.CoupleId == couple && e.Month >= firstMonth && e.Month < toDay && (e.AuthorId == caller.UserId || e.AuthorId == caller.PartnerId))
             .GroupBy(e => new { e.Month, e.AuthorId })
@@ -581,7 +581,7 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, CheckInFa
     private async Task<IReadOnlyList<PulsePoint>> PulseAsync(Caller caller, DateOnly fromDay, DateOnly toDay, CancellationToken ct)
     {
         var couple = caller.CoupleId!.Value;
-        var firstMonth = new DateOnly(fromDay.Year, fromDay.Month, 1);
+        var firstMonth = TimeZones.MonthOf(fromDay);
         var rows = await db.PulseAnswers.AsNoTracking()
             .Where(a => a.CoupleId == couple && a.Month >= firstMonth && a.Month < toDay && (a.AuthorId == caller.UserId || a.AuthorId == caller.PartnerId))
             .GroupBy(a => new { a.Month, a.AuthorId })

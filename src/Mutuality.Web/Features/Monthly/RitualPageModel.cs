@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Mutuality.Web.Infrastructure;
 using Mutuality.Web.Infrastructure.Couples;
 
 namespace Mutuality.Web.Features.Monthly;
@@ -24,7 +24,7 @@ public abstract class RitualPageModel : PageModel
     public static string Who(Guid? ownerId, Caller viewer)
         => ownerId is null ? "Both of you" : ownerId == viewer.UserId ? "You" : viewer.PartnerName ?? "Your partner";
 
-    public static string Day(DateOnly day) => day.ToString("ddd d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+    public static string Day(DateOnly day) => Formats.Day(day);
 
-    public static string MonthName(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+    public static string MonthName(DateOnly month) => Formats.Month(month);
 }

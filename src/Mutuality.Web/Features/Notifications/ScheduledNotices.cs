@@ -143,7 +143,7 @@ public sealed class ScheduledNotices(AppDbContext db, Notices notices, TimeProvi
     /// <summary>Whether the couple finished the monthly check-in of the month holding <paramref name="day"/>.</summary>
     private Task<bool> MonthDoneAsync(Guid coupleId, DateOnly day, CancellationToken ct)
     {
-        var month = new DateOnly(day.Year, day.Month, 1);
+        var month = TimeZones.MonthOf(day);
         return db.MonthlyCheckIns.AsNoTracking().AnyAsync(c => c.CoupleId == coupleId && c.Month == month && c.FinishedAtUtc != null, ct);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Mutuality.Domain.People;
 using Mutuality.Domain.Questions;
 using Mutuality.Web.Infrastructure.Couples;
 
@@ -25,7 +26,7 @@ public sealed class QuestionsLineViewComponent(QuestionService questions) : View
         }
 
         var today = await questions.TodayAsync(caller.CoupleId!.Value);
-        var shared = await questions.SharedAsync(caller, from: new DateOnly(today.Year, today.Month, 1));
+        var shared = await questions.SharedAsync(caller, from: TimeZones.MonthOf(today));
         var topics = shared.GroupBy(s => s.Question.Category).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(2)
             .Select(g => QuestionCategories.Name(g.Key).ToLowerInvariant()).ToList();
         return View("/Features/Questions/_InsightsLine.cshtml", new QuestionsLine(shared.Count, topics));

@@ -1,3 +1,4 @@
+using Mutuality.Domain.People;
 using Mutuality.Domain.Rituals;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Monthly.Data;
@@ -39,7 +40,7 @@ public sealed class RitualsDemoHistory(AppDbContext db) : IDemoHistory
         var random = new Random(42);
         db.MonthlyRhythms.Add(new MonthlyRhythmSetting { CoupleId = couple.CoupleId, DayOfMonth = 12, ChosenById = couple.RobinId, UpdatedAtUtc = couple.NowUtc.AddDays(-125) });
 
-        var thisMonth = new DateOnly(couple.NowUtc.Year, couple.NowUtc.Month, 1);
+        var thisMonth = TimeZones.MonthOf(DateOnly.FromDateTime(couple.NowUtc));
         var open = new List<RitualAgreement>();
         var outcomeIndex = 0;
         for (var i = 0; i < 6; i++)

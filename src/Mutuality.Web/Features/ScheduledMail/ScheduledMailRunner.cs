@@ -112,7 +112,7 @@ public sealed class ScheduledMailRunner(
                 continue;
             }
 
-            var month = new DateOnly(due.LocalDay.Year, due.LocalDay.Month, 1);
+            var month = TimeZones.MonthOf(due.LocalDay);
             if (await db.MonthlyCheckIns.AsNoTracking().AnyAsync(c => c.CoupleId == p.CoupleId && c.Month == month && c.FinishedAtUtc != null, ct))
             {
                 continue; // they already had this month's check-in

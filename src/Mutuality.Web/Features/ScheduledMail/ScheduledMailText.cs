@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +7,7 @@ using Mutuality.Domain.Rituals;
 using Mutuality.Domain.Support;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Shared;
+using Mutuality.Web.Infrastructure;
 using Mutuality.Web.Infrastructure.Mail;
 
 namespace Mutuality.Web.Features.ScheduledMail;
@@ -22,9 +22,7 @@ public sealed record MailRecipient(Guid UserId, string Email, string DisplayName
 /// </summary>
 public sealed class ScheduledMailText(AppDbContext db)
 {
-    private static readonly CultureInfo Words = CultureInfo.GetCultureInfo("en-GB");
-
-    public static string Day(DateOnly day) => day.ToString("dddd d MMMM", Words);
+    public static string Day(DateOnly day) => Formats.WeekdayAndDate(day);
 
     public async Task<OutgoingMail> WeeklyDigestAsync(MailRecipient to, DateTime fromUtc, DateTime toUtc, DateOnly localDay, string? link, CancellationToken ct)
     {
@@ -139,7 +137,7 @@ public sealed class ScheduledMailText(AppDbContext db)
         }
 
         html.Append(link is null ? "<p>Open Mutuality to see more.</p>" : $"<p><a href=\"{Enc(link)}\">{Enc(linkText)}</a></p>")
-            .Append($"<p>{Enc(footer)}</p><p>— Mutuality</p>");
+            .Append("<p>").Append(Enc(footer)).Append("</p><p>— Mutuality</p>");
         return new OutgoingMail(to.Email, to.DisplayName, subject, text.ToString(), html.ToString());
     }
 

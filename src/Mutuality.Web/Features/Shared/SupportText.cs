@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Mutuality.Domain.People;
 using Mutuality.Domain.Support;
+using Mutuality.Web.Infrastructure;
 
 namespace Mutuality.Web.Features.Shared;
 
@@ -91,7 +92,7 @@ public static class SupportText
     {
         var end = Infrastructure.Couples.LocalTime.ToLocal(endUtc, zoneId);
         var today = Infrastructure.Couples.LocalTime.ToLocal(nowUtc, zoneId).Date;
-        var culture = CultureInfo.GetCultureInfo("en-GB");
+        var culture = Formats.People;
         if (end.TimeOfDay == TimeSpan.Zero)
         {
             var lastDay = end.Date.AddDays(-1);

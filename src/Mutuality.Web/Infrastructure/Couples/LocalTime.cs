@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mutuality.Domain.People;
 
 namespace Mutuality.Web.Infrastructure.Couples;
@@ -7,8 +6,8 @@ namespace Mutuality.Web.Infrastructure.Couples;
 public static class LocalTime
 {
     public static DateTime ToLocal(DateTime utc, string timeZoneId)
-        => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZones.FindOrUtc(timeZoneId));
+        => TimeZones.LocalTime(utc, TimeZones.FindOrUtc(timeZoneId));
 
     public static string Format(DateTime utc, string timeZoneId)
-        => ToLocal(utc, timeZoneId).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB"));
+        => Formats.DayAndTime(ToLocal(utc, timeZoneId));
 }
