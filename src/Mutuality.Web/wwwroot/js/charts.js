@@ -1,7 +1,7 @@
 // The one chart renderer (issue 19, item 5): every canvas[data-chart] holds its numbers as JSON of the one server-side
 // schema (Features/Shared/Charts/ChartData.cs):
 //   { type: "line" | "bar" | "radar", labels: [..], series: [{ label, data: [number|null], dashed, colour }],
-//     min, max, step, unit, spanGaps }
+//     min, max, step, unit (the value axis's title; "%" is put on each tick instead), spanGaps }
 // The same numbers are in a table on the page (the canvas's aria-label says so). Series differ by colour, dash and
 // point shape, never by colour alone; nothing animates (reduced motion needs nothing more); the colours come from the
 // page's CSS custom properties and are read again when the colour scheme changes while the page is open (issue 13).
@@ -25,7 +25,11 @@
       value.pointLabels = { color: text };
       return { animation: false, responsive: true, scales: { r: value }, plugins: { legend: legend } };
     }
-    value.title = { display: !!data.unit, text: data.unit || "", color: text };
+    if (data.unit === "%") {
+      value.ticks.callback = function (v) { return v + "%"; }; // a share reads best on the tick itself
+    } else {
+      value.title = { display: !!data.unit, text: data.unit || "", color: text };
+    }
     return {
       animation: false,
       responsive: true,
