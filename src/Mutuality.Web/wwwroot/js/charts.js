@@ -36,7 +36,7 @@
       maintainAspectRatio: false, // the box's height (.insight-chart) keeps the plot readable on a phone
       scales: {
         y: value,
-        x: { ticks: { color: text, autoSkip: true, autoSkipPadding: 16, maxRotation: 0, maxTicksLimit: canvas.clientWidth < 480 ? 4 : 8 }, grid: { color: grid } }
+        x: { ticks: { color: text, autoSkip: true, autoSkipPadding: 16, maxRotation: 0, maxTicksLimit: (canvas.parentElement || canvas).clientWidth < 480 ? 4 : 8 }, grid: { color: grid } }
       },
       plugins: { legend: legend }
     };
