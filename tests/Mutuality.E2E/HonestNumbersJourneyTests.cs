@@ -105,8 +105,8 @@ public sealed class HonestNumbersJourneyTests(BrowserApp browser) : IClassFixtur
             if (scheme == ColorScheme.Light)
             {
                 // Dark mode switched while the page is open: the charts are drawn again in the dark colours.
-                const string tickColour = "() => Chart.getChart(document.querySelector('canvas[data-insights-chart]')).options.scales.x.ticks.color";
-                await page.WaitForFunctionAsync("() => typeof Chart !== 'undefined' && Chart.getChart(document.querySelector('canvas[data-insights-chart]'))");
+                const string tickColour = "() => Chart.getChart(document.querySelector('canvas[data-chart]')).options.scales.x.ticks.color";
+                await page.WaitForFunctionAsync("() => typeof Chart !== 'undefined' && Chart.getChart(document.querySelector('canvas[data-chart]'))");
                 var light = await page.EvaluateAsync<string>(tickColour);
                 await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
                 await page.WaitForFunctionAsync($"() => ({tickColour})() !== '{light}'");

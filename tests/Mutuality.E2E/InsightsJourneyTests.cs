@@ -22,8 +22,8 @@ public sealed class InsightsJourneyTests(BrowserApp browser) : IClassFixture<Bro
 
             await page.GotoAsync("/Insights?period=3m");
             await page.GetByRole(AriaRole.Heading, new() { Name = "Insights", Exact = true }).WaitForAsync();
-            await page.WaitForFunctionAsync("() => typeof Chart !== 'undefined' && document.querySelectorAll('canvas[data-insights-chart]').length > 0 && Array.from(document.querySelectorAll('canvas[data-insights-chart]')).every(c => Chart.getChart(c))");
-            Assert.Equal(6, await page.Locator("canvas[data-insights-chart]").CountAsync());
+            await page.WaitForFunctionAsync("() => typeof Chart !== 'undefined' && document.querySelectorAll('canvas[data-chart]').length > 0 && Array.from(document.querySelectorAll('canvas[data-chart]')).every(c => Chart.getChart(c))");
+            Assert.Equal(6, await page.Locator("canvas[data-chart]").CountAsync());
             await page.Locator("#m1 details summary").ClickAsync();
             await BrowserApp.AssertAccessibleAsync(page);
             await BrowserApp.AssertNoHorizontalScrollAsync(page);
@@ -32,7 +32,7 @@ public sealed class InsightsJourneyTests(BrowserApp browser) : IClassFixture<Bro
             Assert.Equal("/Insights/Report?period=3m", report);
             await page.GotoAsync(report!);
             await page.GetByRole(AriaRole.Heading, new() { Name = "Insights report" }).WaitForAsync();
-            await page.WaitForFunctionAsync("() => typeof Chart !== 'undefined' && Array.from(document.querySelectorAll('canvas[data-insights-chart]')).every(c => Chart.getChart(c))");
+            await page.WaitForFunctionAsync("() => typeof Chart !== 'undefined' && Array.from(document.querySelectorAll('canvas[data-chart]')).every(c => Chart.getChart(c))");
             await BrowserApp.AssertAccessibleAsync(page);
             await BrowserApp.AssertNoHorizontalScrollAsync(page);
             await page.EmulateMediaAsync(new() { Media = Media.Print });

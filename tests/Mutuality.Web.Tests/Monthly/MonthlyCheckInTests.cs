@@ -349,7 +349,7 @@ public sealed class MonthlyCheckInTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     [Fact]
-    public async Task TalkPosition_ChangesWhenThePartnerMovesOn_AndCarriesNoText()
+    public async Task TalkPosition_PolledByHtmx_SaysNothingUntilThePartnerMovesOn_ThenTheNoticeAndStops_AndCarriesNoText()
     {
         var couple = await app.CreateCoupleAsync();
         using var robin = await app.SignedInAsync(couple.A);
@@ -358,15 +358,24 @@ public sealed class MonthlyCheckInTests(AppFactory app) : IClassFixture<AppFacto
         await robin.PostFormAsync("/Monthly/Prepare?handler=Share", [new("Input.Appreciations", secret)], "/Monthly/Prepare");
         await robin.PostFormAsync("/Monthly/Talk?handler=Start", [], "/Monthly/Talk");
 
+        // The page polls with htmx (no script of its own), asking with the position it shows.
         var page = await sam.GetPageAsync("/Monthly/Talk");
-        var shown = page.QuerySelector("[data-talk-position]")!.GetAttribute("data-talk-position");
-        var before = await (await sam.GetAsync("/Monthly/Talk?handler=Position")).Content.ReadAsStringAsync();
-        Assert.Contains($"\"{shown}\"", before, StringComparison.Ordinal);
-        Assert.DoesNotContain(secret, before, StringComparison.Ordinal);
+        var poll = page.QuerySelector("[hx-trigger='every 5s'][hx-get]")!;
+        Assert.Equal("status", poll.GetAttribute("role"));
+        var url = poll.GetAttribute("hx-get")!;
+        Assert.StartsWith("/Monthly/Talk?handler=Position&shown=", url, StringComparison.Ordinal);
+
+        var before = await sam.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(string.Empty, await before.Content.ReadAsStringAsync());
 
         await robin.PostFormAsync("/Monthly/Talk?handler=Next", [new("topic", "0"), new("speaker", "Starter"), new("finished", "false")], "/Monthly/Talk");
-        var after = await (await sam.GetAsync("/Monthly/Talk?handler=Position")).Content.ReadAsStringAsync();
-        Assert.DoesNotContain($"\"{shown}\"", after, StringComparison.Ordinal);
+        var after = await sam.GetAsync(url);
+        Assert.Equal(286, (int)after.StatusCode); // htmx swaps it in and stops polling
+        var notice = await after.Content.ReadAsStringAsync();
+        Assert.Contains("moved the conversation on", notice, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Monthly/Talk\"", notice, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, notice, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -70,13 +70,25 @@ public sealed partial class FeatureStylesTests(AppFactory app) : IClassFixture<A
     [Trait("Runs", "Once")]
     public void ScopedRules_ReachTheirElements_NeverOnesATagHelperRendersOrAnotherViewWrites()
     {
-        var features = Path.Combine(RepositoryRoot(), "src", "Mutuality.Web", "Features");
+        var web = Path.Combine(RepositoryRoot(), "src", "Mutuality.Web");
+        var features = Path.Combine(web, "Features");
+        // The framework's helpers take every form, input, select and textarea (and anything with asp-); the app's own are
+        // read from their [HtmlTargetElement] (tag, and the attribute that selects it when it is written out).
+        var helpers = Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => TargetElement().Matches(File.ReadAllText(f)))
+            .Select(m => (Tag: m.Groups[1].Value, Attribute: m.Groups[2].Success ? m.Groups[2].Value : null))
+            .Concat(TagHelperElements.Select(t => (Tag: t, Attribute: (string?)null)))
+            .ToList();
+        bool IsHelper(string tag, string attributes) => attributes.Contains(" asp-", StringComparison.Ordinal)
+            || helpers.Any(h => string.Equals(h.Tag, tag, StringComparison.OrdinalIgnoreCase)
+                && (h.Attribute is null || Regex.IsMatch(attributes, $@"(?<![\w-]){Regex.Escape(h.Attribute)}\s*=")));
         var silent = new List<string>();
         foreach (var css in Directory.EnumerateFiles(features, "*.cshtml.css", SearchOption.AllDirectories))
         {
             var view = File.ReadAllText(css[..^".css".Length]);
             var helperClasses = Tag().Matches(view)
-                .Where(t => TagHelperElements.Contains(t.Groups[1].Value.ToLowerInvariant()) || t.Groups[2].Value.Contains(" asp-", StringComparison.Ordinal))
+                .Where(t => IsHelper(t.Groups[1].Value, t.Groups[2].Value))
                 .Select(t => ClassAttribute().Match(t.Groups[2].Value))
                 .Where(c => c.Success)
                 .SelectMany(c => c.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -107,6 +119,9 @@ public sealed partial class FeatureStylesTests(AppFactory app) : IClassFixture<A
     }
 
     private static readonly HashSet<string> TagHelperElements = ["form", "input", "select", "textarea"];
+
+    [GeneratedRegex(@"\[HtmlTargetElement\(""([\w-]+)""(?:[^\]]*?Attributes\s*=\s*""([\w-]+)"")?")]
+    private static partial Regex TargetElement();
 
     [GeneratedRegex(@"<([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>")]
     private static partial Regex Tag();

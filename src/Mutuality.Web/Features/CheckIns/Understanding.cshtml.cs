@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Mutuality.Domain.CheckIns;
+using Mutuality.Web.Features.Shared.Charts;
 using Mutuality.Web.Infrastructure.Couples;
 
 namespace Mutuality.Web.Features.CheckIns;
@@ -14,6 +15,18 @@ public sealed class UnderstandingModel(CallerContext callers, CheckInQueries che
     public Caller Caller { get; private set; } = null!;
 
     public IReadOnlyList<RevealRow> Rows { get; private set; } = [];
+
+    /// <summary>Agreement at each reveal, both ways, in percent (one schema, drawn by wwwroot/js/charts.js).</summary>
+    public ChartData Chart => new(
+        ChartType.Line,
+        [.. Rows.Select(r => r.Label)],
+        [
+            new($"How well you read {Caller.PartnerName}", [.. Rows.Select(r => Pct(r.Mine))]),
+            new($"How well {Caller.PartnerName} read you", [.. Rows.Select(r => Pct(r.Theirs))], Dashed: true),
+        ])
+    { Min = 0, Max = 100, Unit = "%" };
+
+    private static double? Pct(double? v) => v is null ? null : Math.Round(v.Value * 100, 1);
 
     public TruthAndBiasOutcome MyReading { get; private set; } = null!;
 

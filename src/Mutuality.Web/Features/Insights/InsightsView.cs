@@ -1,18 +1,15 @@
 using System.Globalization;
-using System.Text.Json;
 using Mutuality.Domain.CheckIns;
 using Mutuality.Domain.Insights;
 using Mutuality.Domain.Support;
+using Mutuality.Web.Features.Shared.Charts;
 using Mutuality.Web.Infrastructure.Couples;
 
 namespace Mutuality.Web.Features.Insights;
 
-/// <summary>A chart's series: a name, its numbers (null = no point), and whether it is drawn dashed (the partner's).</summary>
-public sealed record ChartSeries(string Label, IReadOnlyList<double?> Data, bool Dashed = false);
-
 /// <summary>
-/// What the dashboard and the report render: the data, the plain one-sentence readings, and each chart's numbers as
-/// JSON for wwwroot/js/insights.js (read from a data attribute; the page runs no inline script).
+/// What the dashboard and the report render: the data, the plain one-sentence readings, and each chart's numbers in
+/// the one chart schema (<see cref="ChartData"/>, drawn by wwwroot/js/charts.js; the page runs no inline script).
 /// </summary>
 public sealed class InsightsView(InsightsData data, Caller caller)
 {
@@ -61,19 +58,11 @@ public sealed class InsightsView(InsightsData data, Caller caller)
 
     private static double? Pct(double? v) => v is { } x ? Math.Round(x * 100, 1) : null;
 
-    public static string Chart(string type, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, double? min, double? max, string unit)
-        => JsonSerializer.Serialize(new
-        {
-            type,
-            labels,
-            series = series.Select(s => new { label = s.Label, data = s.Data, dashed = s.Dashed }),
-            min,
-            max,
-            unit,
-        });
+    public static ChartData Chart(ChartType type, IReadOnlyList<string> labels, IReadOnlyList<ChartSeries> series, double? min, double? max, string unit)
+        => new(type, labels, series) { Min = min, Max = max, Unit = unit };
 
     // M1
-    public string GivingChart => Chart("bar", Labels,
+    public ChartData GivingChart => Chart(ChartType.Bar, Labels,
     [
         new("You", [.. data.Support.Select(p => (double?)p.Balance.GivenA)]),
         .. HasPartner ? [new ChartSeries(caller.PartnerName!, [.. data.Support.Select(p => (double?)p.Balance.GivenB)], true)] : Array.Empty<ChartSeries>(),
@@ -101,7 +90,7 @@ public sealed class InsightsView(InsightsData data, Caller caller)
     }
 
     // M2–M4
-    public string RequestsChart => Chart("line", Labels,
+    public ChartData RequestsChart => Chart(ChartType.Line, Labels,
     [
         new("Turning toward", [.. data.Support.Select(p => PointPct(p.TurningToward))]),
         new("Requests met", [.. data.Support.Select(p => PointPct(p.RequestsMet))]),
@@ -142,7 +131,7 @@ public sealed class InsightsView(InsightsData data, Caller caller)
     }
 
     // M5
-    public string AgreementChart => Chart("line", Labels,
+    public ChartData AgreementChart => Chart(ChartType.Line, Labels,
     [
         new("Your guesses", [.. data.Mine.Select(p => Pct(p.Agreement))]),
         .. HasPartner ? [new ChartSeries($"{caller.PartnerName}'s guesses", [.. data.Partners.Select(p => Pct(p.Agreement))], true)] : Array.Empty<ChartSeries>(),
@@ -192,7 +181,7 @@ public sealed class InsightsView(InsightsData data, Caller caller)
         : "The ratings have not varied enough yet to read a pattern.";
 
     // M7
-    public string GivingAndSupportChart => Chart("line", Labels,
+    public ChartData GivingAndSupportChart => Chart(ChartType.Line, Labels,
     [
         new("You: able to give", [.. data.Mine.Select(p => Round(p.AbleToGive))]),
         new("You: felt supported", [.. data.Mine.Select(p => Round(p.FeltSupported))]),
@@ -232,7 +221,7 @@ public sealed class InsightsView(InsightsData data, Caller caller)
     }
 
     // M8
-    public string GapsChart => Chart("line", [.. data.Gaps.Select(g => g.Month.ToString("MMM yyyy", Invariant))],
+    public ChartData GapsChart => Chart(ChartType.Line, [.. data.Gaps.Select(g => g.Month.ToString("MMM yyyy", Invariant))],
     [
         new("You", [.. data.Gaps.Select(g => Round(g.Mine))]),
         .. HasPartner ? [new ChartSeries(caller.PartnerName!, [.. data.Gaps.Select(g => Round(g.Partner))], true)] : Array.Empty<ChartSeries>(),
@@ -259,7 +248,7 @@ public sealed class InsightsView(InsightsData data, Caller caller)
     }
 
     // M9
-    public string PulseChart => Chart("line", [.. data.Pulse.Select(p => p.Month.ToString("MMM yyyy", Invariant))],
+    public ChartData PulseChart => Chart(ChartType.Line, [.. data.Pulse.Select(p => p.Month.ToString("MMM yyyy", Invariant))],
     [
         new("You", [.. data.Pulse.Select(p => p.Mine)]),
         .. HasPartner ? [new ChartSeries(caller.PartnerName!, [.. data.Pulse.Select(p => p.Partner)], true)] : Array.Empty<ChartSeries>(),

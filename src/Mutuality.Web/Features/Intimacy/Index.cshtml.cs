@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +6,7 @@ using Mutuality.Domain.People;
 using Mutuality.Domain.Rituals;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Intimacy.Data;
+using Mutuality.Web.Features.Shared.Charts;
 using Mutuality.Web.Infrastructure.Couples;
 using IntimacyRules = Mutuality.Domain.Rituals.Intimacy;
 
@@ -37,18 +37,26 @@ public sealed class IndexModel(CallerContext callers, AppDbContext db, TimeProvi
 
     public string MonthName => Month.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
 
-    public string ChartJson => JsonSerializer.Serialize(new
-    {
-        labels = IntimacyRules.Kinds.Select(k => k.Name),
-        mine = IntimacyRules.Kinds.Select(k => Mine.FirstOrDefault(r => r.Kind == k.Id)?.Fulfilment),
-        partner = Partners.Count == 0 ? null : IntimacyRules.Kinds.Select(k => Partners.FirstOrDefault(r => r.Kind == k.Id)?.Fulfilment),
+    /// <summary>
+    /// The map (one schema, drawn by wwwroot/js/charts.js): a radar of each kind, 0–10. Issue 16: "fulfilled" solid
+    /// and "matters" dashed for each partner, in that partner's colour, so the gap between them shows.
+    /// </summary>
+    public ChartData Chart => new(
+        ChartType.Radar,
+        [.. IntimacyRules.Kinds.Select(k => k.Name)],
+        [
+            new("You: fulfilled", Scores(Mine, r => r.Fulfilment), Colour: 0),
+            new("You: matters", Scores(Mine, r => r.Importance), Dashed: true, Colour: 0),
+            .. Partners.Count == 0 ? Array.Empty<ChartSeries>() :
+            [
+                new($"{Caller.PartnerName ?? "Your partner"}: fulfilled", Scores(Partners, r => r.Fulfilment), Colour: 1),
+                new($"{Caller.PartnerName ?? "Your partner"}: matters", Scores(Partners, r => r.Importance), Dashed: true, Colour: 1),
+            ],
+        ])
+    { Min = 0, Max = 10, Step = 2, SpanGaps = true };
 
-        // Issue 16: how much each kind matters too — the gap between the two lines is the point of the map.
-        mineMatters = IntimacyRules.Kinds.Select(k => Mine.FirstOrDefault(r => r.Kind == k.Id)?.Importance),
-        partnerMatters = Partners.Count == 0 ? null : IntimacyRules.Kinds.Select(k => Partners.FirstOrDefault(r => r.Kind == k.Id)?.Importance),
-        myName = "You",
-        partnerName = Caller.PartnerName ?? "Your partner",
-    });
+    private static double?[] Scores(IReadOnlyList<IntimacyRating> ratings, Func<IntimacyRating, int> pick)
+        => [.. IntimacyRules.Kinds.Select(k => ratings.FirstOrDefault(r => r.Kind == k.Id) is { } r ? (double?)pick(r) : null)];
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : RedirectToPage("/Couple/Index");
 

@@ -58,15 +58,31 @@ public sealed class TalkModel(CallerContext callers, ThisMonth thisMonth, TalkTu
         ? "none"
         : $"{Position.TopicIndex}-{Position.Speaker}-{Position.Finished}-{BreakEndsAtUtc is not null}-{MadeThisMonth.Count}-{ToReview.Count}";
 
-    public async Task<IActionResult> OnGetPositionAsync()
+    /// <summary>
+    /// Polled by htmx every few seconds with the position the page shows (<c>hx-trigger="every 5s"</c> in Talk.cshtml):
+    /// nothing while it is the same; once the partner has moved the talk on, the notice with a link to refresh, with
+    /// status 286, which tells htmx to swap it in and stop polling. Never reloads by itself, so nothing half-typed is
+    /// lost; carries no text of the talk.
+    /// </summary>
+    public async Task<IActionResult> OnGetPositionAsync(string? shown)
     {
         if (!await LoadAsync())
         {
             return NotFound();
         }
 
-        return new JsonResult(new { position = PositionKey });
+        if (shown is null || shown == PositionKey)
+        {
+            return Content(string.Empty, "text/html");
+        }
+
+        var moved = Partial("/Features/Monthly/_TalkMoved.cshtml");
+        moved.StatusCode = StopPolling;
+        return moved;
     }
+
+    /// <summary>htmx's "stop polling" status: the response is swapped in as usual and the element polls no more.</summary>
+    public const int StopPolling = 286;
 
     public Task<IActionResult> OnPostStartAsync() => Act(c => turns.StartAsync(c));
 

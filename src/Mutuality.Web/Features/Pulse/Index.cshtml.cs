@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Mutuality.Domain.People;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Pulse.Data;
+using Mutuality.Web.Features.Shared.Charts;
 using Mutuality.Web.Infrastructure.Couples;
 using PulseRules = Mutuality.Domain.Rituals.Pulse;
 
@@ -38,15 +38,15 @@ public sealed class IndexModel(CallerContext callers, AppDbContext db, TimeProvi
 
     public static string MonthLabel(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>Chart data for wwwroot/js/pulse.js (months, my averages, the partner's where both answered).</summary>
-    public string ChartJson => JsonSerializer.Serialize(new
-    {
-        labels = Trend.Select(t => t.Month.ToString("MMM yyyy", CultureInfo.InvariantCulture)),
-        mine = Trend.Select(t => t.Mine),
-        partner = Trend.Select(t => t.Partner),
-        myName = "You",
-        partnerName = Caller.PartnerName ?? "Your partner",
-    });
+    /// <summary>The trend chart (one schema, drawn by wwwroot/js/charts.js): my averages, the partner's where both answered.</summary>
+    public ChartData Chart => new(
+        ChartType.Line,
+        [.. Trend.Select(t => t.Month.ToString("MMM yyyy", CultureInfo.InvariantCulture))],
+        [
+            new("You", [.. Trend.Select(t => t.Mine)]),
+            new(Caller.PartnerName ?? "Your partner", [.. Trend.Select(t => t.Partner)], Dashed: true),
+        ])
+    { Min = 1, Max = 5, Step = 1, SpanGaps = true };
 
     public async Task<IActionResult> OnGetAsync()
     {

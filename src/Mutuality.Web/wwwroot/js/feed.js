@@ -1,6 +1,6 @@
 // The couple feed, live: a server-sent event says "something changed" with the unread count only;
 // the feed page then fetches its own list. No inline scripts, so the strict CSP holds.
-// Why a plain EventSource and not htmx's SSE extension (which was vendored once and is no longer): the badge is on
+// Why a plain EventSource and not htmx's SSE extension (ADR 0008; vendored once and no longer): the badge is on
 // every page and shows a number, not HTML, and the installed app's icon shows the same number (Badging API); the
 // first event after each (re)connect only reports the count while later ones mean "refresh the list". The extension
 // swaps HTML into the page on named events, so all three would need script around it anyway; forty lines here do it.

@@ -27,30 +27,3 @@
   });
 })();
 
-// Talk mode on two phones: every few seconds, ask where the talk stands; when the partner has moved it on,
-// show a notice with a link to refresh (never reload by itself, so nothing half-typed is lost).
-(function () {
-  "use strict";
-
-  function ready(fn) {
-    if (document.readyState !== "loading") { fn(); } else { document.addEventListener("DOMContentLoaded", fn); }
-  }
-
-  ready(function () {
-    var talk = document.querySelector("[data-talk-poll]");
-    if (!talk || !window.fetch) { return; }
-    var shown = talk.getAttribute("data-talk-position");
-    var notice = talk.querySelector(".talk-moved");
-    var timer = window.setInterval(function () {
-      window.fetch(talk.getAttribute("data-talk-poll"), { credentials: "same-origin", headers: { "Accept": "application/json" } })
-        .then(function (response) { return response.ok ? response.json() : null; })
-        .then(function (data) {
-          if (data && data.position !== shown && notice) {
-            notice.hidden = false;
-            window.clearInterval(timer);
-          }
-        })
-        .catch(function () { /* offline for a moment: try again next time */ });
-    }, 5000);
-  });
-})();
