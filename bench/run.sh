@@ -267,7 +267,7 @@ bench_pages() { # bench_pages PROVIDER CONNECTION -> appends to $table, sets $pa
         path=$(page_path "$(cut -d'|' -f2 <<<"$entry")")
         [ $pass -lt 3 ] && { server_times "$base$path" 10 >/dev/null || return 1; continue; }
         read -r p50 p99 < <(server_times "$base$path" "$pages_requests") || return 1
-        page=$(cut -d'|' -f1 <<<"$entry"); page=${page// /_}
+        page=$(cut -d'|' -f1 <<<"$entry"); page=${page//[ -]/_}
         printf -v "pp50_${name}_${page}" '%s' "$p50"; printf -v "pp99_${name}_${page}" '%s' "$p99"
       done
     done
@@ -277,7 +277,7 @@ bench_pages() { # bench_pages PROVIDER CONNECTION -> appends to $table, sets $pa
   rm -rf "$folder"
   local worst="" worst_g=0 over=0 g key
   for entry in "${page_list[@]}"; do
-    page=$(cut -d'|' -f1 <<<"$entry"); key=${page// /_}; bound=$(cut -d'|' -f3 <<<"$entry")
+    page=$(cut -d'|' -f1 <<<"$entry"); key=${page//[ -]/_}; bound=$(cut -d'|' -f3 <<<"$entry")
     local a="pp50_1m_$key" b="pp50_1y_$key" c="pp50_5y_$key" d="pp99_5y_$key"
     g=$(awk -v x="${!c}" -v y="${!a}" 'BEGIN { printf "%.2f", (y > 0 ? x / y : 0) }')
     table+=$(printf '\n%-9s | %-14s | p50 1m %7.2f  1y %7.2f  5y %7.2f ms | p99 5y %7.2f ms | growth %s (bound %s)%s' \
