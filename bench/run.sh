@@ -28,6 +28,10 @@ apt_ensure wrk postgresql curl
 echo "== building (Release)"
 dotnet publish src/Mutuality.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/app" -v q -clp:ErrorsOnly >/dev/null
 
+if [ "$what" = moments ]; then # the raw path: ADO.NET only, no app (bench/raw)
+  dotnet build bench/raw -c Release -o "$out/raw" -v q -clp:ErrorsOnly >/dev/null
+fi
+
 app_pid=""
 stop_app() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null; app_pid=""; }
 cleanup() { stop_app; pg_stop; }
@@ -97,11 +101,17 @@ bench_moments() {
   read -r real_rps real_p99 real_bad < <(wrk_post "$base$(cat "$root/bench/moment-path.txt")" "$body")
   read -r bare_rps bare_p99 bare_bad < <(wrk_post "$base/bench/bare-moment" "")
   stop_app
-  local ratio
+  # The raw path, on the same database with the app stopped: the same row by ADO.NET alone, 16 workers (bench/raw).
+  local raw_connection=$connection raw_rps raw_p99
+  [ "$provider" = Sqlite ] && raw_connection="Data Source=$data/mutuality.db;Pooling=True;Default Timeout=30"
+  dotnet "$out/raw/Mutuality.Bench.Raw.dll" "$provider" "$raw_connection" 2 "$connections" >/dev/null
+  read -r raw_rps raw_p99 < <(dotnet "$out/raw/Mutuality.Bench.Raw.dll" "$provider" "$raw_connection" "${duration%s}" "$connections")
+  local ratio raw_ratio
   ratio=$(awk -v r="$real_rps" -v b="$bare_rps" 'BEGIN { printf "%.2f", (b > 0 ? r / b : 0) }')
-  printf '%-9s | real %9.0f req/s p99 %7.1f ms (bad %s) | bare %9.0f req/s p99 %7.1f ms (bad %s) | ratio %s\n' \
-    "$provider" "$real_rps" "$real_p99" "$real_bad" "$bare_rps" "$bare_p99" "$bare_bad" "$ratio"
-  summary="moments: real $(printf '%.0f' "$real_rps") req/s, bare $(printf '%.0f' "$bare_rps") req/s, ratio $ratio, p99 real $real_p99 ms, bare $bare_p99 ms"
+  raw_ratio=$(awk -v r="$real_rps" -v b="$raw_rps" 'BEGIN { printf "%.2f", (b > 0 ? r / b : 0) }')
+  printf '%-9s | real %9.0f req/s p99 %7.1f ms (bad %s) | bare %9.0f req/s p99 %7.1f ms (bad %s) | raw %9.0f rows/s p99 %7.1f ms | real/bare %s, real/raw %s\n' \
+    "$provider" "$real_rps" "$real_p99" "$real_bad" "$bare_rps" "$bare_p99" "$bare_bad" "$raw_rps" "$raw_p99" "$ratio" "$raw_ratio"
+  summary="moments: real $(printf '%.0f' "$real_rps") req/s, bare $(printf '%.0f' "$bare_rps") req/s, raw $(printf '%.0f' "$raw_rps") rows/s, real/bare $ratio, real/raw $raw_ratio, p99 real $real_p99 ms, bare $bare_p99 ms, raw $raw_p99 ms"
 }
 
 
