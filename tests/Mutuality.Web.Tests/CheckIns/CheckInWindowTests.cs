@@ -51,13 +51,15 @@ public sealed class CheckInWindowTests(AppFactory app) : IClassFixture<AppFactor
         Assert.All(items.Skip(1), i => Assert.Contains("revealed", i.TextContent, StringComparison.Ordinal));
         Assert.NotNull(list.QuerySelector("a[href='/CheckIns?p=2']"));
         var last = await client.GetPageAsync("/CheckIns?p=3");
-        var oldest = Assert.Single(last.QuerySelectorAll(".card .plain-list li"));
+        var lastItems = last.QuerySelectorAll(".card .plain-list li");
+        Assert.Equal(63 - (2 * IndexModel.PageSize), lastItems.Length);
+        var oldest = lastItems[^1];
         Assert.Contains($"/CheckIns/Reveal/{Periods.Containing(Cadence.Daily, contents[0].Day).Label}", oldest.InnerHtml, StringComparison.Ordinal);
         Assert.NotNull(last.QuerySelector("a[href='/CheckIns?p=2']"));
 
         // Understanding: the latest 60 reveals, then the other 2; M5 per reveal and M6 as a full read computes them.
         var page = await client.GetPageAsync("/CheckIns/Understanding");
-        string[] Rows(AngleSharp.Dom.IDocument d) => [.. d.QuerySelectorAll("details table tbody tr").Select(r => string.Join("|", r.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim())))];
+        string[] Rows(AngleSharp.Dom.IDocument d) => [.. d.QuerySelectorAll("table[aria-labelledby='m5-heading'] tbody tr").Select(r => string.Join("|", r.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim())))];
         string Row((DateOnly Day, CheckInContent Robin, CheckInContent Sam) c)
             => string.Join("|", Periods.Containing(Cadence.Daily, c.Day).Label, Agreement.Percent(Agreement.Compute(c.Robin.Guess, c.Sam.Me).Overall), Agreement.Percent(Agreement.Compute(c.Sam.Guess, c.Robin.Me).Overall));
         Assert.Equal(contents.Skip(2).Select(Row), Rows(page));
@@ -74,7 +76,7 @@ public sealed class CheckInWindowTests(AppFactory app) : IClassFixture<AppFactor
 
         // M7 by week for Robin: the latest weeks of their own check-ins, as from every one of them.
         string[] WeekRows(IEnumerable<WeeklyMeans> w) => [.. w.Select(x => string.Join("|", x.WeekLabel, x.AbleToGive?.ToString("0.0", CultureInfo.InvariantCulture) ?? "—", x.FeltSupported?.ToString("0.0", CultureInfo.InvariantCulture) ?? "—", x.CheckIns))];
-        var shownWeeks = page.QuerySelectorAll("table:not([aria-labelledby])").First().QuerySelectorAll("tbody tr")
+        var shownWeeks = page.QuerySelectorAll(".table-wrap[aria-label='Weekly means table'] table")[0].QuerySelectorAll("tbody tr")
             .Select(r => string.Join("|", r.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()))).ToArray();
         Assert.Equal(WeekRows(GivingAndSupportWeekly.Compute(robins).TakeLast(UnderstandingModel.Weeks)), shownWeeks);
     }
