@@ -12,7 +12,11 @@
 #                          understanding, monthly, intimacy, pulse, repair, insights 4w/all, report 4w/all) for the
 #                          1-month, 1-year and 5-year couples: p50/p99 and growth 5y/1m per page; both providers.
 #                          BENCH_PAGE_REQUESTS (default 60) sequential requests per page and couple.
-# Installs what it needs (wrk, postgresql) and builds the app in Release.
+#   bench/run.sh cluster   the moments path through a load balancer (HAProxy, round robin) in front of 1 and then 3
+#                          app nodes on one PostgreSQL, in the documented several-node configuration (Nodes:Several,
+#                          key ring in the database under a throwaway certificate): throughput, p50 and p99 each.
+#                          BENCH_WARMUP (default 30s) then BENCH_DURATION (default 30s) for each node count.
+# Installs what it needs (wrk, postgresql, haproxy for cluster) and builds the app in Release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -298,7 +302,98 @@ bench_pages() { # bench_pages PROVIDER CONNECTION -> appends to $table, sets $pa
   pages_line="pages: ${#page_list[@]} pages, $over over their bound, worst growth $worst_g ($worst), peak rss $rss MB"
 }
 
+# ---- cluster -------------------------------------------------------------------------------------------------
+node_pids=()
+balancer_pid=""
+stop_cluster() {
+  [ -n "$balancer_pid" ] && kill "$balancer_pid" 2>/dev/null && wait "$balancer_pid" 2>/dev/null; balancer_pid=""
+  local p; for p in "${node_pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null; done; node_pids=()
+}
+
+free_port() { local port=$1; while (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; do port=$((port + 1)); done; echo "$port"; }
+
+start_node() { # start_node NAME CONNECTION CERTIFICATE -> appends to node_pids and node_urls; one shared configuration
+  local name=$1 port url data
+  port=$(free_port $((5300 + ${#node_pids[@]} * 10)))
+  url="http://127.0.0.1:$port"; data=$(mktemp -d /tmp/mutuality-bench.XXXXXX)
+  ( cd "$out/app" && ASPNETCORE_ENVIRONMENT=Production exec dotnet Mutuality.Web.dll --urls "$url" \
+      --Database:Provider=Postgres --Database:ConnectionString="$2" --Database:DataFolder="$data" \
+      --Nodes:Several=true --DataProtection:KeysInDatabase=true --DataProtection:CertificatePath="$3" \
+      --DataProtection:CertificatePassword=bench --Mail:PublicBaseUrl=http://127.0.0.1 \
+      --Demo:Enabled=true --RateLimits:AuthPerMinute=1000000 \
+      --Logging:LogLevel:Default=Warning --Mail:PickupFolder="$data/mail" >"$out/app-$name.log" 2>&1 ) &
+  node_pids+=($!); node_urls+=("$url")
+  for _ in $(seq 1 1200); do curl -sf "$url/readyz" >/dev/null 2>&1 && return 0; sleep 0.05; done
+  echo "node $name did not start; see $out/app-$name.log"; tail -20 "$out/app-$name.log"; return 1
+}
+
+start_balancer() { # start_balancer URL... -> sets base to HAProxy, round robin over the given nodes
+  [ -n "$balancer_pid" ] && kill "$balancer_pid" 2>/dev/null && wait "$balancer_pid" 2>/dev/null
+  local port i=0 u
+  port=$(free_port 5290)
+  {
+    printf 'global\n  maxconn 4096\ndefaults\n  mode http\n  timeout connect 5s\n  timeout client 60s\n  timeout server 60s\n'
+    printf 'frontend front\n  bind 127.0.0.1:%s\n  default_backend nodes\nbackend nodes\n  balance roundrobin\n  http-reuse safe\n' "$port"
+    for u in "$@"; do i=$((i + 1)); printf '  server n%s %s\n' "$i" "${u#http://}"; done
+  } >"$out/haproxy.cfg"
+  haproxy -f "$out/haproxy.cfg" -db >"$out/haproxy.log" 2>&1 &
+  balancer_pid=$!
+  base="http://127.0.0.1:$port"
+  for _ in $(seq 1 200); do curl -sf "$base/readyz" >/dev/null 2>&1 && return 0; sleep 0.05; done
+  echo "the balancer did not start"; cat "$out/haproxy.log"; return 1
+}
+
+# wrk_post_p50 URL BODY -> "req/s p50ms p99ms non2xx3xx"
+wrk_post_p50() {
+  BENCH_BODY="$2" BENCH_COOKIE="$cookie_header" BENCH_TOKEN="$token" \
+    wrk -t2 -c"$connections" -d"$duration" --latency -s "$root/bench/post.lua" "$1" >"$out/wrk.txt" 2>&1
+  local ms='{v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}'
+  echo "$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt") $(awk '$1=="50%" '"$ms" "$out/wrk.txt") $(awk '$1=="99%" '"$ms" "$out/wrk.txt") $(awk '/Non-2xx or 3xx/ {print $5}' "$out/wrk.txt" | grep . || echo 0)"
+}
+
+bench_cluster_run() { # bench_cluster_run -> "req/s p50 p99 bad" through the balancer as it stands
+  local body where
+  body=$(cat "$root/bench/moment-form.txt")
+  sign_in
+  where=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -H "Cookie: $cookie_header" -H "RequestVerificationToken: $token" \
+    -H "Content-Type: application/x-www-form-urlencoded" --data "$body" "$base$(cat "$root/bench/moment-path.txt")")
+  case $where in
+    "302 $base/Moments") ;;
+    *) echo "the cluster did not accept the moment (got: $where)" >&2; return 1 ;;
+  esac
+  duration=$warmup wrk_post_p50 "$base$(cat "$root/bench/moment-path.txt")" "$body" >/dev/null
+  sign_in
+  wrk_post_p50 "$base$(cat "$root/bench/moment-path.txt")" "$body"
+}
+
 case $what in
+  cluster)
+    duration=${BENCH_DURATION:-30s}
+    apt_ensure haproxy openssl
+    echo "== cluster: the moments path through HAProxy (round robin), 1 node then 3 nodes, one PostgreSQL ($connections connections,"
+    echo "   ${warmup} warm-up then ${duration}; nodes, balancer, PostgreSQL and wrk all share this machine's cores)"
+    pg_start "$out"
+    trap 'stop_cluster; pg_stop' EXIT
+    cert_dir=$(mktemp -d /tmp/mutuality-bench-cert.XXXXXX)
+    openssl req -x509 -newkey rsa:2048 -nodes -subj "/CN=Mutuality bench key ring" -days 2 \
+      -keyout "$cert_dir/key.pem" -out "$cert_dir/cert.pem" >/dev/null 2>&1
+    openssl pkcs12 -export -out "$cert_dir/keys.pfx" -inkey "$cert_dir/key.pem" -in "$cert_dir/cert.pem" -passout pass:bench
+    connection="$MUTUALITY_PG_BASE;Database=mutuality_bench_cluster"
+    node_urls=()
+    start_node n1 "$connection" "$cert_dir/keys.pfx"
+    start_balancer "${node_urls[@]}"
+    read -r one_rps one_p50 one_p99 one_bad < <(bench_cluster_run)
+    start_node n2 "$connection" "$cert_dir/keys.pfx"
+    start_node n3 "$connection" "$cert_dir/keys.pfx"
+    start_balancer "${node_urls[@]}"
+    read -r three_rps three_p50 three_p99 three_bad < <(bench_cluster_run)
+    stop_cluster
+    rm -rf "$cert_dir"
+    cores=$(nproc)
+    printf '1 node  | %7.0f req/s | p50 %7.1f ms | p99 %7.1f ms | bad %s\n' "$one_rps" "$one_p50" "$one_p99" "$one_bad"
+    printf '3 nodes | %7.0f req/s | p50 %7.1f ms | p99 %7.1f ms | bad %s\n' "$three_rps" "$three_p50" "$three_p99" "$three_bad"
+    echo "cluster bench: 1 node $(printf '%.0f' "$one_rps") req/s (p50 $one_p50 ms, p99 $one_p99 ms), 3 nodes $(printf '%.0f' "$three_rps") req/s (p50 $three_p50 ms, p99 $three_p99 ms) on $cores cores: three nodes on the same cores add no CPU, so this shows the cost of the balancer and the shared signals, not scaling"
+    ;;
   moments)
     echo "== moments ($connections connections, $duration each, wrk 2 threads; app and wrk share this machine)"
     pg_start "$out"
@@ -340,5 +435,5 @@ case $what in
     [ -z "$pg_line" ] || echo "PostgreSQL: ${pg_line#pages: }"
     [ "${BENCH_PROVIDERS:-Postgres Sqlite}" = Postgres ] || echo "$pages_line"
     ;;
-  *) echo "unknown benchmark: $what (try: moments, dashboard, pages)"; exit 2 ;;
+  *) echo "unknown benchmark: $what (try: moments, dashboard, pages, cluster)"; exit 2 ;;
 esac

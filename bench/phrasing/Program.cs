@@ -70,6 +70,28 @@ else
         var precision = tp + fp == 0 ? 1 : (double)tp / (tp + fp);
         var recall = tp + fn == 0 ? 1 : (double)tp / (tp + fn);
         Console.WriteLine(string.Create(inv, $"corpus {(part == "dev" ? "development" : "test")}: {rows.Count} sentences ({tp + fn} harsh, {fp + tn} gentle): precision {precision:0.000}, recall {recall:0.000} (TP {tp}, FP {fp}, FN {fn}, TN {tn})"));
+        if (part == "dev")
+        {
+            // The freshest batch (after the last "# --- development batch" header): written before the rules were last
+            // changed; its header records its figure before any tuning, the nearest estimate for unseen sentences.
+            var lines = File.ReadAllLines(Path.Combine(corpusDir, "dev.tsv"));
+            var at = Array.FindLastIndex(lines, l => l.StartsWith("# --- development batch", StringComparison.Ordinal));
+            var latest = lines.Skip(at + 1).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t', 2)).ToList();
+            int ltp = 0, lfp = 0, lfn = 0, ltn = 0;
+            foreach (var row in latest)
+            {
+                var harsh = row[0] == "harsh";
+                var flagged = GentlePhrasing.Check(row[1]).IsHarsh;
+                ltp += harsh && flagged ? 1 : 0;
+                lfp += !harsh && flagged ? 1 : 0;
+                lfn += harsh && !flagged ? 1 : 0;
+                ltn += !harsh && !flagged ? 1 : 0;
+            }
+
+            var name = at < 0 ? "latest batch" : lines[at].Split(':')[0].TrimStart('#', ' ', '-');
+            Console.WriteLine(string.Create(inv, $"  of which {name}, the freshest: {latest.Count} sentences ({ltp + lfn} harsh, {lfp + ltn} gentle): precision {(ltp + lfp == 0 ? 1 : (double)ltp / (ltp + lfp)):0.000}, recall {(ltp + lfn == 0 ? 1 : (double)ltp / (ltp + lfn)):0.000} now; before tuning, see its header"));
+        }
+
         if (part == "dev" && args.Contains("--misses"))
         {
             misses.ForEach(Console.WriteLine);

@@ -138,7 +138,8 @@ public static class GentlePhrasing
             // The grammar runs first, so a character word is reported with its own reason.
             if (!Teasing(sentence))
             {
-                foreach (var trait in PhrasingGrammar.FindTraits(analysis, tokens, start))
+                foreach (var trait in PhrasingGrammar.FindTraits(analysis, tokens, start)
+                    .Concat(PhrasingStructures.Find(analysis, tokens, Warm(sentence, tokens))))
                 {
                     if (Add(trait.Pattern, trait.Start, trait.Length, trait.Why + " " + PhrasingPatterns.Reason(trait.Pattern), start))
                     {
@@ -204,7 +205,7 @@ public static class GentlePhrasing
     {
         "help", "helps", "helped", "helping", "like", "likes", "want", "wants", "please", "care", "cares", "yes", "sure",
         "ok", "okay", "agree", "joke", "pretty", "well", "right", "fine", "true", "ready", "clean", "easy",
-        "free", "share", "matter", "promise", "promises", "promised", "remember", "thinking", "worth", "mature", "expert",
+        "free", "share", "matter", "save", "promise", "promises", "promised", "remember", "thinking", "worth", "mature", "expert",
         "better", "interested", "wow", "god", "jesus", "lol",
     };
 

@@ -35,6 +35,11 @@ internal static class PhrasingGrammar
         "soo", "rly", "realy", "rlly", "vry", "hella", "mega", "super", "downright", "textbook", "classic", "certified",
         "raging", "bona", "fide", "card-carrying", "walking", "self-confessed", "prize", "first-class", "grade-a",
         "insufferably", "unbearably", "old", "lil", "ol",
+        // Words that make a trait a habit or a type: "a chronic nagger", "perpetually late", "a serial liar".
+        "chronic", "chronically", "perpetual", "perpetually", "serial", "habitual", "habitually", "compulsive",
+        "pathological", "pathologically", "painfully", "terribly", "awfully", "insanely", "stupidly", "impossibly",
+        "spectacularly", "astonishingly", "shockingly", "staggeringly", "remarkably", "exceptionally", "embarrassingly",
+        "annoyingly", "frankly", "simply", "entirely", "wholly", "rather", "fairly", "somewhat", "slightly", "ever",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     // Words after which "you" names the person being talked about, not the subject: "thank you", "love you".
@@ -179,7 +184,7 @@ internal static class PhrasingGrammar
     }.ToFrozenSet(StringComparer.Ordinal);
 
     // Character nouns that also name situations or real children and animals: "total disaster", "such a baby!".
-    private static readonly FrozenSet<string> SituationNouns = new[]
+    internal static readonly FrozenSet<string> SituationNouns = new[]
     {
         "mess", "disaster", "nightmare", "joke", "headache", "pain", "trouble", "wreck", "failure", "burden", "menace",
         "crap", "rubbish", "shit", "embarrassment", "disgrace", "liability", "train-wreck", "lost-cause", "baby", "child",

@@ -32,6 +32,27 @@ internal static class PhrasingLexicon
     /// <summary>AFINN-165's valence of a word (−5 … +5), or 0 when it is not rated.</summary>
     internal static int Valence(string word) => Afinn.Value.GetValueOrDefault(word);
 
+    private static readonly Lazy<FrozenDictionary<string, double>> Vader = new(LoadVader);
+
+    /// <summary>How many single words the VADER lexicon rates (7,224 in the vader-sentiment 1.1.3 list).</summary>
+    internal static int VaderCount => Vader.Value.Count;
+
+    /// <summary>The VADER lexicon's mean rating of a word (−4 … +4), or 0 when it is not rated.</summary>
+    internal static double VaderValence(string word) => Vader.Value.GetValueOrDefault(word);
+
+    // A VADER mean at or below this reads as a clearly negative word about a person ("greedy" −1.3, "stingy" −1.6);
+    // AFINN's −2 sits at about the same place on its wider scale.
+    private const double VaderNegative = -1.25;
+
+    /// <summary>
+    /// A clearly negative word by either lexicon: AFINN-165 −2 or lower, or a VADER mean of −1.25 or lower. Both are
+    /// published, rated lists; neither was written for this helper.
+    /// </summary>
+    internal static bool IsNegative(string word) => Valence(word) <= -2 || VaderValence(word) <= VaderNegative;
+
+    /// <summary>A clearly positive word by either lexicon (AFINN-165 +2 or more, VADER +1.5 or more).</summary>
+    internal static bool IsPositive(string word) => Valence(word) >= 2 || VaderValence(word) >= 1.5;
+
     // Character words and insults AFINN does not rate (or rates only −1), written for this helper.
     private static readonly FrozenSet<string> SupplementTraits = new[]
     {
@@ -65,7 +86,7 @@ internal static class PhrasingLexicon
         "waste-of-oxygen", "waste-of-air", "waste-of-skin", "waste-of-time", "waste-of-money", "waste-of-breath", "windbag", "blowhard", "loudmouth", "bigmouth", "busybody",
         "gossip", "snowflake", "gaslighter", "manipulator", "ditz", "ditzy", "scatterbrain", "scatterbrained",
         "dingbat", "dolt", "dullard", "simpleton", "half-wit", "nincompoop", "sleazy", "slimy", "snide", "snarky",
-        "mardy", "narky", "stingy", "uptight", "ogre", "harpy", "shrew", "brute", "pervert",
+        "mardy", "narky", "dim", "diva", "prima-donna", "stingy", "uptight", "ogre", "harpy", "shrew", "brute", "pervert",
         "sleazebag", "scumbag", "dirtbag", "attention-seeking", "attention-seeker", "lowlife", "rat-bag", "ratbag", "weirdo", "freak",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
@@ -192,7 +213,7 @@ internal static class PhrasingLexicon
             return TraitKind.Trait;
         }
 
-        if (States.Contains(word) || Valence(word) > -2)
+        if (States.Contains(word) || !IsNegative(word) || Valence(word) > 0 || VaderValence(word) > 0)
         {
             return TraitKind.None;
         }
@@ -206,9 +227,12 @@ internal static class PhrasingLexicon
     internal static string Source(string word)
     {
         var valence = Valence(word);
+        var vader = VaderValence(word);
         return valence <= -2
             ? $"valence {valence} in AFINN-165"
-            : "in our list of character words";
+            : vader <= VaderNegative
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"VADER rating {vader:0.0}")
+                : "in our list of character words";
     }
 
     /// <summary>
@@ -239,6 +263,26 @@ internal static class PhrasingLexicon
     internal static bool IsNegator(string word)
         => word is "not" or "never" or "no" or "nobody" or "nothing" or "hardly" or "barely" or "without"
             || word.EndsWith("n't", StringComparison.Ordinal) || word is "dont" or "didnt" or "cant" or "wont" or "isnt" or "arent" or "wasnt" or "doesnt";
+
+    private static FrozenDictionary<string, double> LoadVader()
+    {
+        using var stream = typeof(PhrasingLexicon).Assembly.GetManifestResourceStream("Mutuality.Domain.Phrasing.vader-lexicon.tsv")
+            ?? throw new InvalidOperationException("The VADER lexicon resource is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        var words = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        while (reader.ReadLine() is { } line)
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (line.Length == 0 || line[0] == '#' || tab < 0)
+            {
+                continue;
+            }
+
+            words[line[..tab]] = double.Parse(line.AsSpan(tab + 1), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return words.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
 
     private static FrozenDictionary<string, int> LoadAfinn()
     {

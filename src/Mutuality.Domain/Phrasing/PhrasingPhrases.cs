@@ -206,7 +206,7 @@ internal static class PhrasingPhrases
             PhraseGuard.None,
             "Praise that means its opposite is sarcasm, one of the most wounding ways to complain."),
         new(PhrasingPatterns.Contempt, Create(
-            @"^\W*(?:oh|ah|well|wow|yeah|yes|right)?\W*(?:" + Praise + @"|well\s+done|bravo|congratulations|nice\s+(?:one|job|work|going|move|try)|smooth\s+move|good\s+(?:job|one|going)|just\s+" + Praise + @"|way\s+to\s+go)\b|\b(?:that'?s|it'?s|this\s+is)\s+just\s+" + Praise + @"\b"),
+            @"^\W*(?:oh|ah|well|wow|yeah|yes|right)?\W*(?:" + Praise + @"|well\s+done|bravo|congratulations|congrats|nice\s+(?:one|job|work|going|move|try)|smooth\s+move|good\s+(?:job|one|going)|just\s+" + Praise + @"|way\s+to\s+go)\b|\b(?:that'?s|it'?s|this\s+is)\s+just\s+" + Praise + @"\b"),
             PhraseGuard.WithJab,
             "Praise next to a jab (\"another…\", \"again\", \"you forgot\") reads as sarcasm."),
 
@@ -246,7 +246,7 @@ internal static class PhrasingPhrases
             + @"|\b(?:yeah|yea)\W*right\b(?=\W*$|\W+(?:like|as\s+if|sure|because))|^\W*sure\s+(?:you|u)\s+(?:will|did|do|are|would|can)\W*$|\bsure\W+whatever\b|\bwhatever\s+you\s+say\b|^\W*(?:fine\W+)?whatever\W*(?:$|,?\s*(?:do|i\s+don'?t|go|fine))|\bwho\s+cares\s+what\s+(?:you|u)\b|\bnobody\s+asked\s+(?:you|for\s+your)\b|\bno\s+one\s+asked\s+(?:you|for\s+your)\b|^\W*did\s+i\s+ask\W*$"
             + @"|\bi\s+(?:don'?t|do\s+not)\s+care\s+what\s+(?:you|u)\s+(?:think|say|want|feel)\b|\bdo\s+(?:whatever|what)\s+(?:you|u)\s+want\W+(?:i\s+don'?t\s+care|see\s+if)|\bdo\s+whatever\s+(?:you|u)\s+want\W*$|\bi\s+(?:couldn'?t|could\s+not)\s+care\s+less\b(?!\s+about\s+(?:the|a|it|that\s+(?:scratch|car)))|\bcouldn'?t\s+care\s+less\W*$|\b(?:see\s+if|like)\s+i\s+care\b|\bnot\s+my\s+problem\b|\b(?:your|ur)\s+feelings\s+(?:are\s+not|aren'?t)\s+my\b"
             + @"|^\W*deal\s+with\s+it\b|\bfigure\s+it\s+out\s+yourself\b|\bsort\s+(?:yourself|your\s+(?:own\s+)?life)\s+out\b|^\W*(?:oh\W+)?(?:please\W+)?(?:just\s+)?shut\s+(?:up|it|your\s+mouth)\b|\bshut\s+up\s+(?:and|already|you)\b|^\W*zip\s+it\b|\b(?:you|u)\s+make\s+me\s+(?:sick|laugh)\W*$|\b(?:you|u)\s+(?:disgust|embarrass|sicken|repulse)\s+me\b"
-            + @"|\bi(?:'?m|\s+am)\s+(?:so\s+)?ashamed\s+(?:of|to\s+be\s+seen\s+with)\s+(?:you|u)\b|\bi\s+(?:\w+\s+)?(?:hate|despise|loathe|can'?t\s+stand)\s+(?:you|u|being\s+(?:with|around)\s+(?:you|u)|living\s+with\s+(?:you|u))\b(?!\s+(?:have|had|were|are|'re|got|feel|being|having|to\s+(?:go|work|leave)))|\bi\s+can'?t\s+(?:even\s+)?look\s+at\s+(?:you|u)\b"
+            + @"|\bi(?:'?m|\s+am)\s+(?:so\s+)?(?:ashamed|embarrassed)\s+(?:of|to\s+be\s+seen\s+with)\s+(?:you|u)\b|\bi\s+(?:\w+\s+)?(?:hate|despise|loathe|can'?t\s+stand)\s+(?:you|u|being\s+(?:with|around)\s+(?:you|u)|living\s+with\s+(?:you|u))\b(?!\s+(?:have|had|were|are|'re|got|feel|being|having|to\s+(?:go|work|leave)))|\bi\s+can'?t\s+(?:even\s+)?look\s+at\s+(?:you|u)\b"
             + @"|\bi(?:'?m|\s+am)\s+(?:so\s+)?(?:sick|tired|fed\s+up)(?:\s+and\s+tired)?\s+(?:of|with)\s+(?:you|u|your|ur)\b(?!\s+(?:being\s+(?:ill|sick)|having\s+to|working))|\bi'?ve\s+had\s+it\s+(?:up\s+to\s+here\s+)?with\s+(?:you|u|your)\b|\bdon'?t\s+make\s+me\s+laugh\b|\b(?:you'?re|you\s+are|ur)\s+dead\s+to\s+me\b"),
             PhraseGuard.NotWarm,
             "Dismissals and eye-roll phrases shut the other person out; they sting more than the complaint itself."),
@@ -470,5 +470,19 @@ internal static class PhrasingPhrases
             + @"|\b(?:you'?re|you\s+are|ur)\s+(?:just\s+|always\s+|totally\s+)?(?:overreacting|imagining\s+things|making\s+(?:things|it|stuff)\s+up|making\s+a\s+(?:big\s+deal|mountain|fuss|scene|drama))\b|\b(?:you|u)\s+(?:always\s+)?overreact\b|\bthat\s+never\s+happened\b|\b(?:you'?re|you\s+are)\s+(?:being\s+)?(?:so\s+)?emotional\b(?=\W*(?:again|$))"),
             PhraseGuard.None,
             "Telling someone their feelings are wrong (\"you're overreacting\", \"too sensitive\") dismisses them instead of hearing them."),
+
+        // ----- time stretched into a verdict: "twenty years and you still…", "day in, day out", "every chance you get" -----
+        new(PhrasingPatterns.Absolute, Create(
+            @"\b(?:years?|months?|weeks?|decades?|ages|forever)\s+(?:and|later|on)\W+(?:you|u)\s+(?:still|yet)\s+(?:can'?t|cannot|don'?t|haven'?t|won'?t|didn'?t|couldn'?t|never|forget|leave|expect|act|treat|refuse)\b|\band\s+(?:you|u)\s+still\s+(?:can'?t|cannot|don'?t|haven'?t|won'?t|didn'?t|couldn'?t)\b"
+            + @"|\bevery\s+(?:chance|opportunity)\s+(?:you|u)\s+get\b|\b(?:year|week|month|night|morning|weekend)\s+after\s+(?:year|week|month|night|morning|weekend)\W+(?:you|u)\b"),
+            PhraseGuard.NotWarm,
+            "Stretching one complaint over years or every chance turns it into a verdict on the person."),
+
+        // ----- scorn in a question or an aside: "what's wrong with your head?", "you of all people" -----
+        new(PhrasingPatterns.Contempt, Create(
+            @"\bwhat'?s\s+wrong\s+with\s+(?:your|ur)\s+(?:head|brain|face|ears|eyes|memory)\b|\bscrew\s+loose\b|\b(?:raised|born|brought\s+up)\s+in\s+a\s+barn\b|\b(?:you|u)\s+of\s+all\s+people\b"
+            + @"|\b(?:you'?re|you\s+are|ur)\s+(?:having|throwing|pulling)\s+(?:another|one\s+of\s+your|a)\s+(?:little\s+)?(?:meltdown|tantrum|strop|hissy|fit|episode|sulk)\b|\bdead\s*weight\b"),
+            PhraseGuard.NotWarm,
+            "Questions and asides that talk down to the partner say \"I'm above you\"; they sting more than the complaint itself."),
     ];
 }

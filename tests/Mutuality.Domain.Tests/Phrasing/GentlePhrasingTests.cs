@@ -52,6 +52,37 @@ public sealed class GentlePhrasingTests
         Assert.Contains(source, finding.Reason, StringComparison.Ordinal);
     }
 
+    // Structures read from the lexicons rather than from listed sentences (issue 14): each names its word and source.
+    [Theory]
+    [InlineData("You belittle my friends.", "label", "You belittle", "AFINN-165")]
+    [InlineData("and honestly you guilt-trip me", "label", "you guilt-trip", "our list")]
+    [InlineData("You're so grouchy.", "label", "You're so grouchy", "VADER")]
+    [InlineData("How dense can you be?", "contempt", "How dense can you", "dense")]
+    [InlineData("Every other husband manages it.", "comparison", "Every other husband manages", "someone else")]
+    [InlineData("Your brother would never be this careless.", "comparison", "Your brother would", "someone else")]
+    [InlineData("Thanks for wrecking the evening.", "contempt", "Thanks for wrecking", "AFINN-165")]
+    [InlineData("Every weekend you sulk about something.", "absolute", "Every weekend you", "habit")]
+    public void Check_AStructureReadFromTheLexicons_NamesItsWordsAndWhy(string text, string pattern, string matched, string inReason)
+    {
+        var finding = Assert.Single(GentlePhrasing.Check(text).Findings, f => f.Pattern == pattern);
+        Assert.Equal(matched, finding.Matched);
+        Assert.Contains(inReason, finding.Reason, StringComparison.Ordinal);
+    }
+
+    // The same structures stay quiet on warm sentences, feelings, habits that are kind and negated reports.
+    [Theory]
+    [InlineData("When you criticise my cooking I feel hurt.")]
+    [InlineData("Thanks for worrying about me.")]
+    [InlineData("Every morning you make me coffee.")]
+    [InlineData("Nobody makes me laugh like you.")]
+    [InlineData("Anyone can see how hard you work.")]
+    [InlineData("I don't think you manipulate anyone.")]
+    [InlineData("You hate mornings, I know.")]
+    [InlineData("Ten years and you still make my heart race.")]
+    [InlineData("My brother would love this place.")]
+    public void Check_TheStructures_LeaveGentleSentencesAlone(string text)
+        => Assert.False(GentlePhrasing.Check(text).IsHarsh, string.Join("; ", GentlePhrasing.Check(text).Findings.Select(f => $"{f.Pattern}: {f.Matched}")));
+
     [Theory]
     [InlineData("You're so generous with your time.")]
     [InlineData("You're not lazy, you're exhausted.")]

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Mutuality.Web.Features.Account.Privacy;
 using Mutuality.Web.Features.Account.Security;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 

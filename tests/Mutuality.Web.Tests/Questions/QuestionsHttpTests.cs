@@ -276,7 +276,7 @@ public sealed partial class QuestionsHttpTests(AppFactory app) : IClassFixture<A
     {
         var person = await app.CreatePersonAsync("Kim");
         var tooLong = new string('x', QuestionReveal.MaxAnswerLength + 1);
-        Web.Features.Account.Privacy.ExportDocument Doc(string text) => new(1, null, null, null, [], [], [], [], [], [], [], [], [], [],
+        Web.Features.Shared.PersonalData.ExportDocument Doc(string text) => new(1, null, null, null, [], [], [], [], [], [], [], [], [], [],
             [new(Guid.CreateVersion7(), "me", new DateOnly(2026, 2, 1), "km01", "", false, text, null, null, "a note", new DateTime(2026, 2, 1, 9, 0, 0, DateTimeKind.Utc))]);
 
         await using var scope = app.Services.CreateAsyncScope();
@@ -291,10 +291,10 @@ public sealed partial class QuestionsHttpTests(AppFactory app) : IClassFixture<A
     {
         var person = await app.CreatePersonAsync("Kim");
         var kept = new DateTime(2026, 2, 1, 9, 0, 0, DateTimeKind.Utc);
-        Web.Features.Account.Privacy.ExportDocument Doc(params string[] questionIds) => new(1, null, null, null, [], [], [], [], [], [], [], [], [], [],
+        Web.Features.Shared.PersonalData.ExportDocument Doc(params string[] questionIds) => new(1, null, null, null, [], [], [], [], [], [], [], [], [], [],
             [new(Guid.CreateVersion7(), "me", new DateOnly(2026, 2, 1), "km01", "", false, "An answer of mine", null, null, "", kept)])
         {
-            QuestionFavourites = [.. questionIds.Select(id => new Web.Features.Account.Privacy.ExportQuestionFavourite(Guid.CreateVersion7(), id, "", kept))],
+            QuestionFavourites = [.. questionIds.Select(id => new Web.Features.Shared.PersonalData.ExportQuestionFavourite(Guid.CreateVersion7(), id, "", kept))],
         };
 
         await using (var scope = app.Services.CreateAsyncScope())

@@ -1,4 +1,5 @@
 using Mutuality.Web.Features.Account.Privacy;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Hosting;
 
 namespace Mutuality.Web.Features.Account;
@@ -9,6 +10,7 @@ public static class AccountSetup
     public static IServiceCollection AddAccount(this IServiceCollection services)
     {
         services.AddSingleton<ExportFiles>();
+        services.AddPersonalData<AccountPersonalData>();
         services.AddScoped<AccountDeletion>();
         services.AddSingleton<ExportBacklog>();
         services.AddScoped<ExportService>();

@@ -1,4 +1,6 @@
 using Mutuality.Web.Features.Shared;
+using Mutuality.Web.Features.Shared.Email;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Composition;
 using Mutuality.Web.Infrastructure.Hosting;
 
@@ -10,12 +12,15 @@ public static class CheckInsSetup
     public static IServiceCollection AddCheckIns(this IServiceCollection services)
     {
         services.AddScoped<CheckInQueries>();
+        services.AddScoped<CheckInFacts>();
         services.AddScoped<SaveDraft>();
         services.AddScoped<SendCheckIn>();
         services.AddScoped<ReplyToCheckIn>();
         services.AddScoped<CheckInSettingsService>();
         services.AddScoped<CheckInStatusQuery>();
         services.AddScoped<CheckInCalendar>();
+        services.AddPersonalData<CheckInsPersonalData>();
+        services.AddEmailKind<CheckInReminderEmailKind>();
         services.AddRecurringJob(new RecurringSchedule<CheckInReminderMailer>
         {
             WhenItFails = "Check-in reminders could not be sent this minute",

@@ -9,7 +9,7 @@ namespace Mutuality.Web.Features.CheckIns;
 
 /// <summary>The check-in form for one period: drafts save as one types; sending happens once; then it is read-only.</summary>
 [PartnerRequired]
-public sealed class FormModel(CallerContext callers, CheckInQueries checkIns, SaveDraft saveDraft, SendCheckIn sendCheckIn, Insights.InsightsQueries insights) : PageModel
+public sealed class FormModel(CallerContext callers, CheckInQueries checkIns, SaveDraft saveDraft, SendCheckIn sendCheckIn, CheckInFacts facts) : PageModel
 {
     public Caller Caller { get; private set; } = null!;
 
@@ -95,7 +95,7 @@ public sealed class FormModel(CallerContext callers, CheckInQueries checkIns, Sa
 
         // The insights' numbers for this period (own ratings; agreement once both have sent), now rather than on
         // the next dashboard load.
-        await insights.FillCheckInFactsAsync(Caller.CoupleId!.Value, Period.Start, Period.Start.AddDays(1), HttpContext.RequestAborted);
+        await facts.FillAsync(Caller.CoupleId!.Value, Period.Start, Period.Start.AddDays(1), HttpContext.RequestAborted);
         TempData["Status"] = "Thank you — your check-in is sent.";
         return Redirect($"/CheckIns/Reveal/{Period.Label}");
     }

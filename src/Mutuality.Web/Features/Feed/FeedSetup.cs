@@ -1,4 +1,5 @@
 using Mutuality.Web.Features.Shared;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Composition;
 
 namespace Mutuality.Web.Features.Feed;
@@ -10,6 +11,7 @@ public static class FeedSetup
     {
         services.AddSingleton<FeedNotifier>();
         services.AddScoped<FeedQueries>();
+        services.AddPersonalData<FeedPersonalData>();
         services.AddNavComponent<FeedNavViewComponent>(NavPlace.Main, 10);
         services.AddHomePanel<FeedPreviewViewComponent>(10);
         services.AddHomePanel<WeekPanelViewComponent>(20);

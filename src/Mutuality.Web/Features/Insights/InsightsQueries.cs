@@ -30,7 +30,7 @@ public sealed record PulsePoint(DateOnly Month, double? Mine, double? Partner);
 /// <summary>
 /// One revealed period as the Understanding page needs it: the viewer's and the partner's guesses and own ratings, and
 /// each one's M5 agreement (the viewer's guess against the partner's answer, and the reverse), copied out of the
-/// check-ins once (<see cref="InsightsQueries.FillCheckInFactsAsync"/>).
+/// check-ins once (<see cref="CheckInFacts.FillAsync"/>).
 /// </summary>
 public sealed record RevealNumbers(CheckInPeriod Period, Ratings MyGuess, Ratings MyOwn, Ratings TheirGuess, Ratings TheirOwn, double? MyAgreement, double? TheirAgreement);
 
@@ -56,7 +56,7 @@ public sealed record InsightsData(
 /// whole history. Privacy: the partner's private moments are filtered out in SQL; the partner's check-ins count only
 /// once revealed; the partner's pulse and map only for months both answered.
 /// </summary>
-public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvider clock, ILogger<InsightsQueries> logger, IMemoryCache cache)
+public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, CheckInFacts checkInFacts, TimeProvider clock, IMemoryCache cache)
 {
     /// <summary>How long an unused viewer's monthly rollup stays in memory.</summary>
     private static readonly TimeSpan RollupIdle = TimeSpan.FromMinutes(30);
@@ -331,7 +331,7 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
         {
             missing = [.. points.Where(p => !cached.ContainsKey(p.Index))];
             var fillFrom = missing.Count > 0 && missing[0].Start < sixteenWeeks ? missing[0].Start : sixteenWeeks;
-            if (await FillCheckInFactsAsync(couple, fillFrom, toDay, ct) == 0 || store is null)
+            if (await checkInFacts.FillAsync(couple, fillFrom, toDay, ct) == 0 || store is null)
             {
                 break;
             }
@@ -511,7 +511,7 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
             }
 
             missing = [.. months.Where(m => !kept.ContainsKey(m))];
-            if (missing.Count == 0 || await FillCheckInFactsAsync(couple, missing[0], range.Last.AddDays(1), ct) == 0)
+            if (missing.Count == 0 || await checkInFacts.FillAsync(couple, missing[0], range.Last.AddDays(1), ct) == 0)
             {
                 break;
             }
@@ -559,7 +559,7 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
                 .Select(c => new { c.PeriodStart, c.FactsState, c.MeAbleToGive, c.MeSupported })
                 .ToListAsync(ct);
             if (attempt == 0 && rows.Any(r => r.FactsState == null)
-                && await FillCheckInFactsAsync(couple, rows[^1].PeriodStart, rows[0].PeriodStart.AddDays(1), ct) > 0)
+                && await checkInFacts.FillAsync(couple, rows[^1].PeriodStart, rows[0].PeriodStart.AddDays(1), ct) > 0)
             {
                 continue;
             }
@@ -666,70 +666,6 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, TimeProvi
     }
 
     private static PerceptionSums ToSums(SumsRow s) => new((RatingKind)s.Rating, s.N, s.J, s.T, s.S, s.JJ, s.TT, s.SS, s.JT, s.JS, s.TS);
-
-    /// <summary>
-    /// Copies the numbers the insights need (the six ratings, and M5 agreement once both have sent) out of the encrypted
-    /// check-ins in the period that have not been read yet. Each check-in is read once; later loads find nothing to do.
-    /// A check-in sent through the form is filled at once; rows written any other way (demo, import, bench) on first view.
-    /// </summary>
-    public async Task<int> FillCheckInFactsAsync(Guid couple, DateOnly fromDay, DateOnly toDay, CancellationToken ct)
-    {
-        var pending = await db.CheckIns
-            .Where(c => c.CoupleId == couple && c.PeriodStart >= fromDay && c.PeriodStart < toDay && c.SubmittedAtUtc != null
-                && (c.FactsState == null || (c.FactsState == 1 && !c.Imported && db.CheckIns.Any(p => p.CoupleId == couple && p.Cadence == c.Cadence && p.PeriodStart == c.PeriodStart
-                    && p.AuthorId != c.AuthorId && p.SubmittedAtUtc != null && !p.Imported))))
-            .ToListAsync(ct);
-        if (pending.Count == 0)
-        {
-            return 0;
-        }
-
-        var starts = pending.Select(c => c.PeriodStart).Distinct().ToList();
-        var pendingIds = pending.Select(c => c.Id).ToHashSet();
-        var others = await db.CheckIns.AsNoTracking()
-            .Where(c => c.CoupleId == couple && c.SubmittedAtUtc != null && starts.Contains(c.PeriodStart))
-            .Select(c => new { c.Id, c.AuthorId, c.Cadence, c.PeriodStart, c.ContentJson, c.Imported })
-            .ToListAsync(ct);
-        var contents = others.ToDictionary(c => c.Id, c => CheckInJson.Read(c.ContentJson));
-        foreach (var c in pending)
-        {
-            var mine = contents.TryGetValue(c.Id, out var content) ? content : CheckInJson.Read(c.ContentJson);
-            c.MeSupported = mine.Me.Ratings.Supported;
-            c.MeAbleToGive = mine.Me.Ratings.AbleToGive;
-            c.MeStress = mine.Me.Ratings.Stress;
-            c.GuessSupported = mine.Guess.Ratings.Supported;
-            c.GuessAbleToGive = mine.Guess.Ratings.AbleToGive;
-            c.GuessStress = mine.Guess.Ratings.Stress;
-            // An imported check-in is its author's own history: it never pairs with the partner's (docs/privacy.md).
-            var theirs = c.Imported ? null
-                : others.FirstOrDefault(o => o.Cadence == c.Cadence && o.PeriodStart == c.PeriodStart && o.AuthorId != c.AuthorId && !o.Imported && !pendingIds.Contains(o.Id))
-                ?? others.FirstOrDefault(o => o.Cadence == c.Cadence && o.PeriodStart == c.PeriodStart && o.AuthorId != c.AuthorId && !o.Imported);
-            if (theirs is null)
-            {
-                c.FactsState = 1;
-                continue;
-            }
-
-            c.GuessAgreement = Agreement.Compute(mine.Guess, contents[theirs.Id].Me).Overall;
-            c.FactsState = 2;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (Infrastructure.Hosting.StorageUnavailable.IsStorageAway(e))
-        {
-            // A write on a read: when the database takes no writes, the insights show what is already stored and these
-            // check-ins are read on a later visit (issue 20).
-            logger.LogWarning("Could not store the numbers of {Count} check-ins for the insights ({Reason}); showing what is stored", pending.Count, e.GetBaseException().Message);
-            db.ChangeTracker.Clear();
-            return 0;
-        }
-
-        db.ChangeTracker.Clear();
-        return pending.Count;
-    }
 
     /// <summary>The couple's change counters per UTC month (<see cref="Data.InsightVersion"/>): a few dozen short rows.</summary>
     private async Task<Dictionary<string, long>> VersionsAsync(Guid couple, CancellationToken ct)

@@ -2,6 +2,7 @@ using Mutuality.Domain.People;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Intimacy.Data;
 using Mutuality.Web.Features.Shared;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Composition;
 using IntimacyRules = Mutuality.Domain.Rituals.Intimacy;
 
@@ -12,6 +13,7 @@ public static class IntimacySetup
     /// <summary>The intimacy map: its demo history and its link.</summary>
     public static IServiceCollection AddIntimacy(this IServiceCollection services)
         => services.AddScoped<IDemoHistory, IntimacyDemoHistory>()
+            .AddPersonalData<IntimacyPersonalData>()
             .AddNavLink(NavPlace.More, 30, "/Intimacy", "Intimacy map", c => c.HasCouple);
 }
 

@@ -1,3 +1,4 @@
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Composition;
 
 namespace Mutuality.Web.Features.Moments;
@@ -13,6 +14,7 @@ public static class MomentsSetup
         services.AddScoped<RespondToMoment>();
         services.AddScoped<SendPebble>();
         services.AddScoped<ReactToPebble>();
+        services.AddPersonalData<MomentsPersonalData>();
         services.AddNavLink(NavPlace.Main, 20, "/Moments", "Moments", c => c.HasPartner);
         return services;
     }

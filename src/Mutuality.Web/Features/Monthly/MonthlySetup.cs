@@ -1,3 +1,4 @@
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Composition;
 
 namespace Mutuality.Web.Features.Monthly;
@@ -14,6 +15,7 @@ public static class MonthlySetup
         services.AddScoped<AddAgreement>();
         services.AddScoped<ReviewAgreement>();
         services.AddScoped<MonthlyQueries>();
+        services.AddPersonalData<MonthlyPersonalData>();
         services.AddNavLink(NavPlace.More, 10, "/Monthly", "Monthly", c => c.HasPartner);
         services.AddHomePanel<MonthlyPanelViewComponent>(40);
         return services;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Hosting;
 using Mutuality.Web.Infrastructure.Settings;
 
@@ -13,6 +14,7 @@ public static class NotificationsSetup
         services.AddSingleton<VapidKeys>();
         services.AddSingleton<NotificationSender>();
         services.AddScoped<Notices>();
+        services.AddPersonalData<NotificationsPersonalData>();
         // Reminders are looked for once a minute; the outbox every few seconds (never inline in a request). One node
         // a run (issue 18); the stable event ids and the outbox rows' leases still keep each notice to one sender.
         services.AddRecurringJob(new RecurringSchedule<ScheduledNotices>

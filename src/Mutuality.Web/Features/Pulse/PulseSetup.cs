@@ -2,6 +2,7 @@ using Mutuality.Domain.People;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.Pulse.Data;
 using Mutuality.Web.Features.Shared;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Composition;
 using PulseRules = Mutuality.Domain.Rituals.Pulse;
 
@@ -12,6 +13,7 @@ public static class PulseSetup
     /// <summary>Our pulse: its demo history and its link.</summary>
     public static IServiceCollection AddPulse(this IServiceCollection services)
         => services.AddScoped<IDemoHistory, PulseDemoHistory>()
+            .AddPersonalData<PulsePersonalData>()
             .AddNavLink(NavPlace.More, 40, "/Pulse", "Our pulse", c => c.HasCouple);
 }
 

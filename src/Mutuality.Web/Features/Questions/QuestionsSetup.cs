@@ -1,4 +1,5 @@
 using Mutuality.Web.Features.Shared;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Composition;
 
 namespace Mutuality.Web.Features.Questions;
@@ -9,6 +10,7 @@ public static class QuestionsSetup
     public static IServiceCollection AddQuestions(this IServiceCollection services)
     {
         services.AddScoped<QuestionService>();
+        services.AddPersonalData<QuestionsPersonalData>();
         services.AddScoped<IDemoHistory, QuestionsDemoHistory>();
         services.AddNavLink(NavPlace.Main, 50, "/Questions", "Questions", c => c.HasPartner);
         services.AddHomePanel<QuestionPanelViewComponent>(50);

@@ -1,4 +1,5 @@
 using Mutuality.Web.Features.Shared;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Composition;
 
 namespace Mutuality.Web.Features.Repair;
@@ -13,6 +14,7 @@ public static class RepairSetup
         services.AddScoped<SendRepairAttempt>();
         services.AddScoped<ResolveConflict>();
         services.AddScoped<SaveReflections>();
+        services.AddPersonalData<RepairPersonalData>();
         services.AddScoped<IDemoHistory, RitualsDemoHistory>();
         services.AddNavLink(NavPlace.More, 20, "/Repair", "Repair", c => c.HasPartner);
         return services;

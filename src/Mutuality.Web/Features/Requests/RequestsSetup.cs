@@ -1,3 +1,5 @@
+using Mutuality.Web.Features.Shared.Email;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Composition;
 using Mutuality.Web.Infrastructure.Hosting;
 
@@ -10,6 +12,8 @@ public static class RequestsSetup
     {
         services.AddScoped<MakeRequest>();
         services.AddScoped<AnswerRequest>();
+        services.AddPersonalData<RequestsPersonalData>();
+        services.AddEmailKind<RequestEmailKind>();
         services.AddRecurringJob(new RecurringSchedule<RequestMail>
         {
             WhenItFails = "Sending request e-mails failed",

@@ -3,6 +3,8 @@ using Mutuality.Domain.Mail;
 using Mutuality.Domain.People;
 using Mutuality.Web.Data;
 using Mutuality.Web.Features.ScheduledMail.Data;
+using Mutuality.Web.Features.Shared.Email;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Hosting;
 using Mutuality.Web.Infrastructure.Mail;
 
@@ -204,6 +206,8 @@ public static class ScheduledMailSetup
         services.AddSingleton<ScheduledMailGate>();
         services.AddScoped<ScheduledMailText>();
         services.AddScoped<ScheduledMailRunner>();
+        services.AddPersonalData<ScheduledMailPersonalData>();
+        services.AddEmailKind<WeeklyDigestEmail>().AddEmailKind<MonthlyReminderEmail>();
         services.AddRecurringJob(new RecurringSchedule<ScheduledMailJob>
         {
             WhenItFails = "Scheduled e-mails could not be sent this time",

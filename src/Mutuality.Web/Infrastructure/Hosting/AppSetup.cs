@@ -12,16 +12,19 @@ using Mutuality.Web.Features.Demo;
 using Mutuality.Web.Features.Feed;
 using Mutuality.Web.Features.Help;
 using Mutuality.Web.Features.Home;
+using Mutuality.Web.Features.Insights;
 using Mutuality.Web.Features.Intimacy;
 using Mutuality.Web.Features.Moments;
 using Mutuality.Web.Features.Monthly;
 using Mutuality.Web.Features.Notifications;
 using Mutuality.Web.Features.Phone;
+using Mutuality.Web.Features.Phrasing;
 using Mutuality.Web.Features.Pulse;
 using Mutuality.Web.Features.Questions;
 using Mutuality.Web.Features.Repair;
 using Mutuality.Web.Features.Requests;
 using Mutuality.Web.Features.ScheduledMail;
+using Mutuality.Web.Features.Shared.PersonalData;
 using Mutuality.Web.Infrastructure.Composition;
 using Mutuality.Web.Infrastructure.Couples;
 using Mutuality.Web.Infrastructure.Mail;
@@ -144,18 +147,14 @@ public static class AppSetup
         services.AddSingleton<PublicAddress>();
         services.AddScoped<CallerPageFilter>();
         services.AddScoped<Intents.OneRowPerIntentFilter>();
-        services.AddSingleton<Features.Phrasing.GentleSubmitFilter>();
 
         // Each feature registers itself from its own folder: its use cases, workers, nav entries and home panels
         // (issue 19 item 3). A new feature adds one call here.
         services.AddAccount().AddCouple().AddHome().AddHelp();
         services.AddFeed().AddMoments().AddRequests().AddSupportDemo();
         services.AddCheckIns().AddMonthly().AddRepair().AddPulse().AddIntimacy().AddQuestions();
+        services.AddInsights().AddPhrasing();
         services.AddScheduledMail().AddNotifications().AddPhone();
-
-        // Insights registers here until its folder does (its work is under way apart from this step).
-        services.AddScoped<Features.Insights.InsightsQueries>();
-        services.AddNavLink(NavPlace.More, 50, "/Insights", "Insights", c => c.HasCouple);
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
@@ -175,7 +174,6 @@ public static class AppSetup
             .AddMvcOptions(o =>
             {
                 o.Filters.AddService<CallerPageFilter>();
-                o.Filters.AddService<Features.Phrasing.GentleSubmitFilter>();
                 o.Filters.AddService<Intents.OneRowPerIntentFilter>();
                 o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
                 o.ModelMetadataDetailsProviders.Add(new Forms.PlainRequiredMessages()); // issue 16

@@ -2,18 +2,19 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Mutuality.Domain.Mail;
-using Mutuality.Web.Data;
-using Mutuality.Web.Features.ScheduledMail.Data;
+using Mutuality.Web.Features.ScheduledMail;
+using Mutuality.Web.Features.Shared.Email;
 using Mutuality.Web.Infrastructure.Couples;
 
 namespace Mutuality.Web.Features.Account.Manage;
 
 /// <summary>
 /// The e-mails a person can choose: the weekly digest (opt-in; weekday and hour in their own zone) and the
-/// monthly check-in reminder (on unless turned off). Request e-mails and check-in reminders keep their own
-/// settings pages, linked from here.
+/// monthly check-in reminder (on unless turned off), read and saved through <see cref="EmailPreferences"/>, the one
+/// place that knows every kind of e-mail. Kinds with more to choose (request e-mails, check-in reminders) keep their
+/// own settings pages, linked from here.
 /// </summary>
-public sealed class EmailModel(CallerContext callers, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class EmailModel(CallerContext callers, EmailPreferences preferences, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public bool WeeklyDigest { get; set; }
@@ -30,6 +31,9 @@ public sealed class EmailModel(CallerContext callers, AppDbContext db, TimeProvi
 
     public Caller Caller { get; private set; } = null!;
 
+    /// <summary>The kinds of e-mail chosen on their own pages (linked under "Other e-mails").</summary>
+    public IReadOnlyList<EmailChoice> Elsewhere { get; private set; } = [];
+
     [TempData]
     public string? Status { get; set; }
 
@@ -38,9 +42,20 @@ public sealed class EmailModel(CallerContext callers, AppDbContext db, TimeProvi
     public async Task OnGetAsync()
     {
         Caller = await callers.RequireAsync();
-        var p = await db.MailPreferences.AsNoTracking().SingleOrDefaultAsync(x => x.UserId == Caller.UserId) ?? new MailPreference();
-        (WeeklyDigest, DigestDay, DigestHour, MonthlyReminder) = (p.WeeklyDigest, (int)p.DigestDay, p.DigestTime.Hour, p.MonthlyReminder);
+        var choices = await ReadAsync();
+        var digest = choices.Single(c => c.Key == WeeklyDigestEmail.KindKey).Setting;
+        (WeeklyDigest, DigestDay, DigestHour) = (digest.On, (int)digest.Day!.Value, digest.Time!.Value.Hour);
+        MonthlyReminder = choices.Single(c => c.Key == MonthlyReminderEmail.KindKey).Setting.On;
     }
+
+    private async Task<IReadOnlyList<EmailChoice>> ReadAsync()
+    {
+        var choices = await preferences.ReadAsync(Person);
+        Elsewhere = [.. choices.Where(c => c.SettingsUrl != EmailPreferences.SettingsPage).DistinctBy(c => c.SettingsUrl)];
+        return choices;
+    }
+
+    private EmailPerson Person => new(Caller.UserId, Caller.CoupleId);
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -50,32 +65,18 @@ public sealed class EmailModel(CallerContext callers, AppDbContext db, TimeProvi
         if (!schedule.IsSuccess)
         {
             ModelState.AddModelError(schedule.Error!.Field!, schedule.Error.Message);
+            await ReadAsync();
             return Page();
         }
 
         var (day, time) = schedule.Value;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var existing = await db.MailPreferences.SingleOrDefaultAsync(x => x.UserId == Caller.UserId);
-        if (existing is null)
-        {
-            existing = new MailPreference { UserId = Caller.UserId };
-            db.MailPreferences.Add(existing);
-        }
-
-        // Switching the digest on, or moving it, starts from now: no "late" digest for a time already past.
-        if (WeeklyDigest && (!existing.WeeklyDigest || existing.DigestDay != day || existing.DigestTime != time))
-        {
-            existing.DigestSinceUtc = now;
-        }
-
-        existing.WeeklyDigest = WeeklyDigest;
-        existing.DigestDay = day;
-        existing.DigestTime = time;
-        existing.MonthlyReminder = MonthlyReminder;
-        existing.UpdatedAtUtc = now;
         try
         {
-            await db.SaveChangesAsync();
+            await preferences.SaveAsync(Person, new Dictionary<string, EmailSetting>
+            {
+                [WeeklyDigestEmail.KindKey] = new(WeeklyDigest, day, time),
+                [MonthlyReminderEmail.KindKey] = new(MonthlyReminder),
+            }, clock.GetUtcNow().UtcDateTime);
         }
         catch (DbUpdateException)
         {

@@ -251,7 +251,7 @@ public sealed class ExportWorker(IServiceScopeFactory scopes, TimeProvider clock
         await Report(0);
         var document = await scope.ServiceProvider.GetRequiredService<DataExporter>().BuildAsync(job.UserId, Report, ct);
         using var zip = new MemoryStream();
-        DataExporter.WriteZip(document, zip);
+        scope.ServiceProvider.GetRequiredService<DataExporter>().WriteZip(document, zip);
         var now = clock.GetUtcNow().UtcDateTime;
         await scope.ServiceProvider.GetRequiredService<ExportFiles>().StoreAsync(db, jobId, zip.ToArray(), now, ExportService.Lifetime, ct);
     }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using Mutuality.Domain.Rituals;
 using Mutuality.Domain.Support;
 
-namespace Mutuality.Web.Features.Account.Privacy;
+namespace Mutuality.Web.Features.Shared.PersonalData;
 
 /// <summary>
 /// The export, schema version 1 (docs/export-format.md). Who wrote something is "me" or "partner" (from the
@@ -57,17 +57,30 @@ public sealed record ExportDocument(
         Person = null,
         PartnerName = null,
         Notifications = null,
-        Moments = [.. Moments.Where(m => m.Author == Me).Select(m => m with { ResponseKind = null, ResponseRating = null, ResponseNote = null, RespondedAtUtc = null, Reaction = null, ReactedAtUtc = null })],
-        Requests = [.. Requests.Where(r => r.Requester == Me).Select(r => r with { Alternative = null, History = [.. r.History.Where(e => e.Actor == Me)] })],
-        CheckIns = [.. CheckIns.Where(c => c.Author == Me)],
+        Moments = Own(Moments, m => m.Author == Me, m => m with { ResponseKind = null, ResponseRating = null, ResponseNote = null, RespondedAtUtc = null, Reaction = null, ReactedAtUtc = null }),
+        Requests = Own(Requests, r => r.Requester == Me, r => r with { Alternative = null, History = r.History is null ? null! : [.. r.History.Where(e => e?.Actor == Me)] }),
+        CheckIns = Own(CheckIns, c => c.Author == Me),
         CheckInReplies = [],
-        QuestionAnswers = [.. (QuestionAnswers ?? []).Where(a => a.Author == Me)],
+        QuestionAnswers = [.. (QuestionAnswers ?? []).Where(a => a?.Author == Me)],
         QuestionReactions = [],
         QuestionFavourites = [.. (QuestionFavourites ?? []).OfType<ExportQuestionFavourite>().DistinctBy(f => f.QuestionId ?? "", StringComparer.Ordinal)],
-        MonthlyPreparations = [.. MonthlyPreparations.Where(p => p.Author == Me)],
-        Agreements = [.. Agreements.Where(a => a.CreatedBy == Me)],
-        Conflicts = [.. Conflicts.Where(c => c.OpenedBy == Me).Select(c => c with { Sides = [.. c.Sides.Where(s => s.Author == Me)], Attempts = [.. c.Attempts.Where(a => a.Author == Me)] })],
+        MonthlyPreparations = Own(MonthlyPreparations, p => p.Author == Me),
+        Agreements = Own(Agreements, a => a.CreatedBy == Me),
+        Conflicts = Own(Conflicts, c => c.OpenedBy == Me, c => c with
+        {
+            Sides = c.Sides is null ? null! : [.. c.Sides.Where(s => s?.Author == Me)],
+            Attempts = c.Attempts is null ? null! : [.. c.Attempts.Where(a => a?.Author == Me)],
+        }),
     };
+
+    /// <summary>
+    /// The person's items of one section. A section missing from the file stays missing and empty items are
+    /// skipped, so that each part's import can say what is wrong with its own section (an export read back is
+    /// checked part by part).
+    /// </summary>
+    private static List<T> Own<T>(List<T>? items, Func<T, bool> mine, Func<T, T>? own = null)
+        where T : class
+        => items is null ? null! : [.. items.Where(i => i is not null && mine(i)).Select(i => own is null ? i : own(i))];
 }
 
 public sealed record ExportNotifications(
