@@ -11,7 +11,8 @@
 #   bench/run.sh pages     every everyday page (home, feed, moments, requests, a request, check-ins, a reveal,
 #                          understanding, monthly, intimacy, pulse, repair, insights 4w/all, report 4w/all) for the
 #                          1-month, 1-year and 5-year couples: p50/p99 and growth 5y/1m per page; both providers.
-#                          BENCH_PAGE_REQUESTS (default 60) sequential requests per page and couple.
+#                          BENCH_PAGE_REQUESTS (default 60) sequential requests per page and couple; BENCH_PAGES
+#                          ("understanding check-ins") measures only the pages named.
 #   bench/run.sh cluster   the moments path through a load balancer (HAProxy, round robin) in front of 1 and then 3
 #                          app nodes on one PostgreSQL, in the documented several-node configuration (Nodes:Several,
 #                          key ring in the database under a throwaway certificate): throughput, p50 and p99 each.
@@ -237,6 +238,16 @@ page_list=(
   "insights 4w|/Insights?period=4w|1.3" "insights all|/Insights?period=all|2.0"
   "report 4w|/Insights/Report?period=4w|1.3" "report all|/Insights/Report?period=all|2.0"
 )
+
+# BENCH_PAGES="understanding check-ins" measures only the pages named (a quick look at one page; the full list is the run).
+if [ -n "${BENCH_PAGES:-}" ]; then
+  chosen=()
+  for entry in "${page_list[@]}"; do
+    [[ " $BENCH_PAGES " == *" ${entry%%|*} "* ]] && chosen+=("$entry")
+  done
+  [ ${#chosen[@]} -gt 0 ] || { echo "BENCH_PAGES names no page of the list"; exit 1; }
+  page_list=("${chosen[@]}")
+fi
 
 page_path() { # page_path PATH -> PATH with this couple's request id and reveal label
   local p=$1

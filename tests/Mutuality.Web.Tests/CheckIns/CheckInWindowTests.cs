@@ -1,8 +1,13 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Mutuality.Domain.CheckIns;
 using Mutuality.Web.Features.CheckIns;
 using Mutuality.Web.Features.CheckIns.Data;
+using Mutuality.Web.Infrastructure.Couples;
 using Mutuality.Web.Tests.Infrastructure;
+using InsightsQueries = Mutuality.Web.Features.Insights.InsightsQueries;
+using UnderstandingNumbers = Mutuality.Web.Features.Insights.UnderstandingNumbers;
 
 namespace Mutuality.Web.Tests.CheckIns;
 
@@ -79,6 +84,68 @@ public sealed class CheckInWindowTests(AppFactory app) : IClassFixture<AppFactor
         var shownWeeks = page.QuerySelectorAll(".table-wrap[aria-label='Weekly means table'] table")[0].QuerySelectorAll("tbody tr")
             .Select(r => string.Join("|", r.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()))).ToArray();
         Assert.Equal(WeekRows(GivingAndSupportWeekly.Compute(robins).TakeLast(UnderstandingModel.Weeks)), shownWeeks);
+    }
+
+    /// <summary>
+    /// Understanding's numbers (M6 over every reveal) are kept between visits while nothing of the couple's is written,
+    /// and computed again after any write: new reveals, and a reveal taken away by deleting an old check-in.
+    /// </summary>
+    [Fact]
+    public async Task UnderstandingNumbers_AreKeptWhileNothingIsWritten_AndEqualAFullReadAfterAWrite()
+    {
+        var couple = await app.CreateCoupleAsync();
+        var robin = couple.A;
+        var sam = couple.B;
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var random = new Random(2121);
+        var contents = new List<(DateOnly Day, CheckInContent Robin, CheckInContent Sam, Guid SamId)>();
+        Task AddAsync(int fromBack, int toBack) => app.WithDbAsync(async db =>
+        {
+            for (var back = fromBack; back >= toBack; back--)
+            {
+                var day = today.AddDays(-back);
+                var (r, s) = (RandomContent(random), RandomContent(random));
+                var samEntry = Entry(couple.Id, sam.Id, day, s);
+                db.CheckIns.AddRange(Entry(couple.Id, robin.Id, day, r), samEntry);
+                contents.Add((day, r, s, samEntry.Id));
+            }
+
+            await db.SaveChangesAsync();
+        });
+        var caller = new Caller(robin.Id, robin.Name, "UTC", couple.Id, sam.Id, sam.Name);
+        async Task<UnderstandingNumbers> LoadAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<InsightsQueries>().UnderstandingAsync(caller, UnderstandingModel.Weeks);
+        }
+
+        void AssertFullRead(UnderstandingNumbers numbers)
+        {
+            Assert.Equal(contents.Select(c => c.Day), numbers.Reveals.Select(r => r.Period.Start));
+            var mine = TruthAndBias.Estimate(contents.Count, [.. contents.SelectMany((c, i) => UnderstandingModel.Observations(c.Robin.Guess.Ratings, c.Sam.Me.Ratings, c.Robin.Me.Ratings, i))]);
+            Assert.Equal(mine.Result!.TruthForce.Value, numbers.MyReading.Result!.TruthForce.Value, 9);
+            Assert.Equal(mine.Result.Reveals, numbers.MyReading.Result.Reveals);
+        }
+
+        await AddAsync(75, 41);
+        var first = await LoadAsync();
+        AssertFullRead(first);
+        Assert.Same(first, await LoadAsync());
+
+        await AddAsync(40, 1);
+        var afterNew = await LoadAsync();
+        Assert.NotSame(first, afterNew);
+        AssertFullRead(afterNew);
+        Assert.Same(afterNew, await LoadAsync());
+
+        // Sam's check-in of the oldest day goes (an old month): that reveal is gone from every figure.
+        await app.WithDbAsync(async db =>
+        {
+            db.CheckIns.Remove(await db.CheckIns.SingleAsync(c => c.Id == contents[0].SamId));
+            await db.SaveChangesAsync();
+        });
+        contents.RemoveAt(0);
+        AssertFullRead(await LoadAsync());
     }
 
     private static CheckInContent RandomContent(Random random)

@@ -9,8 +9,9 @@ namespace Mutuality.Web.Features.CheckIns;
 /// <summary>
 /// Understanding over time: M5 per reveal (the latest <see cref="PageSize"/>, older ones a page at a time), M6 per
 /// perceiver over every reveal, M7 weekly (the latest 20 weeks). Built only from revealed check-ins (and one's own), from
-/// the numbers copied out of them (<see cref="InsightsQueries.RevealHistoryAsync"/>): nothing is decrypted, and a
-/// visit reads only the months written since the last one, so the page costs the same after five years as after one.
+/// the numbers copied out of them (<see cref="InsightsQueries.UnderstandingAsync"/>): nothing is decrypted, and while
+/// nothing of the couple's has been written since the last visit a visit reads only the change counters, so the page
+/// costs the same after five years as after one month.
 /// </summary>
 [PartnerRequired]
 public sealed class UnderstandingModel(CallerContext callers, InsightsQueries insights) : PageModel
@@ -50,30 +51,20 @@ public sealed class UnderstandingModel(CallerContext callers, InsightsQueries in
         Caller = await callers.RequireAsync();
         PageNumber = Math.Clamp(PageNumber, 1, 100_000);
 
-        var reveals = await insights.RevealHistoryAsync(Caller);
-        var newer = (PageNumber - 1) * PageSize;
-        HasOlder = reveals.Count > newer + PageSize;
-        Rows = [.. reveals.Take(Math.Max(0, reveals.Count - newer)).TakeLast(PageSize).Select(r => new RevealRow(r.Period.Label, r.MyAgreement, r.TheirAgreement))];
-        MyReading = TruthAndBias.Estimate(reveals.Count, [.. reveals.SelectMany((r, i) => Observations(r.MyGuess, r.TheirOwn, r.MyOwn, i))]);
-        TheirReading = TruthAndBias.Estimate(reveals.Count, [.. reveals.SelectMany((r, i) => Observations(r.TheirGuess, r.MyOwn, r.TheirOwn, i))]);
-
-        MyWeeks = GivingAndSupportWeekly.Compute(await insights.RecentOwnRatingsAsync(Caller, Weeks)).TakeLast(Weeks).ToList();
-        TheirWeeks = GivingAndSupportWeekly.Compute(reveals.Select(r => new GivingAndSupport(r.Period.Start, r.TheirOwn.AbleToGive, r.TheirOwn.Supported))).TakeLast(Weeks).ToList();
+        var numbers = await insights.UnderstandingAsync(Caller, Weeks);
+        var reveals = numbers.Reveals;
+        var end = Math.Max(0, reveals.Count - ((PageNumber - 1) * PageSize));
+        var start = Math.Max(0, end - PageSize);
+        HasOlder = start > 0;
+        Rows = [.. Enumerable.Range(start, end - start).Select(i => new RevealRow(reveals[i].Period.Label, reveals[i].MyAgreement, reveals[i].TheirAgreement))];
+        MyReading = numbers.MyReading;
+        TheirReading = numbers.TheirReading;
+        MyWeeks = numbers.MyWeeks;
+        TheirWeeks = numbers.TheirWeeks;
         return Page();
     }
 
     /// <summary>M6 observations for one reveal (number <paramref name="reveal"/> in time order): guess J of the target, the target's own T, and the perceiver's own S, per rating.</summary>
     public static IEnumerable<PerceptionObservation> Observations(Ratings guess, Ratings target, Ratings perceiver, int reveal)
-    {
-        static IEnumerable<(RatingKind, int?)> Of(Ratings r) => [(RatingKind.Supported, r.Supported), (RatingKind.AbleToGive, r.AbleToGive), (RatingKind.Stress, r.Stress)];
-        var t = Of(target).ToDictionary(x => x.Item1, x => x.Item2);
-        var s = Of(perceiver).ToDictionary(x => x.Item1, x => x.Item2);
-        foreach (var (kind, j) in Of(guess))
-        {
-            if (j is not null && t[kind] is { } tv && s[kind] is { } sv)
-            {
-                yield return new PerceptionObservation(kind, j.Value, tv, sv, reveal);
-            }
-        }
-    }
+        => RevealNumbers.Observations(guess, target, perceiver, reveal);
 }

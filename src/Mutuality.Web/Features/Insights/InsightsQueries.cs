@@ -30,9 +30,30 @@ public sealed record PulsePoint(DateOnly Month, double? Mine, double? Partner);
 /// <summary>
 /// One revealed period as the Understanding page needs it: the viewer's and the partner's guesses and own ratings, and
 /// each one's M5 agreement (the viewer's guess against the partner's answer, and the reverse), copied out of the
-/// check-ins once (<see cref="CheckInFacts.FillAsync"/>).
+/// check-ins once (<see cref="CheckIns.CheckInFacts.FillAsync"/>).
 /// </summary>
-public sealed record RevealNumbers(CheckInPeriod Period, Ratings MyGuess, Ratings MyOwn, Ratings TheirGuess, Ratings TheirOwn, double? MyAgreement, double? TheirAgreement);
+public sealed record RevealNumbers(CheckInPeriod Period, Ratings MyGuess, Ratings MyOwn, Ratings TheirGuess, Ratings TheirOwn, double? MyAgreement, double? TheirAgreement)
+{
+    /// <summary>M6 observations for one reveal (number <paramref name="reveal"/> in time order): guess J of the target, the target's own T, and the perceiver's own S, per rating.</summary>
+    public static IEnumerable<PerceptionObservation> Observations(Ratings guess, Ratings target, Ratings perceiver, int reveal)
+    {
+        (RatingKind Kind, int? J, int? T, int? S)[] items =
+            [(RatingKind.Supported, guess.Supported, target.Supported, perceiver.Supported), (RatingKind.AbleToGive, guess.AbleToGive, target.AbleToGive, perceiver.AbleToGive), (RatingKind.Stress, guess.Stress, target.Stress, perceiver.Stress)];
+        foreach (var (kind, j, t, s) in items)
+        {
+            if (j is { } jv && t is { } tv && s is { } sv)
+            {
+                yield return new PerceptionObservation(kind, jv, tv, sv, reveal);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Everything the Understanding page shows, for one viewer: every reveal (oldest first; the page shows a slice), M6 per
+/// perceiver over all of them, and M7 by week for the viewer (their own check-ins) and the partner (revealed ones).
+/// </summary>
+public sealed record UnderstandingNumbers(IReadOnlyList<RevealNumbers> Reveals, TruthAndBiasOutcome MyReading, TruthAndBiasOutcome TheirReading, IReadOnlyList<WeeklyMeans> MyWeeks, IReadOnlyList<WeeklyMeans> TheirWeeks);
 
 /// <summary>Everything the dashboard and the report show, for one viewer and one period.</summary>
 public sealed record InsightsData(
@@ -76,6 +97,12 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, CheckInFa
 
     /// <summary>Whose revealed periods: the viewer's, with this partner (check-in periods are days: no zone).</summary>
     private sealed record RevealHistoryKey(Guid Couple, Guid Viewer, Guid Partner);
+
+    /// <summary>Whose Understanding numbers: the viewer's, with this partner, for this many weeks of M7.</summary>
+    private sealed record UnderstandingKey(Guid Couple, Guid Viewer, Guid Partner, int Weeks);
+
+    /// <summary>The Understanding numbers as computed under these change counters (every month of the couple).</summary>
+    private sealed record KeptUnderstanding(Dictionary<string, long> Versions, UnderstandingNumbers Numbers);
 
     /// <summary>For tests: how many chart points the last load took from the monthly rollup.</summary>
     internal int LastRolledUpPoints { get; private set; }
@@ -457,6 +484,39 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, CheckInFa
     }
 
     /// <summary>
+    /// The Understanding page's numbers (<see cref="UnderstandingNumbers"/>). M6 is fitted over every reveal, so it is
+    /// kept in memory with the couple's change counters (<see cref="Data.InsightVersion"/>) read before it was computed:
+    /// while no counter has moved (no check-in written, copied or deleted, nothing else of the couple's either) a visit
+    /// reads the counters, one short query, and nothing else (issue 21: the page then costs the same after five years as
+    /// after one month). A write during the computation leaves the kept numbers under older counters, so they are
+    /// computed again on the next visit, never the reverse.
+    /// </summary>
+    public async Task<UnderstandingNumbers> UnderstandingAsync(Caller caller, int weeks, CancellationToken ct = default)
+    {
+        var couple = caller.CoupleId!.Value;
+        var key = new UnderstandingKey(couple, caller.UserId, caller.PartnerId ?? Guid.Empty, weeks);
+        var versions = await VersionsAsync(couple, ct);
+        if (cache.Get<KeptUnderstanding>(key) is { } kept && SameVersions(kept.Versions, versions))
+        {
+            return kept.Numbers;
+        }
+
+        // The counters kept are the ones read after any numbers were copied for this read (a copy is a write).
+        (var reveals, versions) = await RevealHistoryAndVersionsAsync(caller, versions, ct);
+        var mine = TruthAndBias.Estimate(reveals.Count, [.. reveals.SelectMany((r, i) => RevealNumbers.Observations(r.MyGuess, r.TheirOwn, r.MyOwn, i))]);
+        var theirs = TruthAndBias.Estimate(reveals.Count, [.. reveals.SelectMany((r, i) => RevealNumbers.Observations(r.TheirGuess, r.MyOwn, r.TheirOwn, i))]);
+        var myWeeks = GivingAndSupportWeekly.Compute(await RecentOwnRatingsAsync(caller, weeks, ct)).TakeLast(weeks).ToList();
+        var theirWeeks = GivingAndSupportWeekly.Compute(reveals.Select(r => new GivingAndSupport(r.Period.Start, r.TheirOwn.AbleToGive, r.TheirOwn.Supported))).TakeLast(weeks).ToList();
+        var numbers = new UnderstandingNumbers(reveals, mine, theirs, myWeeks, theirWeeks);
+        cache.Set(key, new KeptUnderstanding(versions, numbers), new MemoryCacheEntryOptions { SlidingExpiration = RollupIdle });
+        return numbers;
+    }
+
+    /// <summary>Whether two reads of the couple's change counters are the same (counters only grow; a month is never removed).</summary>
+    private static bool SameVersions(Dictionary<string, long> a, Dictionary<string, long> b)
+        => a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    /// <summary>
     /// Every period the viewer and their partner both sent a check-in for through the app (revealed), oldest first, with
     /// the numbers the Understanding page shows (M5 per reveal, M6 over all of them, the partner's weekly M7). Read from
     /// the numbers copied out of the check-ins, never decrypting one, and kept per month in memory while that month's
@@ -464,10 +524,17 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, CheckInFa
     /// dashboard's monthly rollup does (docs/adr/0004): a visit reads the counters and the months written since.
     /// </summary>
     public async Task<IReadOnlyList<RevealNumbers>> RevealHistoryAsync(Caller caller, CancellationToken ct = default)
+        => caller.CoupleId is { } couple ? (await RevealHistoryAndVersionsAsync(caller, await VersionsAsync(couple, ct), ct)).Reveals : [];
+
+    /// <summary>
+    /// <see cref="RevealHistoryAsync"/> from the counters just read, with the counters its months were read under (read
+    /// again after numbers were copied).
+    /// </summary>
+    private async Task<(IReadOnlyList<RevealNumbers> Reveals, Dictionary<string, long> Versions)> RevealHistoryAndVersionsAsync(Caller caller, Dictionary<string, long> versions, CancellationToken ct)
     {
         if (caller.CoupleId is not { } couple || caller.PartnerId is not { } partner)
         {
-            return [];
+            return ([], versions);
         }
 
         var me = caller.UserId;
@@ -479,7 +546,7 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, CheckInFa
             .FirstOrDefaultAsync(ct);
         if (range is null)
         {
-            return [];
+            return ([], versions);
         }
 
         List<DateOnly> months = [];
@@ -496,7 +563,6 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, CheckInFa
 
         // The months whose counter moved since they were kept (or never kept). Numbers not yet copied are copied first;
         // a copy is a write that moves its month's counter, so the counters are read again after one.
-        var versions = await VersionsAsync(couple, ct);
         var kept = new Dictionary<DateOnly, MonthReveals>();
         List<DateOnly> missing = [];
         for (var attempt = 0; attempt < 3; attempt++)
@@ -537,7 +603,7 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, CheckInFa
             result.AddRange(rows);
         }
 
-        return result;
+        return (result, versions);
     }
 
     /// <summary>
