@@ -11,7 +11,8 @@
 #   bench/run.sh pages     every everyday page (home, feed, moments, requests, a request, check-ins, a reveal,
 #                          understanding, monthly, intimacy, pulse, repair, insights 4w/all, report 4w/all) for the
 #                          1-month, 1-year and 5-year couples: p50/p99 and growth 5y/1m per page; both providers.
-#                          BENCH_PAGE_REQUESTS (default 60) sequential requests per page and couple.
+#                          BENCH_PAGE_REQUESTS (default 60) sequential requests per page and couple; BENCH_PAGES
+#                          ("understanding check-ins") measures only the pages named.
 #   bench/run.sh cluster   the moments path through a load balancer (HAProxy, round robin) in front of 1 and then 3
 #                          app nodes on one PostgreSQL, in the documented several-node configuration (Nodes:Several,
 #                          key ring in the database under a throwaway certificate): throughput, p50 and p99 each.
@@ -31,6 +32,10 @@ apt_ensure wrk postgresql curl
 
 echo "== building (Release)"
 dotnet publish src/Mutuality.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/app" -v q -clp:ErrorsOnly >/dev/null
+
+if [ "$what" = moments ]; then # the raw path: ADO.NET only, no app (bench/raw)
+  dotnet build bench/raw -c Release -o "$out/raw" -v q -clp:ErrorsOnly >/dev/null
+fi
 
 app_pid=""
 stop_app() { [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null; app_pid=""; }
@@ -101,11 +106,17 @@ bench_moments() {
   read -r real_rps real_p99 real_bad < <(wrk_post "$base$(cat "$root/bench/moment-path.txt")" "$body")
   read -r bare_rps bare_p99 bare_bad < <(wrk_post "$base/bench/bare-moment" "")
   stop_app
-  local ratio
+  # The raw path, on the same database with the app stopped: the same row by ADO.NET alone, 16 workers (bench/raw).
+  local raw_connection=$connection raw_rps raw_p99
+  [ "$provider" = Sqlite ] && raw_connection="Data Source=$data/mutuality.db;Pooling=True;Default Timeout=30"
+  dotnet "$out/raw/Mutuality.Bench.Raw.dll" "$provider" "$raw_connection" 2 "$connections" >/dev/null
+  read -r raw_rps raw_p99 < <(dotnet "$out/raw/Mutuality.Bench.Raw.dll" "$provider" "$raw_connection" "${duration%s}" "$connections")
+  local ratio raw_ratio
   ratio=$(awk -v r="$real_rps" -v b="$bare_rps" 'BEGIN { printf "%.2f", (b > 0 ? r / b : 0) }')
-  printf '%-9s | real %9.0f req/s p99 %7.1f ms (bad %s) | bare %9.0f req/s p99 %7.1f ms (bad %s) | ratio %s\n' \
-    "$provider" "$real_rps" "$real_p99" "$real_bad" "$bare_rps" "$bare_p99" "$bare_bad" "$ratio"
-  summary="moments: real $(printf '%.0f' "$real_rps") req/s, bare $(printf '%.0f' "$bare_rps") req/s, ratio $ratio, p99 real $real_p99 ms, bare $bare_p99 ms"
+  raw_ratio=$(awk -v r="$real_rps" -v b="$raw_rps" 'BEGIN { printf "%.2f", (b > 0 ? r / b : 0) }')
+  printf '%-9s | real %9.0f req/s p99 %7.1f ms (bad %s) | bare %9.0f req/s p99 %7.1f ms (bad %s) | raw %9.0f rows/s p99 %7.1f ms | real/bare %s, real/raw %s\n' \
+    "$provider" "$real_rps" "$real_p99" "$real_bad" "$bare_rps" "$bare_p99" "$bare_bad" "$raw_rps" "$raw_p99" "$ratio" "$raw_ratio"
+  summary="moments: real $(printf '%.0f' "$real_rps") req/s, bare $(printf '%.0f' "$bare_rps") req/s, raw $(printf '%.0f' "$raw_rps") rows/s, real/bare $ratio, real/raw $raw_ratio, p99 real $real_p99 ms, bare $bare_p99 ms, raw $raw_p99 ms"
 }
 
 
@@ -228,6 +239,16 @@ page_list=(
   "report 4w|/Insights/Report?period=4w|1.3" "report all|/Insights/Report?period=all|2.0"
 )
 
+# BENCH_PAGES="understanding check-ins" measures only the pages named (a quick look at one page; the full list is the run).
+if [ -n "${BENCH_PAGES:-}" ]; then
+  chosen=()
+  for entry in "${page_list[@]}"; do
+    [[ " $BENCH_PAGES " == *" ${entry%%|*} "* ]] && chosen+=("$entry")
+  done
+  [ ${#chosen[@]} -gt 0 ] || { echo "BENCH_PAGES names no page of the list"; exit 1; }
+  page_list=("${chosen[@]}")
+fi
+
 page_path() { # page_path PATH -> PATH with this couple's request id and reveal label
   local p=$1
   p=${p//\{request\}/$page_request}; p=${p//\{reveal\}/$page_reveal}
@@ -271,7 +292,7 @@ bench_pages() { # bench_pages PROVIDER CONNECTION -> appends to $table, sets $pa
         path=$(page_path "$(cut -d'|' -f2 <<<"$entry")")
         [ $pass -lt 3 ] && { server_times "$base$path" 10 >/dev/null || return 1; continue; }
         read -r p50 p99 < <(server_times "$base$path" "$pages_requests") || return 1
-        page=$(cut -d'|' -f1 <<<"$entry"); page=${page// /_}
+        page=$(cut -d'|' -f1 <<<"$entry"); page=${page//[ -]/_}
         printf -v "pp50_${name}_${page}" '%s' "$p50"; printf -v "pp99_${name}_${page}" '%s' "$p99"
       done
     done
@@ -281,7 +302,7 @@ bench_pages() { # bench_pages PROVIDER CONNECTION -> appends to $table, sets $pa
   rm -rf "$folder"
   local worst="" worst_g=0 over=0 g key
   for entry in "${page_list[@]}"; do
-    page=$(cut -d'|' -f1 <<<"$entry"); key=${page// /_}; bound=$(cut -d'|' -f3 <<<"$entry")
+    page=$(cut -d'|' -f1 <<<"$entry"); key=${page//[ -]/_}; bound=$(cut -d'|' -f3 <<<"$entry")
     local a="pp50_1m_$key" b="pp50_1y_$key" c="pp50_5y_$key" d="pp99_5y_$key"
     g=$(awk -v x="${!c}" -v y="${!a}" 'BEGIN { printf "%.2f", (y > 0 ? x / y : 0) }')
     table+=$(printf '\n%-9s | %-14s | p50 1m %7.2f  1y %7.2f  5y %7.2f ms | p99 5y %7.2f ms | growth %s (bound %s)%s' \

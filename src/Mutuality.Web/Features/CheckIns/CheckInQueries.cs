@@ -114,6 +114,46 @@ public sealed class CheckInQueries(AppDbContext db, TimeProvider clock)
         return entries.Select(ToOwn).ToList();
     }
 
+    /// <summary>
+    /// One page of the caller's own sent check-ins, newest first (<paramref name="skip"/> of the newest left out), each with
+    /// whether it is revealed; one more than <paramref name="take"/> is read, so the caller knows an older page exists.
+    /// Reads the periods only, nothing encrypted, and only the page's periods: the cost follows the page, not the history.
+    /// A period is revealed by the <see cref="SealedReveal"/> rule: the caller's check-in and the partner's were both sent
+    /// through the app (not imported); the partner's are looked up only for periods the caller sent theirs for.
+    /// </summary>
+    public async Task<IReadOnlyList<(CheckInPeriod Period, bool Revealed)>> OwnSentPageAsync(Caller caller, int skip, int take, CancellationToken ct = default)
+    {
+        var couple = caller.CoupleId;
+        var me = caller.UserId;
+        var mine = await db.CheckIns.AsNoTracking()
+            .Where(c => c.CoupleId == couple && c.AuthorId == me && c.SubmittedAtUtc != null)
+            .OrderByDescending(c => c.PeriodStart).ThenByDescending(c => c.Cadence)
+            .Skip(skip).Take(take + 1)
+            .Select(c => new { c.Cadence, c.PeriodStart, c.Imported })
+            .ToListAsync(ct);
+        if (mine.Count == 0)
+        {
+            return [];
+        }
+
+        var sent = new HashSet<(int, DateOnly)>();
+        if (caller.PartnerId is { } partner)
+        {
+            var from = mine[^1].PeriodStart;
+            var to = mine[0].PeriodStart;
+            var theirs = await db.CheckIns.AsNoTracking()
+                .Where(c => c.CoupleId == couple && c.AuthorId == partner && c.PeriodStart >= from && c.PeriodStart <= to && c.SubmittedAtUtc != null && !c.Imported
+                    && db.CheckIns.Any(o => o.CoupleId == couple && o.AuthorId == me && o.Cadence == c.Cadence && o.PeriodStart == c.PeriodStart
+                        && o.SubmittedAtUtc != null && !o.Imported))
+                .Select(c => new { c.Cadence, c.PeriodStart })
+                .ToListAsync(ct);
+            sent = [.. theirs.Select(t => (t.Cadence, t.PeriodStart))];
+        }
+
+        return [.. mine.Select(m => (new CheckInPeriod((Cadence)m.Cadence, m.PeriodStart),
+            SealedReveal.Stage(!m.Imported, sent.Contains((m.Cadence, m.PeriodStart))) == RevealStage.Revealed))];
+    }
+
     /// <summary>Every period in which both partners sent a check-in, oldest first, with what the caller may see.</summary>
     public async Task<IReadOnlyList<(OwnCheckIn Mine, CheckInContent Theirs)>> RevealsAsync(Caller caller, CancellationToken ct = default)
     {

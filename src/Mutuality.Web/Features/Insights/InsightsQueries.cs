@@ -27,6 +27,34 @@ public sealed record GapMonth(DateOnly Month, double? Mine, double? Partner);
 /// <summary>One month of the pulse (M9): mean of the five answers (1–5).</summary>
 public sealed record PulsePoint(DateOnly Month, double? Mine, double? Partner);
 
+/// <summary>
+/// One revealed period as the Understanding page needs it: the viewer's and the partner's guesses and own ratings, and
+/// each one's M5 agreement (the viewer's guess against the partner's answer, and the reverse), copied out of the
+/// check-ins once (<see cref="CheckIns.CheckInFacts.FillAsync"/>).
+/// </summary>
+public sealed record RevealNumbers(CheckInPeriod Period, Ratings MyGuess, Ratings MyOwn, Ratings TheirGuess, Ratings TheirOwn, double? MyAgreement, double? TheirAgreement)
+{
+    /// <summary>M6 observations for one reveal (number <paramref name="reveal"/> in time order): guess J of the target, the target's own T, and the perceiver's own S, per rating.</summary>
+    public static IEnumerable<PerceptionObservation> Observations(Ratings guess, Ratings target, Ratings perceiver, int reveal)
+    {
+        (RatingKind Kind, int? J, int? T, int? S)[] items =
+            [(RatingKind.Supported, guess.Supported, target.Supported, perceiver.Supported), (RatingKind.AbleToGive, guess.AbleToGive, target.AbleToGive, perceiver.AbleToGive), (RatingKind.Stress, guess.Stress, target.Stress, perceiver.Stress)];
+        foreach (var (kind, j, t, s) in items)
+        {
+            if (j is { } jv && t is { } tv && s is { } sv)
+            {
+                yield return new PerceptionObservation(kind, jv, tv, sv, reveal);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Everything the Understanding page shows, for one viewer: every reveal (oldest first; the page shows a slice), M6 per
+/// perceiver over all of them, and M7 by week for the viewer (their own check-ins) and the partner (revealed ones).
+/// </summary>
+public sealed record UnderstandingNumbers(IReadOnlyList<RevealNumbers> Reveals, TruthAndBiasOutcome MyReading, TruthAndBiasOutcome TheirReading, IReadOnlyList<WeeklyMeans> MyWeeks, IReadOnlyList<WeeklyMeans> TheirWeeks);
+
 /// <summary>Everything the dashboard and the report show, for one viewer and one period.</summary>
 public sealed record InsightsData(
     InsightPeriod Period,
@@ -63,6 +91,18 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, CheckInFa
 
     /// <summary>Whose rollup: the viewer's view (privacy), of this couple, with this partner, in this zone (month bounds).</summary>
     private sealed record RollupKey(Guid Couple, Guid Viewer, Guid Partner, string Zone);
+
+    /// <summary>One month's revealed periods for one viewer, kept while the couple's change counter for that month is unchanged.</summary>
+    private sealed record MonthReveals(long Version, RevealNumbers[] Rows);
+
+    /// <summary>Whose revealed periods: the viewer's, with this partner (check-in periods are days: no zone).</summary>
+    private sealed record RevealHistoryKey(Guid Couple, Guid Viewer, Guid Partner);
+
+    /// <summary>Whose Understanding numbers: the viewer's, with this partner, for this many weeks of M7.</summary>
+    private sealed record UnderstandingKey(Guid Couple, Guid Viewer, Guid Partner, int Weeks);
+
+    /// <summary>The Understanding numbers as computed under these change counters (every month of the couple).</summary>
+    private sealed record KeptUnderstanding(Dictionary<string, long> Versions, UnderstandingNumbers Numbers);
 
     /// <summary>For tests: how many chart points the last load took from the monthly rollup.</summary>
     internal int LastRolledUpPoints { get; private set; }
@@ -179,6 +219,45 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, CheckInFa
         public int? Pgt { get; set; }
 
         public int? Pmt { get; set; }
+    }
+
+    /// <summary>One revealed period with both partners' six ratings and M5 agreements (m = the viewer, p = the partner).</summary>
+    private sealed class RevealNumbersRow
+    {
+        public int Cadence { get; set; }
+
+        public DateOnly PeriodStart { get; set; }
+
+        public int? Mgs { get; set; }
+
+        public int? Mms { get; set; }
+
+        public int? Mga { get; set; }
+
+        public int? Mma { get; set; }
+
+        public int? Mgt { get; set; }
+
+        public int? Mmt { get; set; }
+
+        public int? Pgs { get; set; }
+
+        public int? Pms { get; set; }
+
+        public int? Pga { get; set; }
+
+        public int? Pma { get; set; }
+
+        public int? Pgt { get; set; }
+
+        public int? Pmt { get; set; }
+
+        public double? Ma { get; set; }
+
+        public double? Pa { get; set; }
+
+        public RevealNumbers ToNumbers() => new(
+            new CheckInPeriod((Cadence)Cadence, PeriodStart), new Ratings(Mgs, Mga, Mgt), new Ratings(Mms, Mma, Mmt), new Ratings(Pgs, Pga, Pgt), new Ratings(Pms, Pma, Pmt), Ma, Pa);
     }
 
     private sealed class SumsRow
@@ -402,6 +481,194 @@ public sealed class InsightsQueries(AppDbContext db, FeedQueries feed, CheckInFa
 
         return new InsightsData(period, points, support, supportTotal, Person(me), caller.PartnerId is null ? [] : Person(partner),
             Reading(true), Reading(false), gaps, latestGaps, latestMonth, pulse, nudges);
+    }
+
+    /// <summary>
+    /// The Understanding page's numbers (<see cref="UnderstandingNumbers"/>). M6 is fitted over every reveal, so it is
+    /// kept in memory with the couple's change counters (<see cref="Data.InsightVersion"/>) read before it was computed:
+    /// while no counter has moved (no check-in written, copied or deleted, nothing else of the couple's either) a visit
+    /// reads the counters, one short query, and nothing else (issue 21: the page then costs the same after five years as
+    /// after one month). A write during the computation leaves the kept numbers under older counters, so they are
+    /// computed again on the next visit, never the reverse.
+    /// </summary>
+    public async Task<UnderstandingNumbers> UnderstandingAsync(Caller caller, int weeks, CancellationToken ct = default)
+    {
+        var couple = caller.CoupleId!.Value;
+        var key = new UnderstandingKey(couple, caller.UserId, caller.PartnerId ?? Guid.Empty, weeks);
+        var versions = await VersionsAsync(couple, ct);
+        if (cache.Get<KeptUnderstanding>(key) is { } kept && SameVersions(kept.Versions, versions))
+        {
+            return kept.Numbers;
+        }
+
+        // The counters kept are the ones read after any numbers were copied for this read (a copy is a write).
+        (var reveals, versions) = await RevealHistoryAndVersionsAsync(caller, versions, ct);
+        var mine = TruthAndBias.Estimate(reveals.Count, [.. reveals.SelectMany((r, i) => RevealNumbers.Observations(r.MyGuess, r.TheirOwn, r.MyOwn, i))]);
+        var theirs = TruthAndBias.Estimate(reveals.Count, [.. reveals.SelectMany((r, i) => RevealNumbers.Observations(r.TheirGuess, r.MyOwn, r.TheirOwn, i))]);
+        var myWeeks = GivingAndSupportWeekly.Compute(await RecentOwnRatingsAsync(caller, weeks, ct)).TakeLast(weeks).ToList();
+        var theirWeeks = GivingAndSupportWeekly.Compute(reveals.Select(r => new GivingAndSupport(r.Period.Start, r.TheirOwn.AbleToGive, r.TheirOwn.Supported))).TakeLast(weeks).ToList();
+        var numbers = new UnderstandingNumbers(reveals, mine, theirs, myWeeks, theirWeeks);
+        cache.Set(key, new KeptUnderstanding(versions, numbers), new MemoryCacheEntryOptions { SlidingExpiration = RollupIdle });
+        return numbers;
+    }
+
+    /// <summary>Whether two reads of the couple's change counters are the same (counters only grow; a month is never removed).</summary>
+    private static bool SameVersions(Dictionary<string, long> a, Dictionary<string, long> b)
+        => a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    /// <summary>
+    /// Every period the viewer and their partner both sent a check-in for through the app (revealed), oldest first, with
+    /// the numbers the Understanding page shows (M5 per reveal, M6 over all of them, the partner's weekly M7). Read from
+    /// the numbers copied out of the check-ins, never decrypting one, and kept per month in memory while that month's
+    /// change counter (<see cref="Data.InsightVersion"/>, moved by every write of a check-in) is unchanged, as the
+    /// dashboard's monthly rollup does (docs/adr/0004): a visit reads the counters and the months written since.
+    /// </summary>
+    public async Task<IReadOnlyList<RevealNumbers>> RevealHistoryAsync(Caller caller, CancellationToken ct = default)
+        => caller.CoupleId is { } couple ? (await RevealHistoryAndVersionsAsync(caller, await VersionsAsync(couple, ct), ct)).Reveals : [];
+
+    /// <summary>
+    /// <see cref="RevealHistoryAsync"/> from the counters just read, with the counters its months were read under (read
+    /// again after numbers were copied).
+    /// </summary>
+    private async Task<(IReadOnlyList<RevealNumbers> Reveals, Dictionary<string, long> Versions)> RevealHistoryAndVersionsAsync(Caller caller, Dictionary<string, long> versions, CancellationToken ct)
+    {
+        if (caller.CoupleId is not { } couple || caller.PartnerId is not { } partner)
+        {
+            return ([], versions);
+        }
+
+        var me = caller.UserId;
+        // A reveal needs one of the viewer's own check-ins sent through the app: theirs bound the months to look at.
+        var range = await db.CheckIns.AsNoTracking()
+            .Where(c => c.CoupleId == couple && c.AuthorId == me && c.SubmittedAtUtc != null && !c.Imported)
+            .GroupBy(c => c.CoupleId)
+            .Select(g => new { First = g.Min(c => c.PeriodStart), Last = g.Max(c => c.PeriodStart) })
+            .FirstOrDefaultAsync(ct);
+        if (range is null)
+        {
+            return ([], versions);
+        }
+
+        List<DateOnly> months = [];
+        for (var m = new DateOnly(range.First.Year, range.First.Month, 1); m <= range.Last; m = m.AddMonths(1))
+        {
+            months.Add(m);
+        }
+
+        var store = cache.GetOrCreate(new RevealHistoryKey(couple, me, partner), e =>
+        {
+            e.SlidingExpiration = RollupIdle;
+            return new ConcurrentDictionary<DateOnly, MonthReveals>();
+        })!;
+
+        // The months whose counter moved since they were kept (or never kept). Numbers not yet copied are copied first;
+        // a copy is a write that moves its month's counter, so the counters are read again after one.
+        var kept = new Dictionary<DateOnly, MonthReveals>();
+        List<DateOnly> missing = [];
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            kept.Clear();
+            foreach (var m in months)
+            {
+                if (store.TryGetValue(m, out var month) && month.Version == VersionOf(versions, m))
+                {
+                    kept[m] = month;
+                }
+            }
+
+            missing = [.. months.Where(m => !kept.ContainsKey(m))];
+            if (missing.Count == 0 || await checkInFacts.FillAsync(couple, missing[0], range.Last.AddDays(1), ct) == 0)
+            {
+                break;
+            }
+
+            versions = await VersionsAsync(couple, ct);
+        }
+
+        var live = missing.Count == 0 ? [] : await RevealNumbersAsync(couple, me, partner, missing[0], range.Last.AddDays(1), ct);
+        var byMonth = live.ToLookup(r => new DateOnly(r.Period.Start.Year, r.Period.Start.Month, 1));
+        var result = new List<RevealNumbers>();
+        foreach (var m in months)
+        {
+            if (kept.TryGetValue(m, out var month))
+            {
+                result.AddRange(month.Rows);
+                continue;
+            }
+
+            // Kept under the counter read before the query: a write since then leaves it looking out of date, so it is
+            // read again next time, never the reverse.
+            RevealNumbers[] rows = [.. byMonth[m]];
+            store[m] = new MonthReveals(VersionOf(versions, m), rows);
+            result.AddRange(rows);
+        }
+
+        return (result, versions);
+    }
+
+    /// <summary>
+    /// The viewer's own latest sent check-ins (imported ones too) with their "able to give" and "felt supported", enough
+    /// for the last <paramref name="weeks"/> local weeks that have any (M7 by week): the latest rows only, never the
+    /// whole history. Numbers not yet copied out of those check-ins are copied first.
+    /// </summary>
+    public async Task<IReadOnlyList<GivingAndSupport>> RecentOwnRatingsAsync(Caller caller, int weeks, CancellationToken ct = default)
+    {
+        var couple = caller.CoupleId!.Value;
+        // At most 8 check-ins fall in one week (seven daily and one weekly), so this many rows hold the last `weeks`
+        // weeks whole once the oldest week read (perhaps cut) is left out.
+        var take = (weeks + 1) * 8;
+        for (var attempt = 0; ; attempt++)
+        {
+            var rows = await db.CheckIns.AsNoTracking()
+                .Where(c => c.CoupleId == couple && c.AuthorId == caller.UserId && c.SubmittedAtUtc != null)
+                .OrderByDescending(c => c.PeriodStart).Take(take)
+                .Select(c => new { c.PeriodStart, c.FactsState, c.MeAbleToGive, c.MeSupported })
+                .ToListAsync(ct);
+            if (attempt == 0 && rows.Any(r => r.FactsState == null)
+                && await checkInFacts.FillAsync(couple, rows[^1].PeriodStart, rows[0].PeriodStart.AddDays(1), ct) > 0)
+            {
+                continue;
+            }
+
+            var result = rows.Select(r => new GivingAndSupport(r.PeriodStart, r.MeAbleToGive, r.MeSupported)).Reverse().ToList();
+            if (rows.Count == take)
+            {
+                var oldestWeek = Periods.Containing(Cadence.Weekly, rows[^1].PeriodStart).Start;
+                result.RemoveAll(r => r.PeriodStart < oldestWeek.AddDays(7));
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>The revealed periods (both sent, numbers copied) in the date range, in time order, viewer's and partner's side by side.</summary>
+    private async Task<List<RevealNumbers>> RevealNumbersAsync(Guid couple, Guid me, Guid partner, DateOnly fromDay, DateOnly toDay, CancellationToken ct)
+    {
+        var sql = new StringBuilder("SELECT c.\"Cadence\" AS \"Cadence\", c.\"PeriodStart\" AS \"PeriodStart\"");
+        foreach (var (who, param) in new[] { ("M", "{3}"), ("P", "{4}") })
+        {
+            foreach (var (key, col) in new[] { ("s", "Supported"), ("a", "AbleToGive"), ("t", "Stress") })
+            {
+                sql.Append(CultureInfo.InvariantCulture, $"""
+                    , MAX(CASE WHEN c."AuthorId" = {param} THEN c."Guess{col}" END) AS "{who}g{key}", MAX(CASE WHEN c."AuthorId" = {param} THEN c."Me{col}" END) AS "{who}m{key}"
+                    """);
+            }
+
+            sql.Append(CultureInfo.InvariantCulture, $"""
+                , MAX(CASE WHEN c."AuthorId" = {param} THEN c."GuessAgreement" END) AS "{who}a"
+                """);
+        }
+
+        sql.Append("""
+
+            FROM "CheckIns" c
+            WHERE c."CoupleId" = {0} AND c."PeriodStart" >= {1} AND c."PeriodStart" < {2} AND c."FactsState" = 2 AND c."AuthorId" IN ({3}, {4})
+            GROUP BY c."Cadence", c."PeriodStart"
+            HAVING COUNT(*) = 2
+            ORDER BY c."PeriodStart", c."Cadence"
+            """);
+        var rows = await db.Database.SqlQuery<RevealNumbersRow>(FormattableStringFactory.Create(sql.ToString(), couple, fromDay, toDay, me, partner)).ToListAsync(ct);
+        return [.. rows.Select(r => r.ToNumbers())];
     }
 
     /// <summary>Dismisses a nudge for this person only; dismissing twice is fine.</summary>

@@ -113,8 +113,14 @@ public static class DatabaseMigrator
             await db.Database.CloseConnectionAsync();
         }
 
+        // Most starts find nothing to apply: one read of the history table says so, and the migrator (its lock table,
+        // its model checks) is started only when something is pending (issue 21: no start-up work that can wait).
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        await db.Database.MigrateAsync(ct);
+        if (pending.Count > 0)
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+
         if (new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource is { Length: > 0 } file)
         {
             // The database and its write-ahead log are for the app's user only (SQLite gives the log the file's mode).
