@@ -99,7 +99,7 @@ public sealed class AppShellJourneyTests(BrowserApp browser) : IClassFixture<Bro
         {
             var path = entry.Path.Split('?')[0];
             Assert.True(
-                path is "/offline.html" or "/favicon.svg" or "/manifest.webmanifest" || path.StartsWith("/css/", StringComparison.Ordinal) || path.StartsWith("/js/", StringComparison.Ordinal)
+                path is "/offline.html" or "/favicon.svg" or "/manifest.webmanifest" or "/Mutuality.Web.styles.css" || path.StartsWith("/css/", StringComparison.Ordinal) || path.StartsWith("/js/", StringComparison.Ordinal)
                     || path.StartsWith("/lib/", StringComparison.Ordinal) || path.StartsWith("/icons/", StringComparison.Ordinal),
                 $"Cache Storage holds {entry.Path}, which is not a static file");
             Assert.DoesNotContain(marker, entry.Text, StringComparison.Ordinal);
