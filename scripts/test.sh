@@ -72,6 +72,11 @@ run() { # run NAME PROJECT [ENV=VALUE...] [-- DOTNET-TEST-ARGS...]
   # What some tests report about themselves (the authorisation matrix's coverage, hostile inputs tried, …).
   sed 's/^/   /' "$out/$name.report"
   grep -E '^\s+(Failed|Skipped) |^(Passed|Failed)! ' "$out/$name.log" | tail -40
+  # A failure says why here, not only in the log (CI keeps what this prints): its message and first frames.
+  if grep -qE '^\s+Failed [A-Za-z]' "$out/$name.log"; then
+    echo "   -- why they failed --"
+    grep -E -A 14 '^\s+Failed [A-Za-z]' "$out/$name.log" | grep -vE '^\s+at (System|Microsoft|Xunit)\.' | head -80 | sed 's/^/   /'
+  fi
   if ! grep -qE '^(Passed|Failed)! +- Failed: ' "$out/$name.log"; then
     echo "no test summary for $name (exit $code):"; tail -30 "$out/$name.log"; failed=$((failed + 1)); status=1; stage_done "$name"; return
   fi
