@@ -134,7 +134,7 @@ public sealed class SupportPrivacyTests(AppFactory app) : IClassFixture<AppFacto
         // Shared moment + pebble + the request: 3. The private moment does not count.
         Assert.StartsWith("3", badge.TextContent.Trim(), StringComparison.Ordinal);
 
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60)); // a bound so a broken stream fails, not a speed claim
         using var request = new HttpRequestMessage(HttpMethod.Get, "/Feed?handler=Stream");
         using var response = await sam.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
