@@ -30,6 +30,19 @@ public class AppFactory : WebApplicationFactory<Program>
 
     private readonly string? _postgresDatabase;
 
+    /// <summary>
+    /// Test hosts watch no files. Each host's configuration files and web root would otherwise hold inotify instances,
+    /// and Linux limits those per user (128 here), across every process of the user: a run with many hosts alive, next
+    /// to builds, browsers and app processes the tests start (which inherit this), failed to start hosts with
+    /// "the configured user limit (128) on the number of inotify instances has been reached". Nothing in a test edits
+    /// the app's files while it runs, so nothing is lost.
+    /// </summary>
+    static AppFactory()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public AppFactory()
     {
         Directory.CreateDirectory(DataFolder);
